@@ -1,0 +1,22 @@
+import { footerNavigation, getSiteConfig, primaryNavigation } from '@/lib/config/site';
+import { SiteFooter } from './site-footer';
+import { SiteHeader } from './site-header';
+
+export function SiteShell({ children }: { children: React.ReactNode }) {
+  const site = getSiteConfig();
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-navy focus:shadow"
+      >
+        Skip to content
+      </a>
+      <SiteHeader siteName={site.name} navigation={primaryNavigation} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+        {children}
+      </main>
+      <SiteFooter siteName={site.name} appeal={site.appeal} navigation={footerNavigation} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './schema/auth';
+export * from './schema/content';
+export * from './schema/giving';
+export * from './schema/operations';
+export * from './relations';

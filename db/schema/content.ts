@@ -1,0 +1,249 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  bigserial,
+  jsonb,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { isNotBlank, isSlug, timestamps } from './columns';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Where the storage module keeps the file: a path under public/ or an object-storage key.
+    storageKey: text('storage_key').notNull().unique(),
+    mimeType: text('mime_type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    alt: text('alt').notNull().default(''),
+    credit: text('credit'),
+    uploadedById: text('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    check('media_mime_type_is_image', sql`${table.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif')`),
+    check('media_dimensions_positive', sql`${table.width} > 0 and ${table.height} > 0`),
+    check('media_bytes_positive', sql`${table.bytes} > 0`),
+  ],
+);
+
+export const authors = pgTable(
+  'authors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    jobTitle: text('job_title'),
+    bio: text('bio').notNull().default(''),
+    photoId: uuid('photo_id').references(() => media.id, { onDelete: 'set null' }),
+    // An expert who also edits or signs in links to their account.
+    userId: text('user_id')
+      .unique()
+      .references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    check('authors_slug_format', isSlug(table.slug)),
+    check('authors_name_not_blank', isNotBlank(table.name)),
+  ],
+);
+
+export const series = pgTable(
+  'series',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    // Set for a personal column, such as one expert's regular report.
+    columnistId: uuid('columnist_id').references(() => authors.id, { onDelete: 'restrict' }),
+    ...timestamps(),
+  },
+  (table) => [
+    check('series_slug_format', isSlug(table.slug)),
+    check('series_name_not_blank', isNotBlank(table.name)),
+  ],
+);
+
+export const topicKinds = ['topic', 'region'] as const;
+export const topicKind = pgEnum('topic_kind', topicKinds);
+
+export const topics = pgTable(
+  'topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: topicKind('kind').notNull().default('topic'),
+    description: text('description').notNull().default(''),
+    ...timestamps(),
+  },
+  (table) => [
+    check('topics_slug_format', isSlug(table.slug)),
+    check('topics_name_not_blank', isNotBlank(table.name)),
+  ],
+);
+
+export const articleKinds = ['analysis', 'commentary', 'report', 'briefing', 'interview'] as const;
+export const articleKind = pgEnum('article_kind', articleKinds);
+export const articleStatuses = ['draft', 'scheduled', 'published'] as const;
+export const articleStatus = pgEnum('article_status', articleStatuses);
+export const articleVisibilities = ['public', 'members'] as const;
+export const articleVisibility = pgEnum('article_visibility', articleVisibilities);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    kind: articleKind('kind').notNull().default('analysis'),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    body: text('body').notNull().default(''),
+    status: articleStatus('status').notNull().default('draft'),
+    visibility: articleVisibility('visibility').notNull().default('public'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    // The date shown as "Updated", set by an editor for a substantive change, not every save.
+    revisedAt: timestamp('revised_at', { withTimezone: true }),
+    seriesId: uuid('series_id').references(() => series.id, { onDelete: 'restrict' }),
+    heroImageId: uuid('hero_image_id').references(() => media.id, { onDelete: 'restrict' }),
+    heroAlt: text('hero_alt'),
+    heroCaption: text('hero_caption'),
+    heroCredit: text('hero_credit'),
+    externalSourceName: text('external_source_name'),
+    externalSourceUrl: text('external_source_url'),
+    externalPublishedAt: timestamp('external_published_at', { withTimezone: true }),
+    // Optimistic concurrency: a save names the version it started from.
+    version: integer('version').notNull().default(1),
+    createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): ReturnType<typeof sql> =>
+          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body, '')), 'C')`,
+      ),
+    ...timestamps(),
+  },
+  (table) => [
+    check('articles_slug_format', isSlug(table.slug)),
+    check('articles_title_not_blank', isNotBlank(table.title)),
+    check('articles_version_positive', sql`${table.version} >= 1`),
+    check(
+      'articles_dated_unless_draft',
+      sql`${table.status} = 'draft' or ${table.publishedAt} is not null`,
+    ),
+    check(
+      'articles_revised_after_published',
+      sql`${table.revisedAt} is null or (${table.publishedAt} is not null and ${table.revisedAt} >= ${table.publishedAt})`,
+    ),
+    check(
+      'articles_hero_has_alt',
+      sql`${table.heroImageId} is null or char_length(btrim(coalesce(${table.heroAlt}, ''))) > 0`,
+    ),
+    check(
+      'articles_external_source_complete',
+      sql`(${table.externalSourceName} is null) = (${table.externalSourceUrl} is null)`,
+    ),
+    check(
+      'articles_external_source_url_http',
+      sql`${table.externalSourceUrl} is null or ${table.externalSourceUrl} ~ '^https?://'`,
+    ),
+    index('articles_live_idx').on(table.status, table.publishedAt.desc()),
+    index('articles_series_idx').on(table.seriesId, table.publishedAt.desc()),
+    index('articles_search_idx').using('gin', table.searchVector),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  'article_authors',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.authorId] }),
+    unique('article_authors_position_unique').on(table.articleId, table.position),
+    index('article_authors_author_idx').on(table.authorId),
+    check('article_authors_position_nonnegative', sql`${table.position} >= 0`),
+  ],
+);
+
+export const articleTopics = pgTable(
+  'article_topics',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    topicId: uuid('topic_id')
+      .notNull()
+      .references(() => topics.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.topicId] }),
+    index('article_topics_topic_idx').on(table.topicId),
+  ],
+);
+
+export const articleRevisions = pgTable(
+  'article_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references((): AnyPgColumn => articles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    // The article's editable fields as they were saved at this version.
+    snapshot: jsonb('snapshot').notNull(),
+    createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique('article_revisions_version_unique').on(table.articleId, table.version)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id'),
+    detail: jsonb('detail').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('audit_log_created_idx').on(table.createdAt.desc()),
+    check('audit_log_action_not_blank', isNotBlank(table.action)),
+  ],
+);
+
+export type Media = typeof media.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Series = typeof series.$inferSelect;
+export type Topic = typeof topics.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+export type ArticleKind = (typeof articleKinds)[number];
+export type ArticleStatus = (typeof articleStatuses)[number];
+export type ArticleVisibility = (typeof articleVisibilities)[number];
+export type TopicKind = (typeof topicKinds)[number];

@@ -1,0 +1,53 @@
+import { getEnv } from '@/lib/env';
+
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+export const primaryNavigation: NavLink[] = [
+  { href: '/analysis', label: 'Analysis' },
+  { href: '/series', label: 'Series' },
+  { href: '/experts', label: 'Experts' },
+  { href: '/topics', label: 'Topics' },
+  { href: '/search', label: 'Search' },
+];
+
+export const footerNavigation: { heading: string; links: NavLink[] }[] = [
+  {
+    heading: 'Read',
+    links: [
+      { href: '/analysis', label: 'Latest analysis' },
+      { href: '/series', label: 'Series and columns' },
+      { href: '/topics', label: 'Topics and regions' },
+      { href: '/feed.xml', label: 'RSS feed' },
+    ],
+  },
+  {
+    heading: 'The Institute',
+    links: [
+      { href: '/experts', label: 'Our experts' },
+      { href: '/support', label: 'Support our work' },
+      { href: '/login', label: 'Members’ log in' },
+      { href: '/join', label: 'Become a member' },
+    ],
+  },
+];
+
+const defaultName = 'Northgate Institute';
+
+export function getSiteConfig() {
+  const env = getEnv();
+  return {
+    name: env.SITE_NAME ?? defaultName,
+    tagline: 'Independent analysis of economics, energy, trade and security',
+    url: env.siteUrl,
+    appeal: {
+      heading: 'Independent because of you',
+      body: 'We take no money from governments or political parties for our research. Everything we publish is made possible by people and foundations who give because they value evidence over slogans. A gift of any size keeps our analysis free to read.',
+      action: { href: '/support', label: 'Support us' },
+    },
+  };
+}
+
+export type SiteConfig = ReturnType<typeof getSiteConfig>;

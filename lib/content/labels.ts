@@ -1,0 +1,9 @@
+import type { ArticleKind } from '@/db/schema';
+
+export const articleKindLabels: Record<ArticleKind, string> = {
+  analysis: 'Analysis',
+  commentary: 'Commentary',
+  report: 'Report',
+  briefing: 'Briefing',
+  interview: 'Interview',
+};

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+// Currencies Stripe settles with two decimal places; zero-decimal ones would need other arithmetic.
+export const supportedCurrencies = [
+  'GBP',
+  'EUR',
+  'USD',
+  'CAD',
+  'AUD',
+  'NZD',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+] as const;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: optional(z.coerce.number().int().min(1).max(65535)),
+    DATABASE_URL: optional(
+      urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
+    ),
+    PGLITE_DATA_DIR: z.preprocess(
+      (value) => (value === '' || value === undefined ? '.data/pglite' : value),
+      z.string(),
+    ),
+    AUTH_SECRET: optional(
+      z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
+    ),
+    SITE_URL: optional(urlWithProtocols(['http:', 'https:'], 'https://www.example.org')),
+    SITE_NAME: optional(z.string().min(1).max(80)),
+    STRIPE_SECRET_KEY: optional(
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)'),
+    ),
+    STRIPE_WEBHOOK_SECRET: optional(
+      z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)'),
+    ),
+    STRIPE_API_BASE_URL: optional(urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:12111')),
+    EMAIL_SERVER: optional(
+      urlWithProtocols(['smtp:', 'smtps:'], 'smtp://user:password@smtp.example.org:587'),
+    ),
+    EMAIL_FROM: optional(z.string().min(3)),
+    DONATION_CURRENCY: z.preprocess(
+      (value) => (typeof value === 'string' && value !== '' ? value.toUpperCase() : 'GBP'),
+      z.enum(supportedCurrencies, { error: `must be one of ${supportedCurrencies.join(', ')}` }),
+    ),
+  })
+  .superRefine((value, context) => {
+    if (value.NODE_ENV === 'production' && value.DATABASE_URL && !value.AUTH_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production (generate one with: openssl rand -base64 32)',
+      });
+    }
+    if (
+      value.STRIPE_SECRET_KEY &&
+      !value.STRIPE_WEBHOOK_SECRET &&
+      value.NODE_ENV === 'production'
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['STRIPE_WEBHOOK_SECRET'],
+        message: 'is required when STRIPE_SECRET_KEY is set, or no donation can be confirmed',
+      });
+    }
+  });
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+export type Env = ParsedEnv & {
+  siteUrl: string;
+  database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string };
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: { variable: string; problem: string }[]) {
+    super(
+      `Invalid environment: ${problems.map((p) => `${p.variable} ${p.problem}`).join('; ')}. ` +
+        'Set it in .env or the shell (the README lists every variable).',
+    );
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        const raw = source[variable];
+        const shown = raw === undefined ? 'is missing' : `(got "${redact(variable, raw)}")`;
+        const problem = issue.code === 'invalid_type' ? 'is missing' : `${issue.message} ${shown}`;
+        return { variable, problem };
+      }),
+    );
+  }
+  const value = result.data;
+  return {
+    ...value,
+    siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT ?? 3000}`).replace(/\/+$/, ''),
+    database: value.DATABASE_URL
+      ? { engine: 'postgres', url: value.DATABASE_URL }
+      : { engine: 'pglite', dataDir: value.PGLITE_DATA_DIR },
+  };
+}
+
+function redact(variable: string, raw: string): string {
+  if (/SECRET|KEY|PASSWORD|DATABASE_URL|EMAIL_SERVER/.test(variable)) {
+    return raw.length <= 8 ? '…' : `${raw.slice(0, 6)}…`;
+  }
+  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

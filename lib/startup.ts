@@ -1,0 +1,51 @@
+import { getConnection } from '@/db/client';
+import { describeDatabaseError } from '@/db/errors';
+import { migrateDatabase, pendingMigrations } from '@/db/migrate';
+import { DatabaseLockedError } from '@/db/pglite-lock';
+import { formatSeedResult, isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
+import { EnvError, getEnv } from '@/lib/env';
+
+function stop(line: string): never {
+  console.error(`\n✖ ${line}\n`);
+  process.exit(1);
+}
+
+/**
+ * Runs once as the server starts. The embedded database and any development database are
+ * brought up to date and given demo content when empty; a production PostgreSQL is only
+ * checked, because migrating it is a deliberate step (`npm run db:migrate`).
+ */
+export async function prepareServer(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) stop(error.message);
+    throw error;
+  }
+  const manageDatabase = env.NODE_ENV !== 'production' || env.database.engine === 'pglite';
+  try {
+    const connection = getConnection();
+    if (manageDatabase) {
+      const applied = await migrateDatabase(connection);
+      if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+      if (await isDatabaseEmpty(connection.db)) {
+        console.log(formatSeedResult(await seedDatabase(connection.db)));
+      }
+    } else {
+      const pending = await pendingMigrations(connection);
+      if (pending.length) {
+        stop(
+          `The database schema is ${pending.length} migration(s) behind (${pending.join(', ')}). ` +
+            'Run `npm run db:migrate`, then start again.',
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) stop(error.message);
+    const line = describeDatabaseError(error, env.DATABASE_URL);
+    if (!line) throw error;
+    // The server still starts: cached pages are served and /api/health reports the outage.
+    console.error(`\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`);
+  }
+}

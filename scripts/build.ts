@@ -1,0 +1,38 @@
+// Prepares the database for `next build`, then runs it. Pages are pre-rendered in parallel
+// worker processes; with the embedded database they each read a snapshot made here, since
+// PGlite allows one process per data folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSnapshotPath, openConnection } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { formatSeedResult, isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
+import { getEnv } from '@/lib/env';
+import { runCli } from './cli';
+
+runCli('build', async (args) => {
+  const env = getEnv();
+  const connection = openConnection({ max: 1 });
+  try {
+    await migrateDatabase(connection);
+    if (connection.engine === 'pglite') {
+      if (await isDatabaseEmpty(connection.db)) {
+        console.log(formatSeedResult(await seedDatabase(connection.db)));
+      }
+      const client = (connection.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
+      const snapshot = await client.dumpDataDir('gzip');
+      fs.mkdirSync(path.dirname(buildSnapshotPath), { recursive: true });
+      fs.writeFileSync(buildSnapshotPath, Buffer.from(await snapshot.arrayBuffer()));
+    }
+  } finally {
+    await connection.close();
+  }
+
+  console.log(`Building against the ${env.database.engine} database…`);
+  const result = spawnSync('npx', ['next', 'build', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (fs.existsSync(buildSnapshotPath)) fs.rmSync(buildSnapshotPath);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+});
