@@ -3,14 +3,22 @@
 import Link from 'next/link';
 import { useEffect } from 'react';
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);
 
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-20 text-center">
-      <p className="text-sm font-semibold uppercase tracking-wider text-accent">Something went wrong</p>
+      <p className="text-sm font-semibold uppercase tracking-wider text-accent">
+        Something went wrong
+      </p>
       <h1 className="mt-3 font-serif text-4xl font-semibold">This page could not be shown</h1>
       <p className="mt-4 text-lg text-muted">
         The problem is ours, not yours. Please try again in a moment.

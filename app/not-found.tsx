@@ -12,10 +12,16 @@ export default function NotFound() {
           topic.
         </p>
         <div className="mt-8 flex justify-center gap-4">
-          <Link href="/" className="rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep">
+          <Link
+            href="/"
+            className="rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep"
+          >
             Go to the home page
           </Link>
-          <Link href="/search" className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white">
+          <Link
+            href="/search"
+            className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
+          >
             Search
           </Link>
         </div>

@@ -48,11 +48,11 @@ export async function appliedMigrationCount(connection: Connection): Promise<num
   const exists = await connection.db.execute<{ present: boolean }>(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!rowsOf(exists)[0]?.present) return 0;
+  if (!rowsOf<{ present: boolean }>(exists)[0]?.present) return 0;
   const result = await connection.db.execute<{ count: number }>(
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   );
-  return rowsOf(result)[0]?.count ?? 0;
+  return rowsOf<{ count: number }>(result)[0]?.count ?? 0;
 }
 
 export async function pendingMigrations(connection: Connection): Promise<string[]> {

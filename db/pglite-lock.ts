@@ -80,7 +80,11 @@ export function acquireDataDirLock(dataDir: string, { waitMs = 2000 } = {}): voi
   const me: LockHolder = {
     pid: process.pid,
     startTicks: processStartTicks(process.pid),
-    command: process.argv.slice(1).map((arg) => path.basename(arg)).join(' ').slice(0, 200),
+    command: process.argv
+      .slice(1)
+      .map((arg) => path.basename(arg))
+      .join(' ')
+      .slice(0, 200),
   };
   const deadline = Date.now() + waitMs;
   for (;;) {

@@ -12,7 +12,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     promise,
     new Promise<never>((_, reject) =>
-      setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), ms).unref(),
+      setTimeout(
+        () => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })),
+        ms,
+      ).unref(),
     ),
   ]);
 }
@@ -27,7 +30,8 @@ export async function checkHealth(): Promise<HealthReport> {
     const latencyMs = Math.round(performance.now() - started);
     return { ok: true, database: { ok: true, engine, latencyMs } };
   } catch (error) {
-    const problem = describeDatabaseError(error, process.env.DATABASE_URL) ?? 'the database did not answer';
+    const problem =
+      describeDatabaseError(error, process.env.DATABASE_URL) ?? 'the database did not answer';
     console.error(`health: database check failed: ${problem}`);
     return { ok: false, database: { ok: false, engine, problem: 'unreachable' } };
   }

@@ -28,7 +28,8 @@ export async function prepareServer(): Promise<void> {
     const connection = getConnection();
     if (manageDatabase) {
       const applied = await migrateDatabase(connection);
-      if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+      if (applied.length)
+        console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
       if (await isDatabaseEmpty(connection.db)) {
         console.log(formatSeedResult(await seedDatabase(connection.db)));
       }
@@ -46,6 +47,8 @@ export async function prepareServer(): Promise<void> {
     const line = describeDatabaseError(error, env.DATABASE_URL);
     if (!line) throw error;
     // The server still starts: cached pages are served and /api/health reports the outage.
-    console.error(`\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`);
+    console.error(
+      `\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`,
+    );
   }
 }

@@ -19,7 +19,9 @@ runCli('build', async (args) => {
       if (await isDatabaseEmpty(connection.db)) {
         console.log(formatSeedResult(await seedDatabase(connection.db)));
       }
-      const client = (connection.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
+      const client = (
+        connection.db as unknown as { $client: import('@electric-sql/pglite').PGlite }
+      ).$client;
       const snapshot = await client.dumpDataDir('gzip');
       fs.mkdirSync(path.dirname(buildSnapshotPath), { recursive: true });
       fs.writeFileSync(buildSnapshotPath, Buffer.from(await snapshot.arrayBuffer()));

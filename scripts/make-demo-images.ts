@@ -22,7 +22,8 @@ const heroes: Record<string, (rand: () => number) => string> = {
     for (let i = 0; i < 28; i++) {
       const y = 60 + i * 30;
       let d = `M0 ${y}`;
-      for (let x = 0; x <= W; x += 100) d += ` Q${x + 50} ${y + (rand() - 0.5) * 90} ${x + 100} ${y}`;
+      for (let x = 0; x <= W; x += 100)
+        d += ` Q${x + 50} ${y + (rand() - 0.5) * 90} ${x + 100} ${y}`;
       lines += `<path d="${d}" stroke="hsl(${160 + i * 3} 45% ${30 + i * 1.5}%)" stroke-width="3" fill="none"/>`;
     }
     return `<rect width="${W}" height="${H}" fill="#0d2b2a"/>${lines}`;
@@ -124,14 +125,18 @@ async function main() {
   let seed = 7;
   for (const [name, draw] of Object.entries(heroes)) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${draw(random(seed++))}</svg>`;
-    await sharp(Buffer.from(svg)).jpeg({ quality: 78, mozjpeg: true }).toFile(path.join(out, `${name}.jpg`));
+    await sharp(Buffer.from(svg))
+      .jpeg({ quality: 78, mozjpeg: true })
+      .toFile(path.join(out, `${name}.jpg`));
   }
   for (const [name, colours] of Object.entries(portraits)) {
     await sharp(Buffer.from(portrait(colours)))
       .jpeg({ quality: 80, mozjpeg: true })
       .toFile(path.join(out, `${name}.jpg`));
   }
-  console.log(`Wrote ${Object.keys(heroes).length + Object.keys(portraits).length} images to ${out}`);
+  console.log(
+    `Wrote ${Object.keys(heroes).length + Object.keys(portraits).length} images to ${out}`,
+  );
 }
 
 void main();

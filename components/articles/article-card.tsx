@@ -14,9 +14,16 @@ export function ArticleCard({ article, lead = false, headingLevel = 'h3' }: Prop
   const Heading = headingLevel;
   const href = `/articles/${article.slug}`;
   return (
-    <article className={lead ? 'grid gap-6 md:grid-cols-[3fr_2fr] md:items-center' : 'flex flex-col gap-3'}>
+    <article
+      className={lead ? 'grid gap-6 md:grid-cols-[3fr_2fr] md:items-center' : 'flex flex-col gap-3'}
+    >
       {article.hero && (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className="block overflow-hidden rounded-sm">
+        <Link
+          href={href}
+          tabIndex={-1}
+          aria-hidden="true"
+          className="block overflow-hidden rounded-sm"
+        >
           <Image
             src={article.hero.src}
             width={article.hero.width}
@@ -30,8 +37,14 @@ export function ArticleCard({ article, lead = false, headingLevel = 'h3' }: Prop
         </Link>
       )}
       <div className="flex flex-col gap-2">
-        <KindLabel kind={article.kind} series={article.series} membersOnly={article.visibility === 'members'} />
-        <Heading className={`font-serif font-semibold leading-tight text-ink ${lead ? 'text-3xl md:text-4xl' : 'text-xl'}`}>
+        <KindLabel
+          kind={article.kind}
+          series={article.series}
+          membersOnly={article.visibility === 'members'}
+        />
+        <Heading
+          className={`font-serif font-semibold leading-tight text-ink ${lead ? 'text-3xl md:text-4xl' : 'text-xl'}`}
+        >
           <Link href={href} className="hover:text-accent hover:underline">
             {article.title}
           </Link>

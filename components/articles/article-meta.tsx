@@ -14,7 +14,10 @@ export function ArticleMeta({ authors, publishedAt }: Props) {
           {authors.map((author, index) => (
             <span key={author.slug}>
               {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
-              <Link href={`/experts/${author.slug}`} className="font-medium text-ink hover:underline">
+              <Link
+                href={`/experts/${author.slug}`}
+                className="font-medium text-ink hover:underline"
+              >
                 {author.name}
               </Link>
             </span>

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import type { ArticleKind } from '@/db/schema';
-import { articleKindLabels } from '@/lib/content/labels';
+import { articleKindLabels, type ArticleKind } from '@/lib/content/labels';
 
 interface Props {
   kind: ArticleKind;
@@ -18,7 +17,9 @@ export function KindLabel({ kind, series, membersOnly }: Props) {
         </Link>
       )}
       {membersOnly && (
-        <span className="rounded-sm bg-highlight px-1.5 py-0.5 text-[0.7rem] text-ink">Members</span>
+        <span className="rounded-sm bg-highlight px-1.5 py-0.5 text-[0.7rem] text-ink">
+          Members
+        </span>
       )}
     </p>
   );

@@ -12,7 +12,10 @@ export function SiteHeader({ siteName, navigation }: { siteName: string; navigat
           {siteName}
         </Link>
         <div className="flex items-center gap-3 text-sm font-medium">
-          <Link href="/login" className="rounded px-2 py-2 text-navy underline-offset-4 hover:underline">
+          <Link
+            href="/login"
+            className="rounded px-2 py-2 text-navy underline-offset-4 hover:underline"
+          >
             Members’ log in
           </Link>
           <Link

@@ -13,7 +13,11 @@ export function SiteShell({ children }: { children: React.ReactNode }) {
         Skip to content
       </a>
       <SiteHeader siteName={site.name} navigation={primaryNavigation} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6"
+      >
         {children}
       </main>
       <SiteFooter siteName={site.name} appeal={site.appeal} navigation={footerNavigation} />

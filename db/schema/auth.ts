@@ -85,7 +85,12 @@ export const verificationTokens = pgTable(
   (table) => [primaryKey({ columns: [table.identifier, table.token] })],
 );
 
-export const authTokenPurposes = ['verify_email', 'sign_in', 'password_reset', 'email_change'] as const;
+export const authTokenPurposes = [
+  'verify_email',
+  'sign_in',
+  'password_reset',
+  'email_change',
+] as const;
 export const authTokenPurpose = pgEnum('auth_token_purpose', authTokenPurposes);
 
 // E-mailed links and codes: only hashes are stored, each is single-use and expires.

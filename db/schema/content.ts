@@ -36,7 +36,10 @@ export const media = pgTable(
     ...timestamps(),
   },
   (table) => [
-    check('media_mime_type_is_image', sql`${table.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif')`),
+    check(
+      'media_mime_type_is_image',
+      sql`${table.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif')`,
+    ),
     check('media_dimensions_positive', sql`${table.width} > 0 and ${table.height} > 0`),
     check('media_bytes_positive', sql`${table.bytes} > 0`),
   ],

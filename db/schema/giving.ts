@@ -87,7 +87,10 @@ export const recurringGifts = pgTable(
     ...timestamps(),
   },
   (table) => [
-    check('recurring_gifts_amount_range', sql`${table.amountMinor} > 0 and ${table.amountMinor} <= ${sql.raw(String(maxAmountMinor))}`),
+    check(
+      'recurring_gifts_amount_range',
+      sql`${table.amountMinor} > 0 and ${table.amountMinor} <= ${sql.raw(String(maxAmountMinor))}`,
+    ),
     check('recurring_gifts_currency_code', sql`${table.currency} ~ '^[A-Z]{3}$'`),
     index('recurring_gifts_user_idx').on(table.userId),
   ],
@@ -125,7 +128,10 @@ export const donations = pgTable(
     ...timestamps(),
   },
   (table) => [
-    check('donations_amount_range', sql`${table.amountMinor} > 0 and ${table.amountMinor} <= ${sql.raw(String(maxAmountMinor))}`),
+    check(
+      'donations_amount_range',
+      sql`${table.amountMinor} > 0 and ${table.amountMinor} <= ${sql.raw(String(maxAmountMinor))}`,
+    ),
     check('donations_currency_code', sql`${table.currency} ~ '^[A-Z]{3}$'`),
     check(
       'donations_refund_within_amount',

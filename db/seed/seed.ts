@@ -19,7 +19,11 @@ import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
 
-export const seedArticles = [...seedArticlesAutumn, ...seedArticlesSummer, ...seedArticlesUnpublished];
+export const seedArticles = [
+  ...seedArticlesAutumn,
+  ...seedArticlesSummer,
+  ...seedArticlesUnpublished,
+];
 
 export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
   { email: 'admin@northgate.example', name: 'Demo Admin', role: 'admin' },
@@ -68,7 +72,12 @@ async function seedCatalogue(tx: Transaction, created: SeedResult['created']) {
     await tx
       .select({ id: media.id, storageKey: media.storageKey })
       .from(media)
-      .where(inArray(media.storageKey, allMedia.map((item) => item.key))),
+      .where(
+        inArray(
+          media.storageKey,
+          allMedia.map((item) => item.key),
+        ),
+      ),
     (row) => row.storageKey,
   );
 
@@ -212,9 +221,16 @@ export function formatSeedResult(result: SeedResult): string {
   const counts = Object.entries(result.created)
     .filter(([, value]) => value > 0)
     .map(([table, value]) => `${value} ${table}`);
-  const lines = [counts.length ? `Seeded ${counts.join(', ')}.` : 'Demo content is already in place; nothing changed.'];
+  const lines = [
+    counts.length
+      ? `Seeded ${counts.join(', ')}.`
+      : 'Demo content is already in place; nothing changed.',
+  ];
   if (result.accounts.length) {
-    lines.push('', 'Demo accounts (passwords are shown this once; sign in with them or reset them):');
+    lines.push(
+      '',
+      'Demo accounts (passwords are shown this once; sign in with them or reset them):',
+    );
     for (const account of result.accounts) {
       lines.push(`  ${account.role.padEnd(7)} ${account.email.padEnd(28)} ${account.password}`);
     }

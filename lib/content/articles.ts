@@ -52,11 +52,17 @@ export async function listLatestArticles(limit = 12): Promise<ArticleSummary[]> 
     standfirst: row.standfirst,
     visibility: row.visibility,
     publishedAt: row.publishedAt!,
-    series: row.seriesSlug && row.seriesName ? { slug: row.seriesSlug, name: row.seriesName } : null,
+    series:
+      row.seriesSlug && row.seriesName ? { slug: row.seriesSlug, name: row.seriesName } : null,
     authors: bylines.get(row.id) ?? [],
     hero:
       row.heroKey && row.heroWidth && row.heroHeight
-        ? { src: mediaUrl(row.heroKey), width: row.heroWidth, height: row.heroHeight, alt: row.heroAlt ?? '' }
+        ? {
+            src: mediaUrl(row.heroKey),
+            width: row.heroWidth,
+            height: row.heroHeight,
+            alt: row.heroAlt ?? '',
+          }
         : null,
   }));
 }

@@ -1,5 +1,7 @@
 import type { ArticleKind } from '@/db/schema';
 
+export type { ArticleKind };
+
 export const articleKindLabels: Record<ArticleKind, string> = {
   analysis: 'Analysis',
   commentary: 'Commentary',

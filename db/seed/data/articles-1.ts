@@ -11,7 +11,10 @@ export const seedArticlesAutumn: SeedArticle[] = [
     authors: ['daniel-achterberg'],
     series: 'fiscal-watch',
     topics: ['economy', 'united-kingdom'],
-    hero: { image: 'ledger-columns', caption: 'Fiscal rules are only as good as the forecasts they are judged against.' },
+    hero: {
+      image: 'ledger-columns',
+      caption: 'Fiscal rules are only as good as the forecasts they are judged against.',
+    },
     body: `The United Kingdom has had nine sets of fiscal rules in sixteen years. Each was announced as a durable anchor; most lasted until the first forecast that made them inconvenient. The problem is not that the rules are badly designed. It is that nobody checks, before adopting them, how they behave when the economy does not do what the central forecast says.
 
 ## What a stress test would look like
@@ -48,7 +51,10 @@ None of this requires a new institution. It requires the Treasury to show its wo
     authors: ['tomasz-wren'],
     series: 'the-wren-dispatch',
     topics: ['security-defence', 'europe'],
-    hero: { image: 'concentric-rings', caption: 'Readiness, not headline spending, is what an adversary measures.' },
+    hero: {
+      image: 'concentric-rings',
+      caption: 'Readiness, not headline spending, is what an adversary measures.',
+    },
     body: `Governments across Europe are competing to announce the largest defence spending target. Two and a half per cent of GDP has become three; three is becoming three and a half. The numbers matter, but they are the least interesting part of the story.
 
 ## Money is not readiness
@@ -111,7 +117,11 @@ Clearing speculative projects from the queue could bring forward the connection 
     publishedAt: '2026-10-28T06:00:00Z',
     authors: ['priya-raman'],
     topics: ['trade', 'asia-pacific'],
-    hero: { image: 'trade-arcs', caption: 'Middle powers are knitting together trade routes that do not run through the great powers.' },
+    hero: {
+      image: 'trade-arcs',
+      caption:
+        'Middle powers are knitting together trade routes that do not run through the great powers.',
+    },
     external: {
       name: 'The Meridian Review',
       url: 'https://www.meridianreview.example/2026/10/pacific-pact-middle-powers',
@@ -134,7 +144,11 @@ This is an excerpt. The full article, with an assessment of which applicants are
     publishedAt: '2026-10-20T08:00:00Z',
     authors: ['amara-okafor'],
     topics: ['health', 'africa'],
-    hero: { image: 'cell-pattern', caption: 'Clinics in informal settlements serve populations that official figures undercount.' },
+    hero: {
+      image: 'cell-pattern',
+      caption:
+        'Clinics in informal settlements serve populations that official figures undercount.',
+    },
     body: `By 2050, more than half of sub-Saharan Africa’s population will live in towns and cities. Most of the growth will happen in informal settlements, where residents pay for much of their health care out of pocket at private clinics and pharmacies of varying quality.
 
 ## Key findings
@@ -201,7 +215,10 @@ Against the fiscal rules, the plans leave headroom of less than half a per cent 
     authors: ['tomasz-wren'],
     series: 'the-wren-dispatch',
     topics: ['security-defence', 'europe'],
-    hero: { image: 'contour-lines', caption: 'New production lines take years, not months, to reach full output.' },
+    hero: {
+      image: 'contour-lines',
+      caption: 'New production lines take years, not months, to reach full output.',
+    },
     body: `A year ago I argued in this column that Europe’s ammunition problem was a contracting problem disguised as an industrial one. Governments wanted shells; manufacturers wanted orders long enough to justify new lines. Neither moved first.
 
 ## What has changed

@@ -11,7 +11,10 @@ export const seedArticlesSummer: SeedArticle[] = [
     revisedAt: '2026-09-30T10:00:00Z',
     authors: ['priya-raman', 'tomasz-wren'],
     topics: ['technology', 'trade', 'asia-pacific', 'americas'],
-    hero: { image: 'circuit-grid', caption: 'A modern fabrication plant costs more than an aircraft carrier.' },
+    hero: {
+      image: 'circuit-grid',
+      caption: 'A modern fabrication plant costs more than an aircraft carrier.',
+    },
     body: `The United States, the European Union, Japan, South Korea and India have between them committed more than $400 billion in public support to semiconductor manufacturing. Each programme is justified on grounds of security: a country that cannot make chips, the argument goes, is at the mercy of those that can.
 
 ## Duplication is not resilience
@@ -35,7 +38,10 @@ If every ally builds the same leading-edge capacity, the result is overcapacity 
     publishedAt: '2026-09-10T08:00:00Z',
     authors: ['amara-okafor', 'helen-orvik'],
     topics: ['health', 'energy-climate', 'europe'],
-    hero: { image: 'wind-field', caption: 'Heat risk is highest indoors, in homes built to keep warmth in.' },
+    hero: {
+      image: 'wind-field',
+      caption: 'Heat risk is highest indoors, in homes built to keep warmth in.',
+    },
     body: `Heatwaves are quieter killers than floods or storms. The deaths they cause happen indoors, among older people living alone, and are counted weeks later in excess mortality statistics.
 
 ## Where the risk lies
@@ -62,7 +68,11 @@ We estimate that a national programme combining all three would cost under £200
     authors: ['daniel-achterberg'],
     series: 'fiscal-watch',
     topics: ['economy', 'united-kingdom'],
-    hero: { image: 'ledger-columns', caption: 'Adult social care and temporary housing now take most of a typical council’s budget.' },
+    hero: {
+      image: 'ledger-columns',
+      caption:
+        'Adult social care and temporary housing now take most of a typical council’s budget.',
+    },
     body: `Twelve councils in England have now needed exceptional financial support to balance their budgets. The list grows every year, and it no longer consists only of councils that made reckless investments.
 
 ## The squeeze
@@ -88,7 +98,10 @@ Exceptional support usually takes the form of permission to borrow or sell asset
     publishedAt: '2026-08-06T08:00:00Z',
     authors: ['helen-orvik', 'priya-raman'],
     topics: ['trade', 'energy-climate', 'europe'],
-    hero: { image: 'trade-arcs', caption: 'Carbon pricing is becoming a trade question as much as a climate one.' },
+    hero: {
+      image: 'trade-arcs',
+      caption: 'Carbon pricing is becoming a trade question as much as a climate one.',
+    },
     body: `The European Union’s carbon border adjustment mechanism moves from reporting to payment at the start of next year. Importers of covered goods must buy certificates priced in line with the EU’s own carbon market.
 
 ## Which goods are covered
@@ -120,7 +133,10 @@ Similar schemes are under discussion in the United Kingdom, Canada and elsewhere
     visibility: 'members',
     authors: ['tomasz-wren', 'priya-raman'],
     topics: ['security-defence', 'asia-pacific', 'trade'],
-    hero: { image: 'concentric-rings', caption: 'Scenario planning is about signposts, not predictions.' },
+    hero: {
+      image: 'concentric-rings',
+      caption: 'Scenario planning is about signposts, not predictions.',
+    },
     body: `This analysis is reserved for members of the Institute. It sets out four scenarios for the Taiwan Strait to 2030, built with a group of former officials and business leaders over three workshops this spring.
 
 ## The four scenarios
@@ -150,7 +166,10 @@ Firms should test their supply chains against the second scenario, which is both
     authors: ['daniel-achterberg'],
     series: 'fiscal-watch',
     topics: ['economy', 'united-kingdom'],
-    hero: { image: 'skyline-bars', caption: 'Output per hour has grown at less than half its pre-2008 rate.' },
+    hero: {
+      image: 'skyline-bars',
+      caption: 'Output per hour has grown at less than half its pre-2008 rate.',
+    },
     body: `Output per hour worked in the UK grew by about 2 per cent a year in the decades before the financial crisis. Since then it has grown by about half a per cent. The difference, compounded, is the single largest reason living standards have stagnated.
 
 ## Theories the data supports
@@ -176,7 +195,10 @@ Policy should focus on the conditions for investment, including planning, stable
     publishedAt: '2026-06-09T08:00:00Z',
     authors: ['amara-okafor'],
     topics: ['health', 'africa'],
-    hero: { image: 'cell-pattern', caption: 'Fill-and-finish plants are the first step towards full local production.' },
+    hero: {
+      image: 'cell-pattern',
+      caption: 'Fill-and-finish plants are the first step towards full local production.',
+    },
     body: `African countries use about a quarter of the world’s vaccines and make about one per cent of them. The African Union has set a goal of producing 60 per cent of the continent’s vaccines locally by 2040.
 
 ## Progress so far
@@ -200,7 +222,8 @@ export const seedArticlesUnpublished: SeedArticle[] = [
     slug: 'what-to-watch-at-the-defence-ministerial',
     kind: 'commentary',
     title: 'What to watch at the defence ministerial',
-    standfirst: 'Three decisions that will show whether the alliance’s new spending pledge is real.',
+    standfirst:
+      'Three decisions that will show whether the alliance’s new spending pledge is real.',
     status: 'scheduled',
     publishedAt: '2027-02-08T07:30:00Z',
     authors: ['tomasz-wren'],

@@ -110,15 +110,70 @@ export interface SeedTopic {
 }
 
 export const seedTopics: SeedTopic[] = [
-  { slug: 'economy', name: 'Economy and Public Finance', kind: 'topic', description: 'Growth, productivity, taxation, public spending and the rules that govern them.' },
-  { slug: 'energy-climate', name: 'Energy and Climate', kind: 'topic', description: 'Power markets, grids, decarbonisation and adapting to a warmer world.' },
-  { slug: 'trade', name: 'Trade', kind: 'topic', description: 'Trade agreements, tariffs, supply chains and economic security.' },
-  { slug: 'security-defence', name: 'Security and Defence', kind: 'topic', description: 'Deterrence, alliances, military spending and procurement.' },
-  { slug: 'health', name: 'Health', kind: 'topic', description: 'Health financing, public health and the medicines supply.' },
-  { slug: 'technology', name: 'Technology', kind: 'topic', description: 'Semiconductors, digital infrastructure and industrial policy.' },
-  { slug: 'united-kingdom', name: 'United Kingdom', kind: 'region', description: 'Policy across the four nations of the UK.' },
-  { slug: 'europe', name: 'Europe', kind: 'region', description: 'The European Union, its neighbours and the wider continent.' },
-  { slug: 'asia-pacific', name: 'Asia-Pacific', kind: 'region', description: 'From the Indian Ocean to the Pacific islands.' },
-  { slug: 'africa', name: 'Africa', kind: 'region', description: 'The continent’s economies, health systems and institutions.' },
-  { slug: 'americas', name: 'Americas', kind: 'region', description: 'North, Central and South America and the Caribbean.' },
+  {
+    slug: 'economy',
+    name: 'Economy and Public Finance',
+    kind: 'topic',
+    description: 'Growth, productivity, taxation, public spending and the rules that govern them.',
+  },
+  {
+    slug: 'energy-climate',
+    name: 'Energy and Climate',
+    kind: 'topic',
+    description: 'Power markets, grids, decarbonisation and adapting to a warmer world.',
+  },
+  {
+    slug: 'trade',
+    name: 'Trade',
+    kind: 'topic',
+    description: 'Trade agreements, tariffs, supply chains and economic security.',
+  },
+  {
+    slug: 'security-defence',
+    name: 'Security and Defence',
+    kind: 'topic',
+    description: 'Deterrence, alliances, military spending and procurement.',
+  },
+  {
+    slug: 'health',
+    name: 'Health',
+    kind: 'topic',
+    description: 'Health financing, public health and the medicines supply.',
+  },
+  {
+    slug: 'technology',
+    name: 'Technology',
+    kind: 'topic',
+    description: 'Semiconductors, digital infrastructure and industrial policy.',
+  },
+  {
+    slug: 'united-kingdom',
+    name: 'United Kingdom',
+    kind: 'region',
+    description: 'Policy across the four nations of the UK.',
+  },
+  {
+    slug: 'europe',
+    name: 'Europe',
+    kind: 'region',
+    description: 'The European Union, its neighbours and the wider continent.',
+  },
+  {
+    slug: 'asia-pacific',
+    name: 'Asia-Pacific',
+    kind: 'region',
+    description: 'From the Indian Ocean to the Pacific islands.',
+  },
+  {
+    slug: 'africa',
+    name: 'Africa',
+    kind: 'region',
+    description: 'The continent’s economies, health systems and institutions.',
+  },
+  {
+    slug: 'americas',
+    name: 'Americas',
+    kind: 'region',
+    description: 'North, Central and South America and the Caribbean.',
+  },
 ];

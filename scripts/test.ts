@@ -1,0 +1,107 @@
+// Runs every test: lint, types, unit, integration on both engines, then browser tests in
+// Chromium against a production build with a fresh embedded database.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const browserOnly = process.argv.includes('--browser-only');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-test-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps: string[] = [];
+
+function run(label: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${label} failed after ${seconds}s`);
+    failedSteps.push(label);
+    return false;
+  }
+  console.log(`✔ ${label} (${seconds}s)`);
+  return true;
+}
+
+function ensureChromium() {
+  if (fs.existsSync(chromiumPath)) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `Chromium is missing at ${chromiumPath}. Install it: sudo apt-get install -y chromium`,
+    );
+    return false;
+  }
+  return (
+    run('Install Chromium (apt-get update)', 'apt-get', ['update']) &&
+    run('Install Chromium (apt-get install chromium)', 'apt-get', ['install', '-y', 'chromium'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+  );
+}
+
+function vitest(label: string, projects: string[], env: NodeJS.ProcessEnv = process.env) {
+  const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
+  const ok = run(
+    label,
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...projects.flatMap((project) => ['--project', project]),
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    { env },
+  );
+  if (fs.existsSync(report)) {
+    const summary = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    totals.passed += summary.numPassedTests;
+    totals.failed += summary.numFailedTests;
+    totals.skipped += summary.numPendingTests + summary.numTodoTests;
+    // The tests' own failures are counted above; the step itself need not be counted again.
+    if (!ok && summary.numFailedTests > 0) failedSteps.pop();
+  }
+  return ok;
+}
+
+function main(): boolean {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  if (!ensureChromium()) return false;
+  let ok = true;
+  if (!browserOnly) {
+    ok = run('Lint', 'npx', ['eslint', '.', '--max-warnings=0']) && ok;
+    ok = run('Type check', 'npx', ['tsc', '--noEmit']) && ok;
+    ok = vitest('Unit and integration tests', ['unit', 'integration-*'], env) && ok;
+  }
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-e2e-'));
+  try {
+    const browserEnv = {
+      ...env,
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: path.join(dataRoot, 'pglite'),
+      TEST_PGLITE_DATA_DIR: path.join(dataRoot, 'pglite'),
+    };
+    if (!run('Production build', 'npx', ['tsx', 'scripts/build.ts'], { env: browserEnv }))
+      return false;
+    ok = vitest('Browser tests (Chromium)', ['browser'], browserEnv) && ok;
+  } finally {
+    fs.rmSync(dataRoot, { recursive: true, force: true });
+  }
+  return ok;
+}
+
+const ok = main();
+fs.rmSync(reportDir, { recursive: true, force: true });
+if (failedSteps.length) console.error(`\nFailed: ${failedSteps.join('; ')}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed + failedSteps.length} failed, ${totals.skipped} skipped`,
+);
+process.exit(ok && totals.failed === 0 ? 0 : 1);

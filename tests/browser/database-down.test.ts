@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startServer, type RunningServer } from './server';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  // A port where nothing listens stands for a database server that is down.
+  const closedPort = await freePort();
+  server = await startServer({
+    DATABASE_URL: `postgres://postgres@127.0.0.1:${closedPort}/northgate`,
+    AUTH_SECRET: 'a'.repeat(40),
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('with the database down', () => {
+  it('the server starts, says why in one line, and keeps running', async () => {
+    expect(server.process.exitCode).toBeNull();
+    expect(server.logs()).toMatch(
+      /Cannot reach PostgreSQL at 127\.0\.0\.1:\d+\/northgate: connection refused/,
+    );
+    expect(server.logs()).not.toMatch(/^\s+at /m);
+  });
+
+  it('/api/health answers 503', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable', database: { ok: false } });
+  });
+
+  it('the pre-rendered home page is still served', async () => {
+    const response = await fetch(server.url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Britain’s fiscal rules need a stress test');
+    expect(server.process.exitCode).toBeNull();
+  });
+});

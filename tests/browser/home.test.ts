@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, watchForErrors } from './chromium';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  errors = watchForErrors(page);
+});
+
+describe('home page', () => {
+  it('shows the latest published articles from the database', async () => {
+    const response = await page.goto(baseUrl);
+    expect(response?.status()).toBe(200);
+    const main = page.getByRole('main');
+    await expect(
+      main
+        .getByRole('heading', {
+          level: 2,
+          name: 'Britain’s fiscal rules need a stress test, not another rewrite',
+        })
+        .count(),
+    ).resolves.toBe(1);
+    const headings = await main.getByRole('heading', { level: 3 }).allTextContents();
+    expect(headings.length).toBeGreaterThanOrEqual(11);
+    expect(headings).toContain('Deterrence on a budget');
+    expect(headings).toContain('The spending review in five charts');
+    // Drafts and scheduled pieces are not public.
+    expect(headings).not.toContain('Housing supply and the planning system');
+    expect(headings).not.toContain('What to watch at the defence ministerial');
+    expect(await main.getByText('Members', { exact: true }).count()).toBeGreaterThanOrEqual(1);
+    expect(await main.getByRole('link', { name: 'Tomasz Wren' }).first().getAttribute('href')).toBe(
+      '/experts/tomasz-wren',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('has the site shell: landmarks, navigation, log in and support links, footer appeal', async () => {
+    await page.goto(baseUrl);
+    expect(await page.getByRole('banner').count()).toBe(1);
+    expect(await page.getByRole('contentinfo').count()).toBe(1);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Analysis',
+      'Series',
+      'Experts',
+      'Topics',
+      'Search',
+    ]);
+    const banner = page.getByRole('banner');
+    expect(await banner.getByRole('link', { name: 'Members’ log in' }).getAttribute('href')).toBe(
+      '/login',
+    );
+    expect(await banner.getByRole('link', { name: 'Support us' }).getAttribute('href')).toBe(
+      '/support',
+    );
+    expect(await page.getByRole('heading', { name: 'Independent because of you' }).count()).toBe(1);
+    expect(await page.title()).toContain('Northgate Institute');
+  });
+
+  it('offers a skip link as the first stop for keyboard users', async () => {
+    await page.goto(baseUrl);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('loads every image with its dimensions so nothing shifts', async () => {
+    await page.goto(baseUrl);
+    const images = await page.locator('main img').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        width: node.getAttribute('width'),
+        height: node.getAttribute('height'),
+        alt: node.getAttribute('alt'),
+      })),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(Number(image.width)).toBeGreaterThan(0);
+      expect(Number(image.height)).toBeGreaterThan(0);
+      expect(image.alt).not.toBeNull();
+    }
+  });
+});
+
+describe('not found', () => {
+  it('answers 404 with the site’s own page', async () => {
+    const response = await page.goto(`${baseUrl}/no/such/page`);
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'We could not find that page',
+    );
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
+  });
+});
+
+describe('health endpoint', () => {
+  it('answers 200 when the database is reachable', async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true, engine: 'pglite' },
+    });
+  });
+});

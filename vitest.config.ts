@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { postgresAnswers } from './tests/setup/postgres-server.ts';
+
+const root = import.meta.dirname;
+const alias = {
+  '@': root,
+  // Next enforces server-only at build time; in tests every module runs on the server.
+  'server-only': path.join(root, 'tests/setup/empty.ts'),
+};
+
+const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  resolve: { alias },
+  test: {
+    name: `integration-${engine}`,
+    include: ['tests/integration/**/*.test.ts'],
+    setupFiles: [`tests/setup/integration-${engine}.ts`],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+async function projects(): Promise<TestProjectInlineConfiguration[]> {
+  const list: TestProjectInlineConfiguration[] = [
+    {
+      resolve: { alias },
+      test: {
+        name: 'unit',
+        include: ['tests/unit/**/*.test.ts', 'tests/commands/**/*.test.ts'],
+        environment: 'node',
+        testTimeout: 30_000,
+      },
+    },
+    integration('pglite'),
+  ];
+  if (await postgresAnswers()) {
+    list.push(integration('postgres'));
+  } else if (process.env.CI) {
+    throw new Error(
+      'CI requires the PostgreSQL server at 127.0.0.1:5432 (or TEST_POSTGRES_URL) for integration tests.',
+    );
+  } else {
+    console.warn(
+      '\n⚠ No PostgreSQL server answers at 127.0.0.1:5432 (or TEST_POSTGRES_URL): the PostgreSQL half of the integration tests is skipped. CI runs it.\n',
+    );
+  }
+  list.push({
+    resolve: { alias },
+    test: {
+      name: 'browser',
+      include: ['tests/browser/**/*.test.ts'],
+      globalSetup: ['tests/browser/global-setup.ts'],
+      environment: 'node',
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  });
+  return list;
+}
+
+export default defineConfig(async () => ({
+  test: { projects: await projects() },
+}));
