@@ -15,12 +15,29 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Collects uncaught page errors and console errors, so a test can assert there were none. */
+const pageResources = new Set(['document', 'stylesheet', 'script', 'image', 'font']);
+
+/**
+ * Collects uncaught page errors, console errors and failed loads of the page's own resources,
+ * so a test can assert there were none. Link prefetches are left to the tests of their pages.
+ */
 export function watchForErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (
+      response.status() >= 400 &&
+      pageResources.has(type) &&
+      response.request().frame() === page.mainFrame()
+    ) {
+      if (type !== 'document') errors.push(`${response.status()} ${type}: ${response.url()}`);
+    }
   });
   return errors;
 }
