@@ -64,6 +64,16 @@ function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+function describeCommand(): string {
+  const script = process.env.npm_lifecycle_event;
+  if (script) return `npm run ${script}`;
+  return process.argv
+    .slice(1)
+    .map((arg) => path.basename(arg))
+    .join(' ')
+    .slice(0, 200);
+}
+
 export function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
@@ -80,11 +90,7 @@ export function acquireDataDirLock(dataDir: string, { waitMs = 2000 } = {}): voi
   const me: LockHolder = {
     pid: process.pid,
     startTicks: processStartTicks(process.pid),
-    command: process.argv
-      .slice(1)
-      .map((arg) => path.basename(arg))
-      .join(' ')
-      .slice(0, 200),
+    command: describeCommand(),
   };
   const deadline = Date.now() + waitMs;
   for (;;) {

@@ -78,6 +78,7 @@ function main(): boolean {
   let ok = true;
   if (!browserOnly) {
     ok = run('Lint', 'npx', ['eslint', '.', '--max-warnings=0']) && ok;
+    ok = run('Formatting', 'npx', ['prettier', '--check', '.', '--log-level=warn']) && ok;
     ok = run('Type check', 'npx', ['tsc', '--noEmit']) && ok;
     ok = vitest('Unit and integration tests', ['unit', 'integration-*'], env) && ok;
   }
