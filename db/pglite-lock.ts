@@ -66,7 +66,7 @@ function sleep(ms: number) {
 
 function describeCommand(): string {
   const script = process.env.npm_lifecycle_event;
-  if (script) return `npm run ${script}`;
+  if (script && script !== 'npx') return `npm run ${script}`;
   return process.argv
     .slice(1)
     .map((arg) => path.basename(arg))

@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import type { ArticleSummary } from '@/lib/content/articles';
+import type { ArticleSummary } from '@/lib/content/types';
 import { ArticleMeta } from './article-meta';
 import { KindLabel } from './kind-label';
 

@@ -1,9 +1,21 @@
 import Link from 'next/link';
+import type { Byline } from '@/lib/content/types';
 import { formatLongDate } from '@/lib/format/date';
 
 interface Props {
-  authors: { slug: string; name: string }[];
-  publishedAt: Date;
+  authors: Pick<Byline, 'slug' | 'name'>[];
+  publishedAt: string;
+}
+
+export function Bylines({ authors }: { authors: Pick<Byline, 'slug' | 'name'>[] }) {
+  return authors.map((author, index) => (
+    <span key={author.slug}>
+      {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
+      <Link href={`/experts/${author.slug}`} className="font-medium text-ink hover:underline">
+        {author.name}
+      </Link>
+    </span>
+  ));
 }
 
 export function ArticleMeta({ authors, publishedAt }: Props) {
@@ -11,21 +23,11 @@ export function ArticleMeta({ authors, publishedAt }: Props) {
     <p className="text-sm text-muted">
       {authors.length > 0 && (
         <>
-          {authors.map((author, index) => (
-            <span key={author.slug}>
-              {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
-              <Link
-                href={`/experts/${author.slug}`}
-                className="font-medium text-ink hover:underline"
-              >
-                {author.name}
-              </Link>
-            </span>
-          ))}
+          <Bylines authors={authors} />
           <span aria-hidden="true"> · </span>
         </>
       )}
-      <time dateTime={publishedAt.toISOString()}>{formatLongDate(publishedAt)}</time>
+      <time dateTime={publishedAt}>{formatLongDate(publishedAt)}</time>
     </p>
   );
 }

@@ -120,6 +120,7 @@ CREATE TABLE "articles" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_by_id" text,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body, '')), 'C')) STORED NOT NULL,
+	"summary_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B')) STORED NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "articles_slug_unique" UNIQUE("slug"),
@@ -324,6 +325,7 @@ CREATE INDEX "article_topics_topic_idx" ON "article_topics" USING btree ("topic_
 CREATE INDEX "articles_live_idx" ON "articles" USING btree ("status","published_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "articles_series_idx" ON "articles" USING btree ("series_id","published_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "articles_summary_search_idx" ON "articles" USING gin ("summary_vector");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "donations_user_idx" ON "donations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "donations_status_created_idx" ON "donations" USING btree ("status","created_at");--> statement-breakpoint

@@ -140,6 +140,13 @@ export const articles = pgTable(
         (): ReturnType<typeof sql> =>
           sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body, '')), 'C')`,
       ),
+    // Title and standfirst alone: what a reader who may not read the body can search.
+    summaryVector: tsvector('summary_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): ReturnType<typeof sql> =>
+          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B')`,
+      ),
     ...timestamps(),
   },
   (table) => [
@@ -169,6 +176,7 @@ export const articles = pgTable(
     index('articles_live_idx').on(table.status, table.publishedAt.desc()),
     index('articles_series_idx').on(table.seriesId, table.publishedAt.desc()),
     index('articles_search_idx').using('gin', table.searchVector),
+    index('articles_summary_search_idx').using('gin', table.summaryVector),
   ],
 );
 

@@ -47,6 +47,11 @@ export function getSiteConfig() {
       body: 'We take no money from governments or political parties for our research. Everything we publish is made possible by people and foundations who give because they value evidence over slogans. A gift of any size keeps our analysis free to read.',
       action: { href: '/support', label: 'Support us' },
     },
+    homeAppeal: {
+      heading: 'Evidence for the decisions that matter',
+      body: 'Our researchers spend months on questions that newsrooms and ministries have days for. Donations from readers like you keep that work independent and free for everyone. Give once, or join our monthly supporters.',
+      action: { href: '/support', label: 'Give to the Institute' },
+    },
   };
 }
 

@@ -2,6 +2,16 @@ import { and, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { articles } from '@/db/schema';
 
 /**
+ * Who is reading. Anonymous readers (and anyone not yet allowed members-only work) get the
+ * public view; the members' side decides `membersOnly` from the session.
+ */
+export interface Reader {
+  membersOnly: boolean;
+}
+
+export const anonymousReader: Reader = { membersOnly: false };
+
+/**
  * The one rule for what the public may see of an article at all: published, or scheduled
  * with its time come. Every public read composes this into its where clause.
  */
@@ -10,4 +20,19 @@ export function isLive(): SQL {
     inArray(articles.status, ['published', 'scheduled']),
     lte(articles.publishedAt, sql`now()`),
   )!;
+}
+
+/**
+ * The one rule for the body: a members-only body is read from the database only for a reader
+ * who may see it, so it cannot reach a page, feed, snippet or cache entry for anyone else.
+ */
+export function readableBody(reader: Reader): SQL<string | null> {
+  if (reader.membersOnly) return sql<string | null>`${articles.body}`;
+  return sql<string | null>`case when ${articles.visibility} = 'public' then ${articles.body} end`;
+}
+
+/** The search document a reader may match against: a withheld body must not be searchable. */
+export function readableSearchVector(reader: Reader): SQL {
+  if (reader.membersOnly) return sql`${articles.searchVector}`;
+  return sql`case when ${articles.visibility} = 'public' then ${articles.searchVector} else ${articles.summaryVector} end`;
 }

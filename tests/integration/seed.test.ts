@@ -5,7 +5,7 @@ import { rowsOf } from '@/db/migrate';
 import { articles, authors, series, topics, users } from '@/db/schema';
 import { isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
 import { verifyPassword } from '@/lib/auth/password';
-import { listLatestArticles } from '@/lib/content/articles';
+import { listArticles } from '@/lib/content/queries/articles';
 
 const seededTables = [
   'media',
@@ -88,12 +88,12 @@ describe('seed', () => {
   });
 
   it('lists only live articles, newest first, without their bodies', async () => {
-    const latest = await listLatestArticles(50);
+    const { items: latest } = await listArticles({}, 1, 50);
     const slugs = latest.map((article) => article.slug);
     expect(slugs).not.toContain('housing-supply-and-the-planning-system');
     expect(slugs).not.toContain('what-to-watch-at-the-defence-ministerial');
     expect(slugs[0]).toBe('fiscal-rules-need-a-stress-test');
-    const times = latest.map((article) => article.publishedAt.getTime());
+    const times = latest.map((article) => Date.parse(article.publishedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(latest.every((article) => !('body' in article))).toBe(true);
     const briefing = latest.find((article) => article.slug === 'spending-review-in-five-charts')!;

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListing } from '@/components/articles/article-listing';
+import { KindFilter } from '@/components/articles/kind-filter';
+import { PageHeading } from '@/components/ui/page-heading';
+import { getArticlePage } from '@/lib/content/cached';
+import { articleKindLabels } from '@/lib/content/labels';
+import { listingPageSize, parseListingParams } from '@/lib/content/listing';
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { kind, page } = parseListingParams(await searchParams);
+  const title = kind ? `${articleKindLabels[kind]}` : 'Analysis';
+  const query = new URLSearchParams();
+  if (kind) query.set('kind', kind);
+  if (page > 1) query.set('page', String(page));
+  return {
+    title: page > 1 ? `${title}, page ${page}` : title,
+    description: 'The Institute’s latest analysis, commentary, reports and briefings.',
+    alternates: { canonical: query.size ? `/analysis?${query}` : '/analysis' },
+  };
+}
+
+export default async function AnalysisPage({ searchParams }: Props) {
+  const { kind, page } = parseListingParams(await searchParams);
+  const result = await getArticlePage({ kind }, page, listingPageSize);
+  if (page > result.pageCount) notFound();
+  return (
+    <>
+      <PageHeading
+        eyebrow="Research"
+        title={kind ? articleKindLabels[kind] : 'Analysis'}
+        description="Our latest analysis, commentary, reports and briefings, newest first."
+      >
+        <KindFilter basePath="/analysis" current={kind} />
+      </PageHeading>
+      <ArticleListing result={result} basePath="/analysis" query={{ kind }} />
+    </>
+  );
+}

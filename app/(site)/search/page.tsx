@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArticleMeta } from '@/components/articles/article-meta';
+import { KindLabel } from '@/components/articles/kind-label';
+import { SearchForm } from '@/components/search/search-form';
+import { Snippet } from '@/components/search/snippet';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
+import { anonymousReader } from '@/lib/content/access';
+import { getAllExperts, getAllTopics } from '@/lib/content/cached';
+import { parseSearchParams } from '@/lib/search/query';
+import { searchArticles } from '@/lib/search/search';
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { q } = parseSearchParams(await searchParams);
+  return {
+    title: q ? `Search: ${q}` : 'Search',
+    robots: { index: false, follow: true },
+  };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = parseSearchParams(await searchParams);
+  const [results, topics, experts] = await Promise.all([
+    searchArticles(params, anonymousReader),
+    getAllTopics(),
+    getAllExperts(),
+  ]);
+  const query = {
+    q: params.q,
+    kind: params.kind,
+    topic: params.topic,
+    author: params.author,
+    from: params.from,
+    to: params.to,
+  };
+
+  return (
+    <>
+      <h1 className="mb-6 font-serif text-4xl font-semibold">Search</h1>
+      <SearchForm params={params} topics={topics} experts={experts} />
+      <section aria-labelledby="results-heading" className="mt-10">
+        {!params.q ? (
+          <>
+            <h2 id="results-heading" className="font-serif text-2xl font-semibold">
+              Browse instead
+            </h2>
+            <p className="mt-3 text-muted">
+              Type a few words above, or browse{' '}
+              <Link href="/topics" className="text-accent underline">
+                topics and regions
+              </Link>
+              ,{' '}
+              <Link href="/series" className="text-accent underline">
+                series
+              </Link>{' '}
+              and{' '}
+              <Link href="/experts" className="text-accent underline">
+                experts
+              </Link>
+              .
+            </p>
+          </>
+        ) : results.total === 0 ? (
+          <>
+            <h2 id="results-heading" className="sr-only">
+              Results
+            </h2>
+            <EmptyState title={`No results for “${params.q}”`}>
+              <p>Try fewer or different words, check the spelling, or remove a filter.</p>
+              <p className="mt-2">
+                Phrases go in quotes (“fiscal rules”), <code>or</code> finds either word, and a
+                minus sign excludes one (energy -nuclear).
+              </p>
+            </EmptyState>
+          </>
+        ) : (
+          <>
+            <h2
+              id="results-heading"
+              className="font-serif text-2xl font-semibold"
+              aria-live="polite"
+            >
+              {results.total} {results.total === 1 ? 'result' : 'results'} for “{params.q}”
+            </h2>
+            <ol className="mt-6 divide-y divide-rule">
+              {results.items.map((result) => (
+                <li key={result.id} className="py-6">
+                  <KindLabel
+                    kind={result.kind}
+                    series={result.series}
+                    membersOnly={result.visibility === 'members'}
+                  />
+                  <h3 className="mt-2 font-serif text-xl font-semibold">
+                    <Link
+                      href={`/articles/${result.slug}`}
+                      className="hover:text-accent hover:underline"
+                    >
+                      {result.title}
+                    </Link>
+                  </h3>
+                  <Snippet text={result.snippet} />
+                  <div className="mt-2">
+                    <ArticleMeta authors={result.authors} publishedAt={result.publishedAt} />
+                  </div>
+                </li>
+              ))}
+            </ol>
+            <Pagination
+              page={results.page}
+              pageCount={results.pageCount}
+              basePath="/search"
+              query={query}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { MetadataRoute } from 'next';
+import { getSiteConfig } from '@/lib/config/site';
+import {
+  getAllExperts,
+  getAllSeries,
+  getAllTopics,
+  getSitemapArticles,
+} from '@/lib/content/cached';
+
+export const revalidate = 300;
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const { url } = getSiteConfig();
+  const [articles, series, topics, experts] = await Promise.all([
+    getSitemapArticles(),
+    getAllSeries(),
+    getAllTopics(),
+    getAllExperts(),
+  ]);
+  const newest = articles[0]?.lastModified;
+  return [
+    { url, lastModified: newest, changeFrequency: 'hourly', priority: 1 },
+    { url: `${url}/analysis`, lastModified: newest, changeFrequency: 'hourly', priority: 0.8 },
+    { url: `${url}/series`, changeFrequency: 'weekly', priority: 0.5 },
+    { url: `${url}/topics`, changeFrequency: 'weekly', priority: 0.5 },
+    { url: `${url}/experts`, changeFrequency: 'weekly', priority: 0.5 },
+    ...articles.map((article) => ({
+      url: `${url}/articles/${article.slug}`,
+      lastModified: article.lastModified,
+      priority: 0.7,
+    })),
+    ...series.map((item) => ({
+      url: `${url}/series/${item.slug}`,
+      lastModified: item.latestAt ?? undefined,
+      priority: 0.6,
+    })),
+    ...topics.map((item) => ({ url: `${url}/topics/${item.slug}`, priority: 0.5 })),
+    ...experts.map((item) => ({ url: `${url}/experts/${item.slug}`, priority: 0.5 })),
+  ];
+}

@@ -1,0 +1,23 @@
+import { matchEnd, matchStart } from '@/lib/search/markers';
+
+/** Renders a snippet's marked matches as <mark>; the text itself is never parsed as HTML. */
+export function Snippet({ text }: { text: string }) {
+  const parts: React.ReactNode[] = [];
+  let rest = text;
+  let key = 0;
+  for (;;) {
+    const start = rest.indexOf(matchStart);
+    if (start === -1) break;
+    const end = rest.indexOf(matchEnd, start);
+    if (end === -1) break;
+    parts.push(rest.slice(0, start));
+    parts.push(
+      <mark key={key++} className="rounded-sm bg-highlight px-0.5 text-ink">
+        {rest.slice(start + 1, end)}
+      </mark>,
+    );
+    rest = rest.slice(end + 1);
+  }
+  parts.push(rest.replaceAll(matchStart, '').replaceAll(matchEnd, ''));
+  return <p className="mt-2 font-serif text-muted">{parts}</p>;
+}

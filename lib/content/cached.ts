@@ -1,0 +1,95 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
+import type { ArticleKind } from '@/db/schema';
+import { anonymousReader } from './access';
+import {
+  getArticle,
+  listArticles,
+  listFeedArticles,
+  listRecentSlugs,
+  listRelatedArticles,
+  listSitemapArticles,
+  type ArticleFilter,
+} from './queries/articles';
+import { listExperts, listSeries, listTopics } from './queries/taxonomy';
+
+/** Cache tags: editorial writes revalidate these, and every page built from them follows. */
+export const contentTags = {
+  articles: 'articles',
+  article: (slug: string) => `article:${slug}`,
+  taxonomy: 'taxonomy',
+};
+
+// Also bounds how late a scheduled article appears when nobody publishes anything else.
+const revalidate = 60;
+
+function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
+  return unstable_cache(load, key, { tags, revalidate })();
+}
+
+// React's cache shares one result between a page and its generateMetadata in one request.
+
+export const getPublicArticle = cache((slug: string) =>
+  cached(['article', slug], [contentTags.articles, contentTags.article(slug)], () =>
+    getArticle(slug, anonymousReader),
+  ),
+);
+
+export const getArticlePage = cache((filter: ArticleFilter, page: number, pageSize: number) =>
+  cached(
+    ['article-page', JSON.stringify(filter), String(page), String(pageSize)],
+    [contentTags.articles, contentTags.taxonomy],
+    () => listArticles(filter, page, pageSize),
+  ),
+);
+
+export const getRelatedArticles = cache((articleId: string) =>
+  cached(['related', articleId], [contentTags.articles], () => listRelatedArticles(articleId)),
+);
+
+export const getFeedArticles = cache((filter: ArticleFilter) =>
+  cached(['feed', JSON.stringify(filter)], [contentTags.articles, contentTags.taxonomy], () =>
+    listFeedArticles(filter, anonymousReader),
+  ),
+);
+
+export const getSitemapArticles = cache(() =>
+  cached(['sitemap'], [contentTags.articles], () => listSitemapArticles()),
+);
+
+/**
+ * Slugs to pre-render. Only a production build pre-renders; the dev server calls
+ * generateStaticParams from a separate worker process, which must not open the embedded
+ * database that the server itself holds.
+ */
+export async function getSlugsToPrerender(limit: number): Promise<string[]> {
+  if (process.env.NEXT_PHASE !== 'phase-production-build') return [];
+  return listRecentSlugs(limit);
+}
+
+export const getAllSeries = cache(() =>
+  cached(['series'], [contentTags.articles, contentTags.taxonomy], () => listSeries()),
+);
+
+export const getAllTopics = cache(() =>
+  cached(['topics'], [contentTags.articles, contentTags.taxonomy], () => listTopics()),
+);
+
+export const getAllExperts = cache(() =>
+  cached(['experts'], [contentTags.articles, contentTags.taxonomy], () => listExperts()),
+);
+
+export async function getSeriesBySlug(slug: string) {
+  return (await getAllSeries()).find((item) => item.slug === slug) ?? null;
+}
+
+export async function getTopicBySlug(slug: string) {
+  return (await getAllTopics()).find((item) => item.slug === slug) ?? null;
+}
+
+export async function getExpertBySlug(slug: string) {
+  return (await getAllExperts()).find((item) => item.slug === slug) ?? null;
+}
+
+export type { ArticleFilter, ArticleKind };

@@ -1,0 +1,210 @@
+import { and, asc, count, desc, eq, exists, ne, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import {
+  articleAuthors,
+  articles,
+  articleTopics,
+  authors,
+  media,
+  series,
+  topics,
+  type ArticleKind,
+} from '@/db/schema';
+import { isLive, readableBody, type Reader } from '../access';
+import type { ArticleDetail, ArticleSummary, Page } from '../types';
+import { selectSummaries, summaryColumns, toSummaries } from './summaries';
+
+export interface ArticleFilter {
+  kind?: ArticleKind;
+  seriesSlug?: string;
+  topicSlug?: string;
+  authorSlug?: string;
+}
+
+export function filterConditions(filter: ArticleFilter): SQL[] {
+  const conditions: SQL[] = [isLive()];
+  if (filter.kind) conditions.push(eq(articles.kind, filter.kind));
+  if (filter.seriesSlug) conditions.push(eq(series.slug, filter.seriesSlug));
+  if (filter.topicSlug) {
+    conditions.push(
+      exists(
+        getDb()
+          .select({ one: sql`1` })
+          .from(articleTopics)
+          .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+          .where(and(eq(articleTopics.articleId, articles.id), eq(topics.slug, filter.topicSlug))),
+      ),
+    );
+  }
+  if (filter.authorSlug) {
+    conditions.push(
+      exists(
+        getDb()
+          .select({ one: sql`1` })
+          .from(articleAuthors)
+          .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+          .where(
+            and(eq(articleAuthors.articleId, articles.id), eq(authors.slug, filter.authorSlug)),
+          ),
+      ),
+    );
+  }
+  return conditions;
+}
+
+/** One page of live articles, newest first. */
+export async function listArticles(
+  filter: ArticleFilter,
+  page: number,
+  pageSize: number,
+): Promise<Page<ArticleSummary>> {
+  const where = and(...filterConditions(filter));
+  const [rows, [total]] = await Promise.all([
+    selectSummaries()
+      .where(where)
+      .orderBy(desc(articles.publishedAt), asc(articles.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    getDb()
+      .select({ value: count() })
+      .from(articles)
+      .leftJoin(series, eq(series.id, articles.seriesId))
+      .where(where),
+  ]);
+  const totalCount = total?.value ?? 0;
+  return {
+    items: await toSummaries(rows),
+    page,
+    pageSize,
+    total: totalCount,
+    pageCount: Math.max(1, Math.ceil(totalCount / pageSize)),
+  };
+}
+
+/** A live article as the given reader may see it, or null when there is none. */
+export async function getArticle(slug: string, reader: Reader): Promise<ArticleDetail | null> {
+  const [row] = await getDb()
+    .select({
+      ...summaryColumns,
+      body: readableBody(reader),
+      wordCount: sql<number>`coalesce(array_length(regexp_split_to_array(btrim(${articles.body}), '\\s+'), 1), 0)::int`,
+      revisedAt: articles.revisedAt,
+      externalSourceName: articles.externalSourceName,
+      externalSourceUrl: articles.externalSourceUrl,
+      externalPublishedAt: articles.externalPublishedAt,
+    })
+    .from(articles)
+    .leftJoin(series, eq(series.id, articles.seriesId))
+    .leftJoin(media, eq(media.id, articles.heroImageId))
+    .where(and(isLive(), eq(articles.slug, slug)))
+    .limit(1);
+  if (!row) return null;
+  const [[summary], topicRows] = await Promise.all([
+    toSummaries([row]),
+    getDb()
+      .select({ slug: topics.slug, name: topics.name, kind: topics.kind })
+      .from(articleTopics)
+      .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+      .where(eq(articleTopics.articleId, row.id))
+      .orderBy(asc(topics.kind), asc(topics.name)),
+  ]);
+  return {
+    ...summary!,
+    body: row.body,
+    wordCount: Number(row.wordCount),
+    revisedAt: row.revisedAt?.toISOString() ?? null,
+    topics: topicRows,
+    externalSource:
+      row.externalSourceName && row.externalSourceUrl
+        ? {
+            name: row.externalSourceName,
+            url: row.externalSourceUrl,
+            publishedAt: row.externalPublishedAt?.toISOString() ?? null,
+          }
+        : null,
+  };
+}
+
+/** Live articles sharing the most topics (then the series) with the given one, newest first. */
+export async function listRelatedArticles(articleId: string, limit = 3): Promise<ArticleSummary[]> {
+  const shared = sql<number>`(
+    select count(*) from ${articleTopics} as mine
+    join ${articleTopics} as theirs on theirs.topic_id = mine.topic_id
+    where mine.article_id = ${articleId} and theirs.article_id = ${articles.id}
+  )`;
+  const sameSeries = sql<number>`case when ${articles.seriesId} is not null and ${articles.seriesId} = (select series_id from ${articles} as a where a.id = ${articleId}) then 1 else 0 end`;
+  const rows = await selectSummaries()
+    .where(and(isLive(), ne(articles.id, articleId), sql`${shared} + ${sameSeries} > 0`))
+    .orderBy(desc(sql`${shared} + ${sameSeries}`), desc(articles.publishedAt))
+    .limit(limit);
+  return toSummaries(rows);
+}
+
+/** Slugs of the newest live articles, to pre-render at build time. */
+export async function listRecentSlugs(limit: number): Promise<string[]> {
+  const rows = await getDb()
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(isLive())
+    .orderBy(desc(articles.publishedAt))
+    .limit(limit);
+  return rows.map((row) => row.slug);
+}
+
+export interface FeedArticle extends ArticleSummary {
+  /** The body only where the public may read it. */
+  body: string | null;
+  topicNames: string[];
+}
+
+/** The newest live articles for a feed; members-only bodies are never read. */
+export async function listFeedArticles(
+  filter: ArticleFilter,
+  reader: Reader,
+  limit = 30,
+): Promise<FeedArticle[]> {
+  const rows = await getDb()
+    .select({ ...summaryColumns, body: readableBody(reader) })
+    .from(articles)
+    .leftJoin(series, eq(series.id, articles.seriesId))
+    .leftJoin(media, eq(media.id, articles.heroImageId))
+    .where(and(...filterConditions(filter)))
+    .orderBy(desc(articles.publishedAt), asc(articles.id))
+    .limit(limit);
+  const [summaries, topicRows] = await Promise.all([
+    toSummaries(rows),
+    rows.length
+      ? getDb()
+          .select({ articleId: articleTopics.articleId, name: topics.name })
+          .from(articleTopics)
+          .innerJoin(topics, eq(topics.id, articleTopics.topicId))
+          .where(sql`${articleTopics.articleId} in ${rows.map((row) => row.id)}`)
+      : Promise.resolve([]),
+  ]);
+  return summaries.map((summary, index) => ({
+    ...summary,
+    body: rows[index]!.body,
+    topicNames: topicRows.filter((row) => row.articleId === summary.id).map((row) => row.name),
+  }));
+}
+
+export interface SitemapArticle {
+  slug: string;
+  lastModified: string;
+}
+
+export async function listSitemapArticles(): Promise<SitemapArticle[]> {
+  const rows = await getDb()
+    .select({
+      slug: articles.slug,
+      publishedAt: articles.publishedAt,
+      revisedAt: articles.revisedAt,
+    })
+    .from(articles)
+    .where(isLive())
+    .orderBy(desc(articles.publishedAt));
+  return rows.map((row) => ({
+    slug: row.slug,
+    lastModified: (row.revisedAt ?? row.publishedAt ?? new Date(0)).toISOString(),
+  }));
+}

@@ -1,0 +1,4 @@
+// Private-use characters mark matches in snippets, so no text from the database is ever
+// parsed as HTML on the way to the page.
+export const matchStart = '\uE000';
+export const matchEnd = '\uE001';
