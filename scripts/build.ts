@@ -8,7 +8,7 @@ import { buildSnapshotPath, openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { formatSeedResult, isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
 import { getEnv } from '@/lib/env';
-import { runCli } from './cli';
+import { runCli } from './lib/cli';
 
 runCli('build', async (args) => {
   const env = getEnv();

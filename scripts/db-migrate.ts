@@ -1,6 +1,6 @@
 import { openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { runCli } from './cli';
+import { runCli } from './lib/cli';
 
 runCli('db:migrate', async () => {
   const connection = openConnection({ max: 1 });

@@ -1,7 +1,7 @@
 import { openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { formatSeedResult, seedDatabase } from '@/db/seed/seed';
-import { runCli } from './cli';
+import { runCli } from './lib/cli';
 
 runCli('db:seed', async () => {
   const connection = openConnection({ max: 1 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startServer, type RunningServer } from './server';
+import { freePort, startServer, type RunningServer } from '../../scripts/lib/next-server';
 
 let server: RunningServer;
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startServer } from './server';
+import { startServer } from '../../scripts/lib/next-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
