@@ -4,6 +4,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './lib/next-server';
 
 const browserOnly = process.argv.includes('--browser-only');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,7 +73,7 @@ function vitest(label: string, projects: string[], env: NodeJS.ProcessEnv = proc
   return ok;
 }
 
-function main(): boolean {
+async function main(): Promise<boolean> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   if (!ensureChromium()) return false;
   let ok = true;
@@ -84,8 +85,11 @@ function main(): boolean {
   }
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-e2e-'));
   try {
+    const port = await freePort();
     const browserEnv = {
       ...env,
+      SITE_URL: `http://127.0.0.1:${port}`,
+      TEST_SERVER_PORT: String(port),
       DATABASE_URL: '',
       PGLITE_DATA_DIR: path.join(dataRoot, 'pglite'),
       TEST_PGLITE_DATA_DIR: path.join(dataRoot, 'pglite'),
@@ -99,7 +103,7 @@ function main(): boolean {
   return ok;
 }
 
-const ok = main();
+const ok = await main();
 fs.rmSync(reportDir, { recursive: true, force: true });
 if (failedSteps.length) console.error(`\nFailed: ${failedSteps.join('; ')}`);
 console.log(

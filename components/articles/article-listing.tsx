@@ -8,6 +8,7 @@ interface Props {
   basePath: string;
   query?: Record<string, string | undefined>;
   emptyTitle?: string;
+  headingLevel?: 'h2' | 'h3';
 }
 
 export function ArticleListing({
@@ -15,6 +16,7 @@ export function ArticleListing({
   basePath,
   query,
   emptyTitle = 'Nothing here yet',
+  headingLevel = 'h2',
 }: Props) {
   if (result.items.length === 0) {
     return (
@@ -29,7 +31,7 @@ export function ArticleListing({
         {result.total} {result.total === 1 ? 'article' : 'articles'}, page {result.page} of{' '}
         {result.pageCount}
       </p>
-      <ArticleGrid articles={result.items} />
+      <ArticleGrid articles={result.items} headingLevel={headingLevel} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

@@ -56,7 +56,9 @@ export async function searchArticles(
   );
   const rank = sql<number>`ts_rank_cd(${vector}, ${query}, 32)`;
   const snippetSource = sql`coalesce(${readableBody(reader)}, ${articles.standfirst})`;
-  const snippet = sql<string>`ts_headline('english', ${snippetSource}, ${query}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`;
+  // Highlight any matched word, even where the passage does not hold all of them.
+  const anyWord = sql`(replace(${query}::text, ' & ', ' | '))::tsquery`;
+  const snippet = sql<string>`ts_headline('english', ${snippetSource}, ${anyWord}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`;
 
   const db = getDb();
   const [rows, [total]] = await Promise.all([

@@ -24,8 +24,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the production build (`next start`) on a free port and waits until it answers. */
-export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(
+  env: Record<string, string | undefined>,
+  port?: number,
+): Promise<RunningServer> {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,4 +41,26 @@ export function watchForErrors(page: Page): string[] {
     }
   });
   return errors;
+}
+
+/**
+ * One browser per test file and a fresh page per test, with its errors collected.
+ * Read `ui.page` and `ui.errors` inside tests.
+ */
+export function browserPagePerTest() {
+  const ui = {} as { browser: Browser; page: Page; errors: string[] };
+  beforeAll(async () => {
+    ui.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ui.browser?.close();
+  });
+  beforeEach(async () => {
+    ui.page = await ui.browser.newPage();
+    ui.errors = watchForErrors(ui.page);
+  });
+  afterEach(async () => {
+    await ui.page?.close();
+  });
+  return ui;
 }

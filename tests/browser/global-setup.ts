@@ -22,7 +22,9 @@ export default async function setup(project: TestProject) {
     ? undefined
     : fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-browser-'));
   const dataDir = process.env.TEST_PGLITE_DATA_DIR ?? path.join(ownDir!, 'pglite');
-  const server = await startServer({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
+  // The build bakes SITE_URL into pre-rendered pages, so `npm test` builds for this port.
+  const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;
+  const server = await startServer({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, port);
   project.provide('baseUrl', server.url);
   return async () => {
     await server.stop();

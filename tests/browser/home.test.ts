@@ -1,30 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, watchForErrors } from './chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { browserPagePerTest } from './chromium';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-  errors = watchForErrors(page);
-});
+const ui = browserPagePerTest();
 
 describe('home page', () => {
   it('shows the latest published articles from the database', async () => {
-    const response = await page.goto(baseUrl);
+    const response = await ui.page.goto(baseUrl);
     expect(response?.status()).toBe(200);
-    const main = page.getByRole('main');
+    const main = ui.page.getByRole('main');
     await expect(
       main
         .getByRole('heading', {
@@ -44,14 +28,14 @@ describe('home page', () => {
     expect(await main.getByRole('link', { name: 'Tomasz Wren' }).first().getAttribute('href')).toBe(
       '/experts/tomasz-wren',
     );
-    expect(errors).toEqual([]);
+    expect(ui.errors).toEqual([]);
   });
 
   it('has the site shell: landmarks, navigation, log in and support links, footer appeal', async () => {
-    await page.goto(baseUrl);
-    expect(await page.getByRole('banner').count()).toBe(1);
-    expect(await page.getByRole('contentinfo').count()).toBe(1);
-    const nav = page.getByRole('navigation', { name: 'Main' });
+    await ui.page.goto(baseUrl);
+    expect(await ui.page.getByRole('banner').count()).toBe(1);
+    expect(await ui.page.getByRole('contentinfo').count()).toBe(1);
+    const nav = ui.page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Analysis',
       'Series',
@@ -59,29 +43,31 @@ describe('home page', () => {
       'Topics',
       'Search',
     ]);
-    const banner = page.getByRole('banner');
+    const banner = ui.page.getByRole('banner');
     expect(await banner.getByRole('link', { name: 'Members’ log in' }).getAttribute('href')).toBe(
       '/login',
     );
     expect(await banner.getByRole('link', { name: 'Support us' }).getAttribute('href')).toBe(
       '/support',
     );
-    expect(await page.getByRole('heading', { name: 'Independent because of you' }).count()).toBe(1);
-    expect(await page.title()).toContain('Northgate Institute');
+    expect(await ui.page.getByRole('heading', { name: 'Independent because of you' }).count()).toBe(
+      1,
+    );
+    expect(await ui.page.title()).toContain('Northgate Institute');
   });
 
   it('offers a skip link as the first stop for keyboard users', async () => {
-    await page.goto(baseUrl);
-    await page.keyboard.press('Tab');
-    const focused = page.locator(':focus');
+    await ui.page.goto(baseUrl);
+    await ui.page.keyboard.press('Tab');
+    const focused = ui.page.locator(':focus');
     expect(await focused.textContent()).toBe('Skip to content');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await ui.page.keyboard.press('Enter');
+    expect(await ui.page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
   it('loads every image with its dimensions so nothing shifts', async () => {
-    await page.goto(baseUrl);
-    const images = await page.locator('main img').evaluateAll((nodes) =>
+    await ui.page.goto(baseUrl);
+    const images = await ui.page.locator('main img').evaluateAll((nodes) =>
       nodes.map((node) => ({
         width: node.getAttribute('width'),
         height: node.getAttribute('height'),
@@ -99,12 +85,12 @@ describe('home page', () => {
 
 describe('not found', () => {
   it('answers 404 with the site’s own page', async () => {
-    const response = await page.goto(`${baseUrl}/no/such/page`);
+    const response = await ui.page.goto(`${baseUrl}/no/such/page`);
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+    expect(await ui.page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'We could not find that page',
     );
-    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
+    expect(await ui.page.getByRole('navigation', { name: 'Main' }).count()).toBe(1);
   });
 });
 

@@ -55,7 +55,7 @@ export default async function ExpertPage({ params, searchParams }: Props) {
         </div>
       </header>
       <h2 className="mb-6 font-serif text-2xl font-semibold">Work by {expert.name}</h2>
-      <ArticleListing result={result} basePath={path} />
+      <ArticleListing result={result} basePath={path} headingLevel="h3" />
       <JsonLd
         data={[
           personData(expert),

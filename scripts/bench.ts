@@ -1,0 +1,153 @@
+// Load figures for the public pages of a fresh production build, next to a ceiling: the same
+// bytes from a bare node:http server. It only prints figures; nothing here asserts a timing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchError, build } from './bench/build';
+import { startStaticServer } from './bench/ceiling';
+import { measureFirstLoadJs } from './bench/first-load';
+import { getRaw } from './bench/http';
+import { connections, measure, warmUp } from './bench/load';
+import { formatContext, formatTable, type Report, type TargetResult } from './bench/report';
+import { startServer } from './lib/next-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+const targets = [
+  { name: 'home', path: '/' },
+  { name: 'article', path: '/articles/grid-connections-new-bottleneck' },
+  { name: 'listing', path: '/analysis' },
+  { name: 'search', path: '/search?q=energy+grid' },
+];
+
+const cleanups: (() => unknown)[] = [];
+async function cleanUp() {
+  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
+    try {
+      await step();
+    } catch (error) {
+      console.error('bench: clean-up step failed:', error);
+    }
+  }
+}
+
+// Progress goes to stderr so that stdout holds only the table or the JSON.
+const progress = (message: string) => console.error(`· ${message}`);
+const versionOf = (pkg: string): string =>
+  JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+async function main(): Promise<void> {
+  const options = {
+    duration: { type: 'string', default: '10' },
+    'no-build': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  } as const;
+  const { values } = (() => {
+    try {
+      return parseArgs({ options });
+    } catch (error) {
+      throw new BenchError(
+        `${(error as Error).message} (options: --duration N, --no-build, --json)`,
+      );
+    }
+  })();
+  const durationSeconds = Number(values.duration);
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
+    throw new BenchError(`--duration takes whole seconds, 1 or more (got "${values.duration}")`);
+  }
+  const context = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    node: process.versions.node,
+    platform: `${os.platform()} ${os.arch()}`,
+    next: versionOf('next'),
+    database: `PGlite ${versionOf('@electric-sql/pglite')}, embedded in the server, fresh data folder`,
+    connections,
+    durationSeconds,
+  };
+  if (!values.json) console.log(`${formatContext(context)}\n`);
+
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-'));
+  cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const databaseEnv = { PGLITE_DATA_DIR: path.join(temp, 'pglite'), DATABASE_URL: '' };
+  if (!values['no-build']) {
+    progress('building against a fresh database…');
+    const abort = new AbortController();
+    cleanups.push(() => abort.abort());
+    await build(root, databaseEnv, abort.signal);
+  }
+  progress('starting the production server…');
+  const server = await startServer(databaseEnv).catch((error: Error) => {
+    throw new BenchError('the production server did not start', error.message);
+  });
+  cleanups.push(() => server.stop());
+
+  const runs = [];
+  for (const target of targets) {
+    const url = server.url + target.path;
+    progress(`${target.name}: warming up, then ${durationSeconds} s of load…`);
+    const warm = await warmUp(url);
+    const next = await measure(url, durationSeconds);
+    const page = await getRaw(url);
+    runs.push({ target, warm, next, page });
+  }
+
+  const ceiling = await startStaticServer(
+    runs.map(({ target, page }) => ({
+      path: target.path,
+      status: page.status,
+      contentType: page.headers['content-type'] ?? 'text/html; charset=utf-8',
+      body: page.body,
+    })),
+  );
+  cleanups.push(() => ceiling.stop());
+  const results: TargetResult[] = [];
+  for (const { target, warm, next, page } of runs) {
+    progress(`${target.name}: the same bytes from the static server…`);
+    await warmUp(ceiling.url + target.path);
+    const bare = await measure(ceiling.url + target.path, durationSeconds);
+    const header = (name: string) => [page.headers[name] ?? null].flat()[0] ?? null;
+    results.push({
+      ...target,
+      status: page.status,
+      cache: header('x-nextjs-cache'),
+      cacheControl: header('cache-control'),
+      htmlBytes: page.body.byteLength,
+      warmUp: warm,
+      next,
+      ceiling: bare,
+      ratio: bare.requestsPerSecond ? next.requestsPerSecond / bare.requestsPerSecond : 0,
+    });
+  }
+
+  const article = runs.find(({ target }) => target.name === 'article')!;
+  progress('article: downloading its JavaScript…');
+  const articleFirstLoadJs = await measureFirstLoadJs(
+    server.url + article.target.path,
+    article.page.body.toString('utf8'),
+  );
+  const report: Report = { context, targets: results, articleFirstLoadJs };
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
+}
+
+// `on`, not `once`: tsx relays a Ctrl-C to this process a second time when it does not see it
+// acknowledged quickly, and with no listener left its own handler would exit before clean-up.
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) return;
+  interrupted = true;
+  console.error('bench: interrupted');
+  void cleanUp().finally(() => process.exit(130));
+});
+main()
+  .then(cleanUp, async (error: unknown) => {
+    await cleanUp();
+    if (error instanceof BenchError) {
+      if (error.details) console.error(error.details.trimEnd());
+      console.error(`bench: ${error.message}`);
+    } else {
+      console.error('bench failed:', error);
+    }
+    process.exitCode = 1;
+  })
+  .then(() => process.exit());

@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { articleAuthors, articles, articleTopics, authors, topics } from '@/db/schema';
+import { anonymousReader, type Reader } from '@/lib/content/access';
+import { matchEnd, matchStart } from '@/lib/search/markers';
+import { parseSearchParams } from '@/lib/search/query';
+import { searchArticles } from '@/lib/search/search';
+
+const member: Reader = { membersOnly: true };
+const canary = 'quillfeather';
+
+async function search(raw: Record<string, string>, reader: Reader = anonymousReader) {
+  return searchArticles(parseSearchParams(raw), reader);
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  const [author] = await db
+    .insert(authors)
+    .values({ slug: 'zara-search', name: 'Zara Search' })
+    .returning();
+  const [other] = await db
+    .insert(authors)
+    .values({ slug: 'otto-other', name: 'Otto Other' })
+    .returning();
+  const [topic] = await db.insert(topics).values({ slug: 'tides', name: 'Tides' }).returning();
+  const published = (date: string) => ({
+    status: 'published' as const,
+    publishedAt: new Date(date),
+  });
+  const rows = await db
+    .insert(articles)
+    .values([
+      {
+        slug: 'in-body',
+        title: 'Harbour finance',
+        standfirst: 'Ports and money.',
+        body: 'The zephyrine current moves harbour silt every spring.',
+        kind: 'report',
+        ...published('2026-03-10T09:00:00Z'),
+      },
+      {
+        slug: 'in-title',
+        title: 'The zephyrine question',
+        standfirst: 'Ports and money.',
+        body: 'Nothing else here.',
+        kind: 'analysis',
+        ...published('2026-01-05T09:00:00Z'),
+      },
+      {
+        slug: 'in-standfirst',
+        title: 'Coastal budgets',
+        standfirst: 'Why the zephyrine flow matters.',
+        body: 'Tidal notes.',
+        kind: 'commentary',
+        ...published('2026-02-01T09:00:00Z'),
+      },
+      {
+        slug: 'members-piece',
+        title: 'Private tidal briefing',
+        standfirst: 'For members about tides.',
+        body: `Only members may read ${canary} here, with zephyrine detail.`,
+        visibility: 'members',
+        ...published('2026-04-01T09:00:00Z'),
+      },
+      {
+        slug: 'draft-piece',
+        title: 'Draft zephyrine',
+        body: 'Unpublished zephyrine.',
+        status: 'draft',
+      },
+    ])
+    .returning({ id: articles.id, slug: articles.slug });
+  const id = (slug: string) => rows.find((row) => row.slug === slug)!.id;
+  await db.insert(articleAuthors).values([
+    { articleId: id('in-body'), authorId: author!.id, position: 0 },
+    { articleId: id('in-title'), authorId: other!.id, position: 0 },
+    { articleId: id('in-standfirst'), authorId: author!.id, position: 0 },
+  ]);
+  await db.insert(articleTopics).values([{ articleId: id('in-standfirst'), topicId: topic!.id }]);
+});
+
+describe('search', () => {
+  it('ranks a title match above a standfirst match above a body match', async () => {
+    const result = await search({ q: 'zephyrine' });
+    expect(result.items.map((item) => item.slug)).toEqual(['in-title', 'in-standfirst', 'in-body']);
+    expect(result.total).toBe(3);
+  });
+
+  it('highlights the matched words in a plain-text snippet', async () => {
+    const result = await search({ q: 'zephyrine current' });
+    const snippet = result.items.find((item) => item.slug === 'in-body')!.snippet;
+    expect(snippet).toContain(`${matchStart}zephyrine${matchEnd}`);
+    expect(snippet).toContain(`${matchStart}current${matchEnd}`);
+    expect(snippet).not.toMatch(/<\/?b>/);
+  });
+
+  it('stems words, so a plural finds the singular', async () => {
+    expect((await search({ q: 'currents' })).items.map((item) => item.slug)).toContain('in-body');
+  });
+
+  it('filters by kind, topic, author and date range', async () => {
+    expect((await search({ q: 'zephyrine', kind: 'report' })).items.map((i) => i.slug)).toEqual([
+      'in-body',
+    ]);
+    expect((await search({ q: 'zephyrine', topic: 'tides' })).items.map((i) => i.slug)).toEqual([
+      'in-standfirst',
+    ]);
+    expect(
+      (await search({ q: 'zephyrine', author: 'zara-search' })).items.map((i) => i.slug).sort(),
+    ).toEqual(['in-body', 'in-standfirst']);
+    const range = await search({ q: 'zephyrine', from: '2026-01-31', to: '2026-03-10' });
+    expect(range.items.map((i) => i.slug).sort()).toEqual(['in-body', 'in-standfirst']);
+  });
+
+  it('never matches or quotes a members-only body for the public', async () => {
+    const byBody = await search({ q: canary });
+    expect(byBody.total).toBe(0);
+    const byTitle = await search({ q: 'private tidal briefing' });
+    expect(byTitle.items.map((item) => item.slug)).toEqual(['members-piece']);
+    expect(JSON.stringify(byTitle)).not.toContain(canary);
+    expect(byTitle.items[0]!.snippet).toContain('members');
+  });
+
+  it('lets a member find and read a members-only snippet', async () => {
+    const result = await search({ q: canary }, member);
+    expect(result.items.map((item) => item.slug)).toEqual(['members-piece']);
+    expect(result.items[0]!.snippet).toContain(canary);
+  });
+
+  it('never finds drafts', async () => {
+    expect(JSON.stringify(await search({ q: 'unpublished' }, member))).not.toContain('draft-piece');
+  });
+
+  it.each([
+    ['quotes', '"zephyrine current'],
+    ['operators', 'zephyrine & | ! :* ( ) <-> \\'],
+    ['a negation', 'zephyrine -current'],
+    ['or', 'zephyrine or nothing'],
+    ['SQL', "'; drop table articles; --"],
+    ['emoji', '🌊 zephyrine 🚢'],
+    ['NUL and control characters', 'zephy\u0000rine\u0007'],
+    ['only stop words', 'the and of'],
+    ['10 KB of text', 'zephyrine '.repeat(1024)],
+    ['unpaired surrogates', '\ud83d zephyrine \udc00'],
+  ])('answers any input without error: %s', async (_label, q) => {
+    const result = await search({ q });
+    expect(Array.isArray(result.items)).toBe(true);
+    expect(result.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('treats an empty query as no search', async () => {
+    expect(await search({ q: '   ' })).toMatchObject({ total: 0, items: [] });
+  });
+});
