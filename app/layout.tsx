@@ -10,6 +10,12 @@ export function generateMetadata(): Metadata {
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
     description: site.tagline,
     applicationName: site.name,
+    alternates: {
+      types: {
+        'application/rss+xml': [{ url: '/feed.xml', title: `${site.name}: latest analysis` }],
+      },
+    },
+    openGraph: { siteName: site.name, locale: 'en_GB', type: 'website' },
   };
 }
 

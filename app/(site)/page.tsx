@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/articles/article-card';
 import { ArticleGrid } from '@/components/articles/article-grid';
@@ -5,6 +6,8 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { getArticlePage, getAllSeries } from '@/lib/content/cached';
 import { getSiteConfig } from '@/lib/config/site';
 import { organizationData } from '@/lib/seo/structured-data';
+
+export const metadata: Metadata = { alternates: { canonical: '/' } };
 
 // Re-rendered in the background at most once a minute; publishing revalidates it at once.
 export const revalidate = 60;
