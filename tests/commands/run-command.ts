@@ -15,10 +15,11 @@ export function runScript(
   script: string,
   env: Record<string, string | undefined>,
   timeoutMs = 60_000,
+  args: string[] = [],
 ) {
   return new Promise<CommandResult>((resolve, reject) => {
     const clean = { ...process.env, DATABASE_URL: undefined, PGLITE_DATA_DIR: undefined, ...env };
-    const child = spawn(tsx, [path.join(root, script)], {
+    const child = spawn(tsx, [path.join(root, script), ...args], {
       cwd: root,
       env: clean as NodeJS.ProcessEnv,
     });
