@@ -55,6 +55,11 @@ const envSchema = z
       urlWithProtocols(['smtp:', 'smtps:'], 'smtp://user:password@smtp.example.org:587'),
     ),
     EMAIL_FROM: optional(z.string().min(3)),
+    // Where development keeps e-mails it printed instead of sending (no EMAIL_SERVER).
+    EMAIL_LOG_DIR: z.preprocess(
+      (value) => (value === '' || value === undefined ? '.data/mail' : value),
+      z.string(),
+    ),
     DONATION_CURRENCY: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toUpperCase() : 'GBP'),
       z.enum(supportedCurrencies, { error: `must be one of ${supportedCurrencies.join(', ')}` }),

@@ -1,0 +1,54 @@
+import type Mail from 'nodemailer/lib/mailer';
+import { getSiteConfig } from '@/lib/config/site';
+import { getEnv } from '@/lib/env';
+
+/** One e-mail to one person. Both parts are always sent; `renderEmail` builds them. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  replyTo?: string;
+}
+
+export interface SentEmail {
+  /** The Message-ID header, e.g. `<…@northgate.example>`. */
+  id: string;
+  delivery: 'smtp' | 'log';
+}
+
+/**
+ * The message could not be handed over (not configured, server down, login refused…).
+ * The message names the server but never its credentials, so it is safe to log.
+ */
+export class EmailDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'EmailDeliveryError';
+  }
+}
+
+/** EMAIL_FROM, or the site's name at no-reply@ the site's host. */
+export function getSender(): Mail.Address | string {
+  const env = getEnv();
+  if (env.EMAIL_FROM) return env.EMAIL_FROM;
+  const host = new URL(env.siteUrl).hostname;
+  // An IP address is no mail domain; a developer's server is "localhost" either way.
+  const domain = /[a-z]/i.test(host) && !host.startsWith('[') ? host : 'localhost';
+  // An address object lets nodemailer quote and encode the name, whatever it contains.
+  return { name: getSiteConfig().name, address: `no-reply@${domain}` };
+}
+
+export function toMailOptions(message: EmailMessage): Mail.Options {
+  return {
+    from: getSender(),
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+  };
+}

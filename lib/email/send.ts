@@ -1,0 +1,42 @@
+import { getEnv } from '@/lib/env';
+import { deliverToLog } from '@/lib/email/log-delivery';
+import {
+  EmailDeliveryError,
+  toMailOptions,
+  type EmailMessage,
+  type SentEmail,
+} from '@/lib/email/message';
+import { describeSmtpFailure, getSmtpTransport } from '@/lib/email/transport';
+
+export { EmailDeliveryError, type EmailMessage, type SentEmail } from '@/lib/email/message';
+
+/**
+ * Hands one message to the SMTP server of EMAIL_SERVER. Without one, development and the
+ * embedded-database demo (even built for production) print it to the log instead, so sign-in
+ * links stay usable; a production site on PostgreSQL refuses, since its members would wait
+ * for mail that never comes.
+ *
+ * @throws EmailDeliveryError when the message could not be handed over; its text is safe to log.
+ */
+export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
+  const env = getEnv();
+  if (env.EMAIL_SERVER) return sendOverSmtp(env.EMAIL_SERVER, message);
+  if (env.NODE_ENV === 'production' && env.database.engine !== 'pglite') {
+    throw new EmailDeliveryError('E-mail is not configured: set EMAIL_SERVER', 'ECONFIG');
+  }
+  return deliverToLog(message);
+}
+
+async function sendOverSmtp(serverUrl: string, message: EmailMessage): Promise<SentEmail> {
+  const { transport, options } = getSmtpTransport(serverUrl);
+  try {
+    const info = await transport.sendMail(toMailOptions(message));
+    return { id: info.messageId, delivery: 'smtp' };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new EmailDeliveryError(
+      describeSmtpFailure(error, options),
+      typeof code === 'string' ? code : undefined,
+    );
+  }
+}
