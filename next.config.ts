@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   // Loaded from node_modules at run time: PGlite reads its WASM files from beside itself,
   // and argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  // forbidden() answers 403 with the site's own page when a signed-in person lacks a role.
+  experimental: { authInterrupts: true },
   images: {
     formats: ['image/avif', 'image/webp'],
   },

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { testAccounts } from './accounts';
 import { startServer } from '../../scripts/lib/next-server';
 
 declare module 'vitest' {
@@ -22,6 +24,23 @@ export default async function setup(project: TestProject) {
     ? undefined
     : fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-browser-'));
   const dataDir = process.env.TEST_PGLITE_DATA_DIR ?? path.join(ownDir!, 'pglite');
+  for (const [role, account] of Object.entries(testAccounts)) {
+    const created = spawnSync(
+      path.join(process.cwd(), 'node_modules/.bin/tsx'),
+      [
+        'scripts/user-create.ts',
+        '--email',
+        account.email,
+        '--password',
+        account.password,
+        '--role',
+        role,
+      ],
+      { env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' },
+    );
+    if (created.status !== 0)
+      throw new Error(`Could not create the ${role} account: ${created.stderr}`);
+  }
   // The build bakes SITE_URL into pre-rendered pages, so `npm test` builds for this port.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;
   const server = await startServer({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, port);

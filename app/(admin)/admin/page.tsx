@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { forbidden, redirect } from 'next/navigation';
+import { checkRole } from '@/lib/auth/viewer';
+
+export const metadata: Metadata = {
+  title: 'Editorial and administration',
+  robots: { index: false },
+};
+
+export default async function AdminPage() {
+  const access = await checkRole(['editor', 'admin']);
+  if (!access.ok) {
+    if (access.reason === 'signed-out') redirect('/login?callbackUrl=%2Fadmin');
+    forbidden();
+  }
+  return (
+    <div className="py-8">
+      <h1 className="font-serif text-4xl font-semibold">Editorial and administration</h1>
+      <p className="mt-3 text-muted">
+        Signed in as {access.user.email} ({access.user.role}). The editorial tools open here.
+      </p>
+    </div>
+  );
+}

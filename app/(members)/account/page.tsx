@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/lib/auth/viewer';
+import { signOutAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+const roleLabels = { member: 'Member', editor: 'Editor', admin: 'Administrator' };
+
+export default async function AccountPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  return (
+    <div className="mx-auto max-w-2xl py-8">
+      <h1 className="font-serif text-4xl font-semibold">Your account</h1>
+      <dl className="mt-8 divide-y divide-rule rounded border border-rule bg-white">
+        {[
+          ['Name', viewer.name ?? '—'],
+          ['E-mail address', viewer.email],
+          [
+            'Membership',
+            viewer.verified ? 'Active' : 'Waiting for you to verify your e-mail address',
+          ],
+          ['Role', roleLabels[viewer.role]],
+        ].map(([term, value]) => (
+          <div key={term} className="grid gap-1 px-5 py-4 sm:grid-cols-3">
+            <dt className="text-sm font-semibold text-muted">{term}</dt>
+            <dd className="sm:col-span-2">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <form action={signOutAction} className="mt-8">
+        <button
+          type="submit"
+          className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
+        >
+          Log out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getViewer } from '@/lib/auth/viewer';
+import { safeCallbackPath } from '@/lib/auth/redirects';
+import { LoginForm } from './login-form.client';
+
+export const metadata: Metadata = { title: 'Members’ log in', robots: { index: false } };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function LoginPage({ searchParams }: Props) {
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="font-serif text-4xl font-semibold">Members’ log in</h1>
+      <p className="mt-3 text-muted">
+        Log in to read members-only analysis and manage your giving.
+      </p>
+      <div className="mt-8">
+        <LoginForm callbackUrl={callbackUrl} />
+      </div>
+    </div>
+  );
+}

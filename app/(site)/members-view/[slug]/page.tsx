@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/articles/article-view';
+import { readerFor } from '@/lib/auth/reader';
+import { getViewer } from '@/lib/auth/viewer';
+import { getRelatedArticles } from '@/lib/content/cached';
+import { getArticle } from '@/lib/content/queries/articles';
+import { isSlug } from '@/lib/content/slug';
+import { articleMetadata } from '@/lib/seo/article-metadata';
+
+// An article for a signed-in reader, rendered per request and never cached for anyone else.
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+async function load(params: Props['params']) {
+  const { slug } = await params;
+  if (!isSlug(slug)) notFound();
+  const article = await getArticle(slug, readerFor(await getViewer()));
+  if (!article) notFound();
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { ...articleMetadata(await load(params)), robots: { index: false, follow: true } };
+}
+
+export default async function MembersArticlePage({ params }: Props) {
+  const article = await load(params);
+  return <ArticleView article={article} related={await getRelatedArticles(article.id)} />;
+}

@@ -1,0 +1,77 @@
+import { ArticleBody } from '@/components/articles/article-body';
+import { ArticleGrid } from '@/components/articles/article-grid';
+import { ArticleHeader } from '@/components/articles/article-header';
+import { CiteThis } from '@/components/articles/cite-this';
+import { HeroFigure } from '@/components/articles/hero-figure';
+import { MembersTeaser } from '@/components/articles/members-teaser';
+import { ReadTheRest } from '@/components/articles/read-the-rest';
+import { ShareLinks } from '@/components/articles/share-links';
+import { TopicLinks } from '@/components/articles/topic-links';
+import { JsonLd } from '@/components/seo/json-ld';
+import { getSiteConfig } from '@/lib/config/site';
+import { formatCitations } from '@/lib/content/citation';
+import { articleKindLabels } from '@/lib/content/labels';
+import { renderMarkdown } from '@/lib/content/markdown';
+import { readingMinutes } from '@/lib/content/reading';
+import type { ArticleDetail, ArticleSummary } from '@/lib/content/types';
+import { absoluteUrl, articleData, breadcrumbData } from '@/lib/seo/structured-data';
+
+/** An article as its reader may see it: the body when they may read it, a teaser otherwise. */
+export function ArticleView({
+  article,
+  related,
+}: {
+  article: ArticleDetail;
+  related: ArticleSummary[];
+}) {
+  const url = absoluteUrl(`/articles/${article.slug}`);
+  return (
+    <>
+      <article className="mx-auto max-w-3xl">
+        <ArticleHeader article={article} minutes={readingMinutes(article.wordCount)} />
+        {article.hero && <HeroFigure hero={article.hero} />}
+        {article.body !== null ? (
+          <ArticleBody html={renderMarkdown(article.body)} />
+        ) : (
+          <MembersTeaser slug={article.slug} />
+        )}
+        {article.externalSource && <ReadTheRest source={article.externalSource} />}
+        <TopicLinks topics={article.topics} />
+        <ShareLinks url={url} title={article.title} />
+        <CiteThis
+          citations={formatCitations({
+            title: article.title,
+            authors: article.authors,
+            publishedAt: new Date(article.publishedAt),
+            url,
+            publisher: getSiteConfig().name,
+            kind: articleKindLabels[article.kind],
+          })}
+        />
+      </article>
+      {related.length > 0 && (
+        <aside
+          aria-labelledby="related-heading"
+          className="no-print mt-16 border-t border-rule pt-10"
+        >
+          <h2 id="related-heading" className="mb-6 font-serif text-2xl font-semibold">
+            Related
+          </h2>
+          <ArticleGrid articles={related} />
+        </aside>
+      )}
+      <JsonLd
+        data={[
+          articleData(article),
+          breadcrumbData([
+            { name: 'Home', path: '/' },
+            article.series
+              ? { name: article.series.name, path: `/series/${article.series.slug}` }
+              : { name: 'Analysis', path: '/analysis' },
+            { name: article.title, path: `/articles/${article.slug}` },
+          ]),
+        ]}
+      />
+    </>
+  );
+}

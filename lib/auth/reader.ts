@@ -1,0 +1,15 @@
+import type { UserRole } from '@/db/schema';
+import type { Reader } from '@/lib/content/access';
+
+export interface Viewer {
+  id: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+  verified: boolean;
+}
+
+/** Members-only work is for signed-in members whose e-mail address is verified. */
+export function readerFor(viewer: Viewer | null): Reader {
+  return { membersOnly: Boolean(viewer?.verified) };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, inject, it } from 'vitest';
+import { testAccounts } from './accounts';
+import { browserPagePerTest } from './chromium';
+
+const baseUrl = inject('baseUrl');
+const ui = browserPagePerTest();
+const membersArticle = '/articles/spending-review-in-five-charts';
+const membersSentence = 'Health takes the lion’s share again';
+
+async function logIn(email: string, password: string, callbackUrl?: string) {
+  const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
+  await ui.page.goto(`${baseUrl}/login${query}`);
+  await ui.page.getByLabel('E-mail address').fill(email);
+  await ui.page.getByLabel('Password').fill(password);
+  await ui.page.getByRole('button', { name: 'Log in' }).click();
+}
+
+describe('members', () => {
+  it('log in from a members-only teaser, read the whole piece, log out and see the teaser again', async () => {
+    await ui.page.goto(`${baseUrl}${membersArticle}`);
+    await ui.page
+      .getByRole('region', { name: 'This piece is for members' })
+      .getByRole('link', { name: 'Members’ log in' })
+      .click();
+    await ui.page.waitForURL(/\/login\?callbackUrl=/);
+
+    await ui.page.getByLabel('E-mail address').fill(testAccounts.member.email);
+    await ui.page.getByLabel('Password').fill('not the right password');
+    await ui.page.getByRole('button', { name: 'Log in' }).click();
+    await ui.page.getByText('That e-mail address and password do not match an account.').waitFor();
+    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(testAccounts.member.email);
+    expect(await ui.page.getByLabel('Password').inputValue()).toBe('');
+
+    await ui.page.getByLabel('Password').fill(testAccounts.member.password);
+    await ui.page.getByRole('button', { name: 'Log in' }).click();
+    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText(membersSentence).count()).toBe(1);
+    expect(await ui.page.getByText('This piece is for members').count()).toBe(0);
+
+    const cookies = await ui.page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.includes('authjs.session-token'))!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Lax');
+
+    await ui.page.goto(`${baseUrl}/account`);
+    expect(await ui.page.getByText('Active').count()).toBe(1);
+    await ui.page.getByRole('button', { name: 'Log out' }).click();
+    await ui.page.waitForURL(`${baseUrl}/`);
+    await ui.page.goto(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText(membersSentence).count()).toBe(0);
+    expect(await ui.page.getByText('This piece is for members').count()).toBe(1);
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('ignore a callbackUrl that leads off the site', async () => {
+    await logIn(
+      testAccounts.member.email,
+      testAccounts.member.password,
+      'https://evil.example/phish',
+    );
+    await ui.page.waitForURL(`${baseUrl}/account`);
+  });
+
+  it('are answered the same for an unknown address as for a wrong password', async () => {
+    await logIn('nobody-here@example.org', 'some long password');
+    const unknown = await ui.page.getByText('do not match').textContent();
+    await logIn(testAccounts.editor.email, 'some long password');
+    const wrong = await ui.page.getByText('do not match').textContent();
+    expect(unknown).toBe(wrong);
+  });
+
+  it('are throttled after repeated wrong passwords, and told when to try again', async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await logIn(testAccounts.admin.email, `wrong password number ${attempt}`);
+      await ui.page.getByText('do not match').waitFor();
+    }
+    await logIn(testAccounts.admin.email, testAccounts.admin.password);
+    await ui.page.getByText(/Too many attempts\. Try again in \d+ minutes?\./).waitFor();
+    expect(ui.page.url()).toContain('/login');
+  });
+});
+
+describe('the admin entrance', () => {
+  it('sends a visitor to log in and turns a member away with 403', async () => {
+    await ui.page.goto(`${baseUrl}/admin`);
+    await ui.page.waitForURL(/\/login\?callbackUrl=%2Fadmin/);
+    await logIn(testAccounts.member.email, testAccounts.member.password, '/admin');
+    await ui.page.waitForURL(`${baseUrl}/admin`);
+    expect(await ui.page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'This area is not open to you',
+    );
+    const response = await ui.page.goto(`${baseUrl}/admin`);
+    expect(response?.status()).toBe(403);
+  });
+
+  it('lets an editor in', async () => {
+    await logIn(testAccounts.editor.email, testAccounts.editor.password, '/admin');
+    await ui.page.waitForURL(`${baseUrl}/admin`);
+    expect(await ui.page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Editorial and administration',
+    );
+  });
+});

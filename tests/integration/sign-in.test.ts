@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { upsertAccount } from '@/lib/auth/accounts';
+import { getSessionUser, signInWithPassword } from '@/lib/auth/sign-in';
+import { readerFor } from '@/lib/auth/reader';
+
+const email = 'member@example.org';
+const password = 'a long member passphrase';
+
+beforeAll(async () => {
+  await upsertAccount(getDb(), { email, password, role: 'member', name: 'A Member' });
+});
+
+describe('signInWithPassword', () => {
+  it('signs in with the right password, whatever the case of the address', async () => {
+    const result = await signInWithPassword('Member@Example.org', password, '203.0.113.1');
+    expect(result).toMatchObject({ ok: true, user: { email, role: 'member', verified: true } });
+  });
+
+  it('answers the same for a wrong password, an unknown address and nonsense', async () => {
+    for (const [address, attempt] of [
+      [email, 'not the password at all'],
+      ['nobody@example.org', password],
+      ['not an address', password],
+      [undefined, undefined],
+    ] as const) {
+      expect(await signInWithPassword(address, attempt, '203.0.113.2')).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    }
+  });
+
+  it('throttles an account after ten failures and tells when to try again', async () => {
+    const target = 'throttled@example.org';
+    await upsertAccount(getDb(), { email: target, password, role: 'member' });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(
+        await signInWithPassword(target, 'wrong wrong wrong', `198.51.100.${attempt}`),
+      ).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+      });
+    }
+    const refused = await signInWithPassword(target, password, '198.51.100.99');
+    expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(
+      refused.ok === false && refused.reason === 'throttled' && refused.retryAfterSeconds,
+    ).toBeGreaterThan(0);
+  });
+
+  it('throttles one IP address across accounts', async () => {
+    let last;
+    for (let attempt = 0; attempt < 51; attempt++) {
+      last = await signInWithPassword(
+        `someone${attempt}@example.org`,
+        'guess guess guess',
+        '192.0.2.77',
+      );
+    }
+    expect(last).toMatchObject({ ok: false, reason: 'throttled' });
+  });
+
+  it('refuses a disabled account and ends its sessions', async () => {
+    const db = getDb();
+    await upsertAccount(db, { email: 'gone@example.org', password, role: 'member' });
+    const [row] = await db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.email, 'gone@example.org'))
+      .returning();
+    expect(await signInWithPassword('gone@example.org', password, '203.0.113.9')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await getSessionUser(row!.id)).toBeNull();
+  });
+});
+
+describe('readerFor', () => {
+  it('lets only verified members read members-only work', () => {
+    expect(readerFor(null).membersOnly).toBe(false);
+    const viewer = { id: 'x', email, name: null, role: 'member' as const };
+    expect(readerFor({ ...viewer, verified: false }).membersOnly).toBe(false);
+    expect(readerFor({ ...viewer, verified: true }).membersOnly).toBe(true);
+  });
+});
