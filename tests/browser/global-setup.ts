@@ -4,11 +4,13 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { testAccounts } from './accounts';
+import { startMailCatcher } from './mail-catcher';
 import { startServer } from '../../scripts/lib/next-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    mailDir: string;
   }
 }
 
@@ -43,10 +45,16 @@ export default async function setup(project: TestProject) {
   }
   // The build bakes SITE_URL into pre-rendered pages, so `npm test` builds for this port.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;
-  const server = await startServer({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, port);
+  const mail = await startMailCatcher();
+  const server = await startServer(
+    { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', EMAIL_SERVER: mail.url },
+    port,
+  );
   project.provide('baseUrl', server.url);
+  project.provide('mailDir', mail.dir);
   return async () => {
     await server.stop();
+    await mail.stop();
     if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
   };
 }

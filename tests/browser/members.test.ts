@@ -1,8 +1,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { browserPagePerTest } from './chromium';
+import { waitForMail } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
 const ui = browserPagePerTest();
 const membersArticle = '/articles/spending-review-in-five-charts';
 const membersSentence = 'Health takes the lion’s share again';
@@ -99,5 +101,63 @@ describe('the admin entrance', () => {
     expect(await ui.page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Editorial and administration',
     );
+  });
+});
+
+describe('joining', () => {
+  it('join, verify by the e-mailed link (a button, not the GET), log in and read members-only work', async () => {
+    const email = `new.member.${Date.now()}@example.org`;
+    const password = 'a freshly chosen passphrase';
+    await ui.page.goto(`${baseUrl}/join`);
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByText('Enter your name.').waitFor();
+    expect(await ui.page.getByText('Please agree to the privacy notice to join.').count()).toBe(1);
+
+    await ui.page.getByLabel('Name').fill('New Member');
+    await ui.page.getByLabel('E-mail address').fill(email);
+    await ui.page.getByLabel('Password').fill('passwordpassword');
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByText('This password is too common').waitFor();
+    expect(await ui.page.getByLabel('Name').inputValue()).toBe('New Member');
+    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(email);
+
+    await ui.page.getByLabel('Password').fill(password);
+    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const mail = await waitForMail(mailDir, email);
+    expect(mail.subject).toContain('Verify your e-mail address');
+    const link = mail.text.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)![0];
+    expect(mail.html).toContain(link.replaceAll('&', '&amp;'));
+
+    // Opening the link, as a mail scanner would, verifies nothing.
+    await ui.page.goto(link);
+    await logIn(email, password, membersArticle);
+    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText('This piece is for members').count()).toBe(1);
+
+    await ui.page.goto(link);
+    await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
+    await ui.page.getByText('Your e-mail address is verified.').waitFor();
+    await ui.page.goto(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText(membersSentence).count()).toBe(1);
+
+    await ui.page.goto(link);
+    await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
+    await ui.page.getByText('This link has been used or has expired.').waitFor();
+  });
+
+  it('answers an address that already has an account exactly as a new one', async () => {
+    await ui.page.goto(`${baseUrl}/join`);
+    await ui.page.getByLabel('Name').fill('Someone');
+    await ui.page.getByLabel('E-mail address').fill(testAccounts.editor.email);
+    await ui.page.getByLabel('Password').fill('another long passphrase');
+    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    const mail = await waitForMail(mailDir, testAccounts.editor.email);
+    expect(mail.subject).toContain('account');
+    expect(mail.text).toContain('already has an account');
   });
 });

@@ -1,0 +1,41 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { clientIp } from '@/lib/auth/auth';
+import { joinAsMember, joinSchema } from '@/lib/auth/join';
+import { EmailDeliveryError } from '@/lib/email/send';
+import { fieldErrors, formValues, type FieldErrors } from '@/lib/validation/form';
+
+export interface JoinState {
+  values: { name: string; email: string; newsletter: string };
+  errors: FieldErrors;
+  done?: boolean;
+}
+
+export async function joinAction(_previous: JoinState, form: FormData): Promise<JoinState> {
+  const raw = formValues(form, ['name', 'email', 'password', 'consent', 'newsletter']);
+  const values = { name: raw.name!, email: raw.email!, newsletter: raw.newsletter! };
+  const parsed = joinSchema.safeParse({
+    ...raw,
+    consent: raw.consent || undefined,
+    newsletter: raw.newsletter || undefined,
+  });
+  if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
+  try {
+    const outcome = await joinAsMember(parsed.data, clientIp(await headers()));
+    if (!outcome.ok) {
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      return { values, errors: { form: `Too many attempts. Try again in ${minutes} minutes.` } };
+    }
+  } catch (error) {
+    if (!(error instanceof EmailDeliveryError)) throw error;
+    console.error(`join: ${error.message}`);
+    return {
+      values,
+      errors: {
+        form: 'We could not send the e-mail. Nothing was saved: please try again in a moment.',
+      },
+    };
+  }
+  return { values, errors: {}, done: true };
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Field } from '@/components/forms/field';
+import { joinAction, type JoinState } from './actions';
+
+const initial: JoinState = { values: { name: '', email: '', newsletter: '' }, errors: {} };
+
+export function JoinForm() {
+  const [state, action, pending] = useActionState(joinAction, initial);
+  if (state.done) {
+    return (
+      <div role="status" className="rounded border border-rule bg-white px-6 py-8">
+        <h2 className="font-serif text-2xl font-semibold">Check your inbox</h2>
+        <p className="mt-3">
+          We have sent a message to {state.values.email}. Follow the link in it to verify your
+          address and start reading members-only work.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state.errors.form && (
+        <p
+          role="alert"
+          className="rounded border border-accent bg-white px-4 py-3 text-accent-dark"
+        >
+          {state.errors.form}
+        </p>
+      )}
+      <Field
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        defaultValue={state.values.name}
+        error={state.errors.name}
+      />
+      <Field
+        name="email"
+        label="E-mail address"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values.email}
+        error={state.errors.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        hint="At least 12 characters. A few unrelated words make a good one."
+        error={state.errors.password}
+      />
+      <div>
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            name="consent"
+            className="mt-1 h-4 w-4"
+            aria-invalid={state.errors.consent ? true : undefined}
+            aria-describedby={state.errors.consent ? 'consent-error' : undefined}
+          />
+          <span>
+            I agree to the{' '}
+            <Link href="/privacy" className="text-accent underline">
+              privacy notice
+            </Link>
+            .
+          </span>
+        </label>
+        {state.errors.consent && (
+          <p id="consent-error" className="mt-1 text-sm font-medium text-accent-dark">
+            {state.errors.consent}
+          </p>
+        )}
+      </div>
+      <label className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          name="newsletter"
+          defaultChecked={state.values.newsletter === 'on'}
+          className="mt-1 h-4 w-4"
+        />
+        <span>Send me the weekly newsletter (optional).</span>
+      </label>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep disabled:opacity-60"
+      >
+        {pending ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  );
+}

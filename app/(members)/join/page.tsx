@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { JoinForm } from './join-form.client';
+
+export const metadata: Metadata = { title: 'Become a member' };
+
+export default function JoinPage() {
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="font-serif text-4xl font-semibold">Become a member</h1>
+      <p className="mt-3 text-muted">
+        Members read our full briefings and members-only analysis. Membership is free; it takes a
+        minute.
+      </p>
+      <div className="mt-8">
+        <JoinForm />
+      </div>
+      <p className="mt-6 text-sm text-muted">
+        Already a member?{' '}
+        <Link href="/login" className="font-semibold text-accent underline">
+          Log in
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { VerifyForm } from './verify-form.client';
+
+export const metadata: Metadata = { title: 'Verify your e-mail address', robots: { index: false } };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function VerifyEmailPage({ searchParams }: Props) {
+  const token = (await searchParams).token;
+  return (
+    <div className="mx-auto max-w-md py-8">
+      <h1 className="font-serif text-4xl font-semibold">Verify your e-mail address</h1>
+      <p className="mt-3 mb-8 text-muted">Press the button to confirm this address is yours.</p>
+      <VerifyForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from '../../scripts/lib/next-server';
+
+/** A real SMTP server on a free port that saves each message it receives as an .eml file. */
+export async function startMailCatcher() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-mail-'));
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        fs.writeFileSync(
+          path.join(dir, `${String(++count).padStart(4, '0')}.eml`),
+          Buffer.concat(chunks),
+        );
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
+  };
+}
+
+/** Waits for the newest e-mail to an address and returns its parsed text and HTML. */
+export async function waitForMail(dir: string, to: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = fs.readdirSync(dir).sort().reverse();
+    for (const file of files) {
+      const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
+      const recipients = [parsed.to].flat().flatMap((address) => address?.value ?? []);
+      if (recipients.some((address) => address.address === to)) {
+        return {
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+          html: String(parsed.html || ''),
+        };
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
