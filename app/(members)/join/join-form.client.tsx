@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/field';
+import { FormAlert } from '@/components/forms/form-alert';
+import { SubmitButton } from '@/components/forms/submit-button';
 import { joinAction, type JoinState } from './actions';
 
 const initial: JoinState = { values: { name: '', email: '', newsletter: '' }, errors: {} };
@@ -22,14 +24,7 @@ export function JoinForm() {
   }
   return (
     <form action={action} className="space-y-5" noValidate>
-      {state.errors.form && (
-        <p
-          role="alert"
-          className="rounded border border-accent bg-white px-4 py-3 text-accent-dark"
-        >
-          {state.errors.form}
-        </p>
-      )}
+      <FormAlert message={state.errors.form} />
       <Field
         name="name"
         label="Name"
@@ -89,13 +84,7 @@ export function JoinForm() {
         />
         <span>Send me the weekly newsletter (optional).</span>
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep disabled:opacity-60"
-      >
-        {pending ? 'Joining…' : 'Join'}
-      </button>
+      <SubmitButton pending={pending} label="Join" pendingLabel="Joining…" />
     </form>
   );
 }
