@@ -1,3 +1,5 @@
+import { useId } from 'react';
+
 interface Props extends React.InputHTMLAttributes<HTMLInputElement> {
   name: string;
   label: string;
@@ -7,7 +9,8 @@ interface Props extends React.InputHTMLAttributes<HTMLInputElement> {
 
 /** A labelled input with its hint and error tied to it for assistive technology. */
 export function Field({ name, label, error, hint, ...input }: Props) {
-  const id = `field-${name}`;
+  // Unique per page, so two forms on one page may both have an e-mail field.
+  const id = `field-${name}${useId().replace(/:/g, '')}`;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div>

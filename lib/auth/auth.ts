@@ -4,6 +4,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
+import { signInWithCode, signInWithLinkToken } from './email-links';
 import { getAuthSecret } from './secret';
 import { getSessionUser, signInWithPassword } from './sign-in';
 
@@ -57,6 +58,20 @@ function config(): NextAuthConfig {
             return { id: result.user.id, email: result.user.email, name: result.user.name };
           if (result.reason === 'throttled') throw new ThrottledSignIn();
           return null;
+        },
+      }),
+      Credentials({
+        id: 'email-link',
+        credentials: { token: {}, email: {}, code: {} },
+        async authorize(credentials) {
+          const user =
+            typeof credentials.token === 'string' && credentials.token
+              ? await signInWithLinkToken(credentials.token)
+              : await signInWithCode(
+                  String(credentials.email ?? ''),
+                  String(credentials.code ?? ''),
+                );
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
         },
       }),
     ],

@@ -40,15 +40,19 @@ export async function startMailCatcher() {
   };
 }
 
-/** Waits for the newest e-mail to an address and returns its parsed text and HTML. */
-export async function waitForMail(dir: string, to: string, timeoutMs = 15_000) {
+/**
+ * Waits for the newest e-mail to an address (whose subject contains `subject`, if given) and
+ * returns its parsed text and HTML.
+ */
+export async function waitForMail(dir: string, to: string, timeoutMs = 15_000, subject = '') {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const files = fs.readdirSync(dir).sort().reverse();
     for (const file of files) {
       const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
       const recipients = [parsed.to].flat().flatMap((address) => address?.value ?? []);
-      if (recipients.some((address) => address.address === to)) {
+      const matches = (parsed.subject ?? '').includes(subject);
+      if (matches && recipients.some((address) => address.address === to)) {
         return {
           subject: parsed.subject ?? '',
           text: parsed.text ?? '',

@@ -12,8 +12,8 @@ const membersSentence = 'Health takes the lion’s share again';
 async function logIn(email: string, password: string, callbackUrl?: string) {
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
   await ui.page.goto(`${baseUrl}/login${query}`);
-  await ui.page.getByLabel('E-mail address').fill(email);
-  await ui.page.getByLabel('Password').fill(password);
+  await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+  await ui.page.getByLabel('Password', { exact: true }).fill(password);
   await ui.page.getByRole('button', { name: 'Log in' }).click();
 }
 
@@ -26,14 +26,16 @@ describe('members', () => {
       .click();
     await ui.page.waitForURL(/\/login\?callbackUrl=/);
 
-    await ui.page.getByLabel('E-mail address').fill(testAccounts.member.email);
-    await ui.page.getByLabel('Password').fill('not the right password');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+    await ui.page.getByLabel('Password', { exact: true }).fill('not the right password');
     await ui.page.getByRole('button', { name: 'Log in' }).click();
     await ui.page.getByText('That e-mail address and password do not match an account.').waitFor();
-    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(testAccounts.member.email);
-    expect(await ui.page.getByLabel('Password').inputValue()).toBe('');
+    expect(await ui.page.getByLabel('E-mail address', { exact: true }).inputValue()).toBe(
+      testAccounts.member.email,
+    );
+    expect(await ui.page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
 
-    await ui.page.getByLabel('Password').fill(testAccounts.member.password);
+    await ui.page.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
     await ui.page.getByRole('button', { name: 'Log in' }).click();
     await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
     expect(await ui.page.getByText(membersSentence).count()).toBe(1);
@@ -114,14 +116,14 @@ describe('joining', () => {
     expect(await ui.page.getByText('Please agree to the privacy notice to join.').count()).toBe(1);
 
     await ui.page.getByLabel('Name').fill('New Member');
-    await ui.page.getByLabel('E-mail address').fill(email);
-    await ui.page.getByLabel('Password').fill('passwordpassword');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByLabel('Password', { exact: true }).fill('passwordpassword');
     await ui.page.getByRole('button', { name: 'Join' }).click();
     await ui.page.getByText('This password is too common').waitFor();
     expect(await ui.page.getByLabel('Name').inputValue()).toBe('New Member');
-    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(email);
+    expect(await ui.page.getByLabel('E-mail address', { exact: true }).inputValue()).toBe(email);
 
-    await ui.page.getByLabel('Password').fill(password);
+    await ui.page.getByLabel('Password', { exact: true }).fill(password);
     await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
     await ui.page.getByRole('button', { name: 'Join' }).click();
     await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
@@ -151,13 +153,86 @@ describe('joining', () => {
   it('answers an address that already has an account exactly as a new one', async () => {
     await ui.page.goto(`${baseUrl}/join`);
     await ui.page.getByLabel('Name').fill('Someone');
-    await ui.page.getByLabel('E-mail address').fill(testAccounts.editor.email);
-    await ui.page.getByLabel('Password').fill('another long passphrase');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.editor.email);
+    await ui.page.getByLabel('Password', { exact: true }).fill('another long passphrase');
     await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
     await ui.page.getByRole('button', { name: 'Join' }).click();
     await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
     const mail = await waitForMail(mailDir, testAccounts.editor.email);
     expect(mail.subject).toContain('account');
     expect(mail.text).toContain('already has an account');
+  });
+});
+
+describe('signing in without a password', () => {
+  async function requestLink(email: string) {
+    await ui.page.goto(`${baseUrl}/login?callbackUrl=${encodeURIComponent(membersArticle)}`);
+    await ui.page.getByLabel('E-mail address for a sign-in link').fill(email);
+    await ui.page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+    return ui.page.getByText(/we have sent it a sign-in link/).textContent();
+  }
+
+  it('signs in only when the link’s button is pressed, and only once', async () => {
+    const answer = await requestLink(testAccounts.member.email);
+    const mail = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'sign-in link');
+    const link = mail.text.match(/https?:\/\/\S+\/login\/link\?token=[\w-]+/)![0];
+
+    await ui.page.goto(link);
+    await ui.page.goto(`${baseUrl}/account`);
+    await ui.page.waitForURL(/\/login/);
+
+    await ui.page.goto(link);
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    await ui.page.getByRole('button', { name: 'Log out' }).click();
+    await ui.page.waitForURL(`${baseUrl}/`);
+
+    await ui.page.goto(link);
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.getByText('This link has been used or has expired.').waitFor();
+
+    // An unknown address gets the same answer, and no e-mail.
+    expect(await requestLink('no-such-member@example.org')).toBe(
+      answer!.replace(testAccounts.member.email, 'no-such-member@example.org'),
+    );
+  });
+
+  it('accepts the e-mailed code instead of the link', async () => {
+    await requestLink(testAccounts.member.email);
+    const mail = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'sign-in link');
+    const code = mail.text.match(/\b(\d{6})\b/)![1]!;
+    await ui.page.getByLabel('Code from the e-mail').fill('000000' === code ? '111111' : '000000');
+    await ui.page.getByRole('button', { name: 'Sign in with the code' }).click();
+    await ui.page.getByText('That code is not right').waitFor();
+    await ui.page.getByLabel('Code from the e-mail').fill(code);
+    await ui.page.getByRole('button', { name: 'Sign in with the code' }).click();
+    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText(membersSentence).count()).toBe(1);
+  });
+});
+
+describe('resetting a password', () => {
+  it('sets a new password from the e-mailed link; the old one stops working', async () => {
+    const { email, password } = testAccounts.editor;
+    await ui.page.goto(`${baseUrl}/login`);
+    await ui.page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByRole('button', { name: 'E-mail me a reset link' }).click();
+    await ui.page.getByText(/we have sent it a link to choose a new password/).waitFor();
+    const mail = await waitForMail(mailDir, email, 15_000, 'Reset');
+    const link = mail.text.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)![0];
+
+    await ui.page.goto(link);
+    await ui.page.getByLabel('New password').fill('passwordpassword');
+    await ui.page.getByRole('button', { name: 'Set the new password' }).click();
+    await ui.page.getByText('This password is too common').waitFor();
+    await ui.page.getByLabel('New password').fill('a brand new editor passphrase');
+    await ui.page.getByRole('button', { name: 'Set the new password' }).click();
+    await ui.page.getByText('Your password is changed').waitFor();
+
+    await logIn(email, password);
+    await ui.page.getByText('do not match').waitFor();
+    await logIn(email, 'a brand new editor passphrase');
+    await ui.page.waitForURL(`${baseUrl}/account`);
   });
 });

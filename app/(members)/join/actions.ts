@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/auth';
 import { joinAsMember, joinSchema } from '@/lib/auth/join';
 import { EmailDeliveryError } from '@/lib/email/send';
+import { tryAgainMessage } from '@/lib/security/retry-message';
 import { fieldErrors, formValues, type FieldErrors } from '@/lib/validation/form';
 
 export interface JoinState {
@@ -24,8 +25,7 @@ export async function joinAction(_previous: JoinState, form: FormData): Promise<
   try {
     const outcome = await joinAsMember(parsed.data, clientIp(await headers()));
     if (!outcome.ok) {
-      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
-      return { values, errors: { form: `Too many attempts. Try again in ${minutes} minutes.` } };
+      return { values, errors: { form: tryAgainMessage(outcome.retryAfterSeconds) } };
     }
   } catch (error) {
     if (!(error instanceof EmailDeliveryError)) throw error;

@@ -6,15 +6,11 @@ import { clientIp, signIn } from '@/lib/auth/auth';
 import { safeCallbackPath } from '@/lib/auth/redirects';
 import { signInPerAccount, signInPerIp } from '@/lib/auth/throttles';
 import { peekRateLimit } from '@/lib/security/rate-limit';
+import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export interface LoginState {
   email: string;
   error?: string;
-}
-
-function minutes(seconds: number) {
-  const value = Math.max(1, Math.ceil(seconds / 60));
-  return `${value} minute${value === 1 ? '' : 's'}`;
 }
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
@@ -36,7 +32,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
         peekRateLimit(signInPerIp, clientIp(await headers())),
       ]);
       const wait = Math.max(...waits.map((decision) => decision.retryAfterSeconds));
-      return { email, error: `Too many attempts. Try again in ${minutes(wait)}.` };
+      return { email, error: tryAgainMessage(wait) };
     }
     if (error instanceof AuthError) {
       return { email, error: 'That e-mail address and password do not match an account.' };

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { safeCallbackPath } from '@/lib/auth/redirects';
+import Link from 'next/link';
+import { LinkForm } from './link-form.client';
 import { LoginForm } from './login-form.client';
 
 export const metadata: Metadata = { title: 'Members’ log in', robots: { index: false } };
@@ -22,6 +24,23 @@ export default async function LoginPage({ searchParams }: Props) {
       <div className="mt-8">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-accent underline">
+          Forgotten your password?
+        </Link>{' '}
+        ·{' '}
+        <Link href="/join" className="text-accent underline">
+          Become a member
+        </Link>
+      </p>
+      <section aria-labelledby="link-heading" className="mt-10 border-t border-rule pt-8">
+        <h2 id="link-heading" className="font-serif text-2xl font-semibold">
+          Or sign in without a password
+        </h2>
+        <div className="mt-4">
+          <LinkForm callbackUrl={callbackUrl} />
+        </div>
+      </section>
     </div>
   );
 }
