@@ -48,9 +48,11 @@ export async function waitForMail(dir: string, to: string, timeoutMs = 15_000, s
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const files = fs.readdirSync(dir).sort().reverse();
+    const seen: string[] = [];
     for (const file of files) {
       const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
       const recipients = [parsed.to].flat().flatMap((address) => address?.value ?? []);
+      seen.push(`${recipients.map((address) => address.address).join(',')}: ${parsed.subject}`);
       const matches = (parsed.subject ?? '').includes(subject);
       if (matches && recipients.some((address) => address.address === to)) {
         return {
@@ -60,7 +62,9 @@ export async function waitForMail(dir: string, to: string, timeoutMs = 15_000, s
         };
       }
     }
-    if (Date.now() > deadline) throw new Error(`No e-mail to ${to} arrived`);
+    if (Date.now() > deadline) {
+      throw new Error(`No e-mail to ${to} arrived; received:\n${seen.join('\n')}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

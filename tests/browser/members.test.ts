@@ -216,6 +216,7 @@ describe('resetting a password', () => {
     const { email, password } = testAccounts.editor;
     await ui.page.goto(`${baseUrl}/login`);
     await ui.page.getByRole('link', { name: 'Forgotten your password?' }).click();
+    await ui.page.waitForURL(`${baseUrl}/forgot-password`);
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
     await ui.page.getByRole('button', { name: 'E-mail me a reset link' }).click();
     await ui.page.getByText(/we have sent it a link to choose a new password/).waitFor();

@@ -1,6 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { emailSchema } from '@/lib/auth/password-policy';
 import { clientIp } from '@/lib/auth/auth';
 import { requestPasswordReset } from '@/lib/auth/email-links';
 import { EmailDeliveryError } from '@/lib/email/send';
@@ -19,6 +20,9 @@ export async function forgotPasswordAction(
   const email = String(form.get('email') ?? '')
     .trim()
     .slice(0, 254);
+  // The format is checked openly; whether an account has the address never shows.
+  const valid = emailSchema.safeParse(email);
+  if (!valid.success) return { email, error: valid.error.issues[0]!.message };
   try {
     const outcome = await requestPasswordReset(email, clientIp(await headers()));
     if (!outcome.ok) {

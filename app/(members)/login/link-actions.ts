@@ -2,6 +2,7 @@
 
 import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
+import { emailSchema } from '@/lib/auth/password-policy';
 import { clientIp, signIn } from '@/lib/auth/auth';
 import { requestSignInLink } from '@/lib/auth/email-links';
 import { safeCallbackPath } from '@/lib/auth/redirects';
@@ -18,6 +19,9 @@ export async function requestLinkAction(_previous: LinkState, form: FormData): P
   const email = String(form.get('email') ?? '')
     .trim()
     .slice(0, 254);
+  // The format is checked openly; whether an account has the address never shows.
+  const valid = emailSchema.safeParse(email);
+  if (!valid.success) return { email, error: valid.error.issues[0]!.message };
   try {
     const outcome = await requestSignInLink(email, clientIp(await headers()));
     if (!outcome.ok) {
