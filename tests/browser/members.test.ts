@@ -237,3 +237,39 @@ describe('resetting a password', () => {
     await ui.page.waitForURL(`${baseUrl}/account`);
   });
 });
+
+describe('a member’s data', () => {
+  it('downloads as JSON, and the account can be deleted after confirming', async () => {
+    const email = `leaving.${Date.now()}@example.org`;
+    const password = 'a long leaving passphrase';
+    await ui.page.goto(`${baseUrl}/join`);
+    await ui.page.getByLabel('Name').fill('Leaving Member');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByLabel('Password', { exact: true }).fill(password);
+    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    await logIn(email, password);
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    expect(await ui.page.getByText('Waiting for you to verify your e-mail address').count()).toBe(
+      1,
+    );
+    const download = await ui.page.request.get(`${baseUrl}/api/account/export`);
+    expect(download.headers()['content-disposition']).toContain('attachment');
+    const data = await download.json();
+    expect(data.account).toMatchObject({ email, name: 'Leaving Member' });
+    expect(JSON.stringify(data)).not.toContain('argon2');
+    expect((await fetch(`${baseUrl}/api/account/export`)).status).toBe(401);
+
+    await ui.page.getByLabel('Your e-mail address').fill('someone.else@example.org');
+    await ui.page.getByRole('button', { name: 'Delete my account' }).click();
+    await ui.page.getByText('Type your e-mail address exactly as shown to confirm.').waitFor();
+    await ui.page.getByLabel('Your e-mail address').fill(email);
+    await ui.page.getByRole('button', { name: 'Delete my account' }).click();
+    await ui.page.waitForURL(`${baseUrl}/account-deleted`);
+
+    await logIn(email, password);
+    await ui.page.getByText('do not match').waitFor();
+  });
+});

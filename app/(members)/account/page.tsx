@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions';
+import { DeleteAccountForm } from './delete-form.client';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
@@ -29,6 +30,17 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="data-heading" className="mt-10">
+        <h2 id="data-heading" className="font-serif text-2xl font-semibold">
+          Your data
+        </h2>
+        <p className="mt-2">
+          <a href="/api/account/export" className="font-semibold text-accent underline">
+            Download my data
+          </a>{' '}
+          (JSON: your account, gifts and Gift Aid declarations).
+        </p>
+      </section>
       <form action={signOutAction} className="mt-8">
         <button
           type="submit"
@@ -37,6 +49,14 @@ export default async function AccountPage() {
           Log out
         </button>
       </form>
+      <section aria-labelledby="delete-heading" className="mt-12 border-t border-rule pt-8">
+        <h2 id="delete-heading" className="font-serif text-2xl font-semibold">
+          Delete my account
+        </h2>
+        <div className="mt-4">
+          <DeleteAccountForm email={viewer.email} />
+        </div>
+      </section>
     </div>
   );
 }
