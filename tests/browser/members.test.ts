@@ -273,3 +273,41 @@ describe('a member’s data', () => {
     await ui.page.getByText('do not match').waitFor();
   });
 });
+
+describe('changing a password', () => {
+  it('keeps this device signed in and ends the sessions elsewhere', async () => {
+    const email = `changer.${Date.now()}@example.org`;
+    await ui.page.goto(`${baseUrl}/join`);
+    await ui.page.getByLabel('Name').fill('Password Changer');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByLabel('Password', { exact: true }).fill('the first long passphrase');
+    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const elsewhere = await ui.browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto(`${baseUrl}/login`);
+    await other.getByLabel('E-mail address', { exact: true }).fill(email);
+    await other.getByLabel('Password', { exact: true }).fill('the first long passphrase');
+    await other.getByRole('button', { name: 'Log in' }).click();
+    await other.waitForURL(`${baseUrl}/account`);
+
+    await logIn(email, 'the first long passphrase');
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    await ui.page.getByLabel('Current password').fill('not my password at all');
+    await ui.page.getByLabel('New password').fill('the second long passphrase');
+    await ui.page.getByRole('button', { name: 'Change password' }).click();
+    await ui.page.getByText('That is not your current password.').waitFor();
+    await ui.page.getByLabel('Current password').fill('the first long passphrase');
+    await ui.page.getByLabel('New password').fill('the second long passphrase');
+    await ui.page.getByRole('button', { name: 'Change password' }).click();
+    await ui.page.getByText('Your password is changed.').waitFor();
+
+    await ui.page.goto(`${baseUrl}/account`);
+    expect(ui.page.url()).toBe(`${baseUrl}/account`);
+    await other.goto(`${baseUrl}/account`);
+    await other.waitForURL(/\/login/);
+    await elsewhere.close();
+  });
+});

@@ -2,7 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import { deleteAccount } from '@/lib/auth/account-data';
-import { signOut } from '@/lib/auth/auth';
+import { signIn, signOut } from '@/lib/auth/auth';
+import { changePassword } from '@/lib/auth/change-password';
+import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { getViewer } from '@/lib/auth/viewer';
 
 export async function signOutAction() {
@@ -29,4 +31,28 @@ export async function deleteAccountAction(
   await deleteAccount(viewer.id);
   await signOut({ redirectTo: '/account-deleted' });
   return {};
+}
+
+export interface PasswordState {
+  errors: { current?: string; next?: string };
+}
+
+export async function changePasswordAction(
+  _previous: PasswordState,
+  form: FormData,
+): Promise<PasswordState> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  const next = newPasswordSchema.safeParse(String(form.get('next') ?? ''));
+  if (!next.success) return { errors: { next: next.error.issues[0]!.message } };
+  if (!(await changePassword(viewer.id, String(form.get('current') ?? ''), next.data))) {
+    return { errors: { current: 'That is not your current password.' } };
+  }
+  // Every session ended with the change; this device gets a fresh one.
+  await signIn('credentials', {
+    email: viewer.email,
+    password: next.data,
+    redirectTo: '/account?changed=password',
+  });
+  return { errors: {} };
 }

@@ -3,13 +3,19 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
+import { ChangePasswordForm } from './password-form.client';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
 
 const roleLabels = { member: 'Member', editor: 'Editor', admin: 'Administrator' };
 
-export default async function AccountPage() {
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
+  const { changed } = await searchParams;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
   return (
     <div className="mx-auto max-w-2xl py-8">
@@ -30,6 +36,19 @@ export default async function AccountPage() {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="password-heading" className="mt-10">
+        <h2 id="password-heading" className="font-serif text-2xl font-semibold">
+          Password
+        </h2>
+        {changed === 'password' && (
+          <p role="status" className="mt-2 font-medium">
+            Your password is changed. You stay signed in here; other devices are signed out.
+          </p>
+        )}
+        <div className="mt-4">
+          <ChangePasswordForm />
+        </div>
+      </section>
       <section aria-labelledby="data-heading" className="mt-10">
         <h2 id="data-heading" className="font-serif text-2xl font-semibold">
           Your data
