@@ -9,6 +9,16 @@ const ui = browserPagePerTest();
 const membersArticle = '/articles/spending-review-in-five-charts';
 const membersSentence = 'Health takes the lion’s share again';
 
+async function join(name: string, email: string, password: string) {
+  await ui.page.goto(`${baseUrl}/join`);
+  await ui.page.getByLabel('Name').fill(name);
+  await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+  await ui.page.getByLabel('Password', { exact: true }).fill(password);
+  await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+  await ui.page.getByRole('button', { name: 'Join' }).click();
+  await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+}
+
 async function logIn(email: string, password: string, callbackUrl?: string) {
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
   await ui.page.goto(`${baseUrl}/login${query}`);
@@ -242,13 +252,7 @@ describe('a member’s data', () => {
   it('downloads as JSON, and the account can be deleted after confirming', async () => {
     const email = `leaving.${Date.now()}@example.org`;
     const password = 'a long leaving passphrase';
-    await ui.page.goto(`${baseUrl}/join`);
-    await ui.page.getByLabel('Name').fill('Leaving Member');
-    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
-    await ui.page.getByLabel('Password', { exact: true }).fill(password);
-    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
-    await ui.page.getByRole('button', { name: 'Join' }).click();
-    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    await join('Leaving Member', email, password);
 
     await logIn(email, password);
     await ui.page.waitForURL(`${baseUrl}/account`);
@@ -277,13 +281,7 @@ describe('a member’s data', () => {
 describe('changing a password', () => {
   it('keeps this device signed in and ends the sessions elsewhere', async () => {
     const email = `changer.${Date.now()}@example.org`;
-    await ui.page.goto(`${baseUrl}/join`);
-    await ui.page.getByLabel('Name').fill('Password Changer');
-    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
-    await ui.page.getByLabel('Password', { exact: true }).fill('the first long passphrase');
-    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
-    await ui.page.getByRole('button', { name: 'Join' }).click();
-    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    await join('Password Changer', email, 'the first long passphrase');
 
     const elsewhere = await ui.browser.newContext();
     const other = await elsewhere.newPage();
@@ -309,5 +307,30 @@ describe('changing a password', () => {
     await other.goto(`${baseUrl}/account`);
     await other.waitForURL(/\/login/);
     await elsewhere.close();
+  });
+});
+
+describe('changing the e-mail address', () => {
+  it('takes effect once the new address confirms', async () => {
+    const email = `old.address.${Date.now()}@example.org`;
+    const newEmail = `new.address.${Date.now()}@example.org`;
+    const password = 'a long address-changing phrase';
+    await join('Address Changer', email, password);
+    await logIn(email, password);
+    await ui.page.waitForURL(`${baseUrl}/account`);
+
+    await ui.page.getByLabel('New e-mail address').fill(newEmail);
+    await ui.page.getByRole('button', { name: 'Change e-mail address' }).click();
+    await ui.page.getByText(`We have sent a link to ${newEmail}`).waitFor();
+    const mail = await waitForMail(mailDir, newEmail, 15_000, 'Confirm your new e-mail address');
+    const link = mail.text.match(/https?:\/\/\S+\/confirm-email\?token=[\w-]+/)![0];
+    await ui.page.goto(link);
+    await ui.page.getByRole('button', { name: 'Confirm this address' }).click();
+    await ui.page.getByText('Your account now uses this address.').waitFor();
+
+    await logIn(newEmail, password);
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    expect(await ui.page.getByText(newEmail).count()).toBeGreaterThan(0);
+    expect(await ui.page.getByText('Active').count()).toBe(1);
   });
 });

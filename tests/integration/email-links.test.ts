@@ -14,6 +14,7 @@ import {
   signInWithCode,
   signInWithLinkToken,
 } from '@/lib/auth/email-links';
+import { confirmEmailChange, requestEmailChange } from '@/lib/auth/change-email';
 import { joinAsMember, verifyEmail } from '@/lib/auth/join';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 
@@ -155,5 +156,43 @@ describe('password reset', () => {
       expect(await requestPasswordReset(email, `198.51.100.${attempt}`)).toEqual({ ok: true });
     }
     expect(await requestPasswordReset(email, '198.51.100.200')).toMatchObject({ ok: false });
+  });
+});
+
+describe('changing the e-mail address', () => {
+  it('moves the account only when the new address confirms, once, and ends its sessions', async () => {
+    const db = getDb();
+    await upsertAccount(db, {
+      email: 'mover@example.org',
+      password: 'a long mover passphrase',
+      role: 'member',
+    });
+    await upsertAccount(db, {
+      email: 'taken@example.org',
+      password: 'a long taken passphrase',
+      role: 'member',
+    });
+    const [mover] = await db.select().from(users).where(eq(users.email, 'mover@example.org'));
+
+    const before = fs.readdirSync(mailDir).length;
+    expect(await requestEmailChange(mover!.id, 'taken@example.org', '203.0.113.20')).toEqual({
+      ok: true,
+    });
+    expect(fs.readdirSync(mailDir).length).toBe(before);
+
+    expect(await requestEmailChange(mover!.id, 'moved@example.org', '203.0.113.20')).toEqual({
+      ok: true,
+    });
+    const token = tokenIn(await lastMailTo('moved@example.org'), 'confirm-email');
+    const [unchanged] = await db.select().from(users).where(eq(users.id, mover!.id));
+    expect(unchanged!.email).toBe('mover@example.org');
+
+    expect(await confirmEmailChange(token)).toBe(true);
+    expect(await confirmEmailChange(token)).toBe(false);
+    const [moved] = await db.select().from(users).where(eq(users.id, mover!.id));
+    expect(moved).toMatchObject({
+      email: 'moved@example.org',
+      sessionVersion: mover!.sessionVersion + 1,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { signOutAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
+import { ChangeEmailForm } from './email-form.client';
 import { ChangePasswordForm } from './password-form.client';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
@@ -36,6 +37,14 @@ export default async function AccountPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="email-heading" className="mt-10">
+        <h2 id="email-heading" className="font-serif text-2xl font-semibold">
+          E-mail address
+        </h2>
+        <div className="mt-4">
+          <ChangeEmailForm />
+        </div>
+      </section>
       <section aria-labelledby="password-heading" className="mt-10">
         <h2 id="password-heading" className="font-serif text-2xl font-semibold">
           Password

@@ -1,12 +1,11 @@
 'use server';
 
+import type { TokenActionState } from '@/components/forms/token-confirm-form.client';
 import { verifyEmail } from '@/lib/auth/join';
 
-export type VerifyState = 'waiting' | 'verified' | 'failed';
-
 export async function verifyEmailAction(
-  _previous: VerifyState,
+  _previous: TokenActionState,
   form: FormData,
-): Promise<VerifyState> {
-  return (await verifyEmail(String(form.get('token') ?? ''))) ? 'verified' : 'failed';
+): Promise<TokenActionState> {
+  return (await verifyEmail(String(form.get('token') ?? ''))) ? 'done' : 'failed';
 }
