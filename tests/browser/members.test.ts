@@ -84,11 +84,13 @@ describe('members', () => {
   });
 
   it('are throttled after repeated wrong passwords, and told when to try again', async () => {
+    // Throttling is per address whether or not it has an account.
+    const email = `throttled.${Date.now()}@example.org`;
     for (let attempt = 0; attempt < 10; attempt++) {
-      await logIn(testAccounts.admin.email, `wrong password number ${attempt}`);
+      await logIn(email, `wrong password number ${attempt}`);
       await ui.page.getByText('do not match').waitFor();
     }
-    await logIn(testAccounts.admin.email, testAccounts.admin.password);
+    await logIn(email, 'any long password at all');
     await ui.page.getByText(/Too many attempts\. Try again in \d+ minutes?\./).waitFor();
     expect(ui.page.url()).toContain('/login');
   });
@@ -332,5 +334,50 @@ describe('changing the e-mail address', () => {
     await ui.page.waitForURL(`${baseUrl}/account`);
     expect(await ui.page.getByText(newEmail).count()).toBeGreaterThan(0);
     expect(await ui.page.getByText('Active').count()).toBe(1);
+  });
+});
+
+describe('members and roles (admins only)', () => {
+  it('lets an admin change a role and refuses the same action called directly by a member', async () => {
+    const target = `promoted.${Date.now()}@example.org`;
+    await join('To Be Promoted', target, 'a long promotion passphrase');
+
+    const memberContext = await ui.browser.newContext();
+    const member = await memberContext.newPage();
+    await member.goto(`${baseUrl}/login`);
+    await member.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+    await member.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
+    await member.getByRole('button', { name: 'Log in' }).click();
+    await member.waitForURL(`${baseUrl}/account`);
+    expect((await member.goto(`${baseUrl}/admin/members`))?.status()).toBe(403);
+
+    await logIn(testAccounts.admin.email, testAccounts.admin.password, '/admin/members');
+    await ui.page.waitForURL(`${baseUrl}/admin/members`);
+    await ui.page.getByLabel('Search members').fill(target);
+    await ui.page.getByRole('button', { name: 'Search' }).click();
+    await ui.page.waitForURL(/q=/);
+    const requestSent = ui.page.waitForRequest(
+      (request) => request.method() === 'POST' && !!request.headers()['next-action'],
+    );
+    await ui.page.getByLabel(`Role of ${target}`).selectOption('editor');
+    await ui.page.getByRole('button', { name: 'Save' }).click();
+    const request = await requestSent;
+    await ui.page.getByText('Role changed.').waitFor();
+
+    // The member replays the admin's request, asking to make the account an admin.
+    const replay = await member.request.post(
+      `${baseUrl}/admin/members?q=${encodeURIComponent(target)}`,
+      {
+        headers: {
+          'Next-Action': request.headers()['next-action']!,
+          'Content-Type': request.headers()['content-type']!,
+        },
+        data: request.postDataBuffer()!.toString().replace('editor', 'admin'),
+      },
+    );
+    expect(replay.status()).toBe(403);
+    await ui.page.reload();
+    expect(await ui.page.getByLabel(`Role of ${target}`).inputValue()).toBe('editor');
+    await memberContext.close();
   });
 });
