@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { donations, giftAidDeclarations, users } from '@/db/schema';
 import { deleteAccount, exportAccountData } from '@/lib/auth/account-data';
 import { upsertAccount } from '@/lib/auth/accounts';
+import { listGiftsOf } from '@/lib/giving/history';
 
 it('exports an account without its password hash, and deletes it keeping unlinked Gift Aid records', async () => {
   const db = getDb();
@@ -74,4 +75,44 @@ it('exports an account without its password hash, and deletes it keeping unlinke
     .from(giftAidDeclarations)
     .where(eq(giftAidDeclarations.id, declaration!.id));
   expect(keptDeclaration).toMatchObject({ userId: null, postcode: 'AB1 2CD' });
+});
+
+it('lists a member’s own paid gifts, newest first', async () => {
+  const db = getDb();
+  await upsertAccount(db, {
+    email: 'giver@example.org',
+    password: 'a long giver passphrase',
+    role: 'member',
+  });
+  const [giver] = await db.select().from(users).where(eq(users.email, 'giver@example.org'));
+  await db.insert(donations).values([
+    {
+      userId: giver!.id,
+      frequency: 'one_off',
+      amountMinor: 2500,
+      currency: 'GBP',
+      status: 'succeeded',
+      paidAt: new Date('2026-01-01'),
+    },
+    {
+      userId: giver!.id,
+      frequency: 'monthly',
+      amountMinor: 1000,
+      currency: 'GBP',
+      status: 'succeeded',
+      paidAt: new Date('2026-03-01'),
+    },
+    {
+      userId: giver!.id,
+      frequency: 'one_off',
+      amountMinor: 9900,
+      currency: 'GBP',
+      status: 'pending',
+    },
+  ]);
+  const gifts = await listGiftsOf(giver!.id);
+  expect(gifts.map((gift) => [gift.amountMinor, gift.frequency])).toEqual([
+    [1000, 'monthly'],
+    [2500, 'one_off'],
+  ]);
 });

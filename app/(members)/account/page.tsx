@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
+import { formatLongDate } from '@/lib/format/date';
+import { formatMoney } from '@/lib/format/money';
+import { listGiftsOf } from '@/lib/giving/history';
 import { signOutAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
@@ -18,6 +21,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
   const { changed } = await searchParams;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  const gifts = await listGiftsOf(viewer.id);
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 className="font-serif text-4xl font-semibold">Your account</h1>
@@ -37,6 +41,33 @@ export default async function AccountPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
+      <section aria-labelledby="giving-heading" className="mt-10">
+        <h2 id="giving-heading" className="font-serif text-2xl font-semibold">
+          Your giving
+        </h2>
+        {gifts.length === 0 ? (
+          <p className="mt-2 text-muted">
+            Gifts you make while logged in appear here.{' '}
+            <a href="/support" className="font-semibold text-accent underline">
+              Support our work
+            </a>
+          </p>
+        ) : (
+          <ul className="mt-4 divide-y divide-rule rounded border border-rule bg-white">
+            {gifts.map((gift) => (
+              <li key={gift.id} className="flex justify-between gap-4 px-5 py-3">
+                <span>
+                  {formatMoney(gift.amountMinor, gift.currency)}{' '}
+                  {gift.frequency === 'monthly' ? 'monthly gift' : 'gift'}
+                  {gift.giftAid && ' with Gift Aid'}
+                  {gift.status === 'refunded' && ' (refunded)'}
+                </span>
+                <span className="text-muted">{gift.paidAt ? formatLongDate(gift.paidAt) : ''}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="email-heading" className="mt-10">
         <h2 id="email-heading" className="font-serif text-2xl font-semibold">
           E-mail address
