@@ -22,10 +22,37 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops test databases left by runs that died before their clean-up (names carry the pid of
+ * the process that made them); databases of live runs are left alone.
+ */
+async function dropStaleDatabases(sql: postgres.Sql, prefix: string) {
+  const rows = await sql<
+    { datname: string }[]
+  >`select datname from pg_database where datname like ${`${prefix}_%`}`;
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice(prefix.length + 1).split('_')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+      // Another test file may be dropping the same one at this moment.
+      await sql.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    }
+  }
+}
+
 export async function createDatabase(prefix = 'northgate_test'): Promise<string> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
+    await dropStaleDatabases(sql, prefix);
     await sql.unsafe(`create database "${name}"`);
   } finally {
     await sql.end();
