@@ -2,7 +2,7 @@ import { getConnection } from '@/db/client';
 import { describeDatabaseError } from '@/db/errors';
 import { migrateDatabase, pendingMigrations } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
-import { formatSeedResult, isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
+import { seedIfEmpty } from '@/db/seed/seed';
 import { EnvError, getEnv } from '@/lib/env';
 
 function stop(line: string): never {
@@ -30,9 +30,7 @@ export async function prepareServer(): Promise<void> {
       const applied = await migrateDatabase(connection);
       if (applied.length)
         console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-      if (await isDatabaseEmpty(connection.db)) {
-        console.log(formatSeedResult(await seedDatabase(connection.db)));
-      }
+      await seedIfEmpty(connection.db);
     } else {
       const pending = await pendingMigrations(connection);
       if (pending.length) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildSnapshotPath, openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { formatSeedResult, isDatabaseEmpty, seedDatabase } from '@/db/seed/seed';
+import { seedIfEmpty } from '@/db/seed/seed';
 import { getEnv } from '@/lib/env';
 import { runCli } from './lib/cli';
 
@@ -16,9 +16,7 @@ runCli('build', async (args) => {
   try {
     await migrateDatabase(connection);
     if (connection.engine === 'pglite') {
-      if (await isDatabaseEmpty(connection.db)) {
-        console.log(formatSeedResult(await seedDatabase(connection.db)));
-      }
+      await seedIfEmpty(connection.db);
       const client = (
         connection.db as unknown as { $client: import('@electric-sql/pglite').PGlite }
       ).$client;

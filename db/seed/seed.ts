@@ -217,6 +217,11 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (articleCount?.value ?? 0) === 0 && (userCount?.value ?? 0) === 0;
 }
 
+/** Seeds a database that holds nothing yet (a fresh embedded or development one) and says so. */
+export async function seedIfEmpty(db: Database): Promise<void> {
+  if (await isDatabaseEmpty(db)) console.log(formatSeedResult(await seedDatabase(db)));
+}
+
 export function formatSeedResult(result: SeedResult): string {
   const counts = Object.entries(result.created)
     .filter(([, value]) => value > 0)

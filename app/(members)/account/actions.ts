@@ -2,13 +2,11 @@
 
 import { redirect } from 'next/navigation';
 import { deleteAccount } from '@/lib/auth/account-data';
-import { headers } from 'next/headers';
-import { clientIp, signIn, signOut } from '@/lib/auth/auth';
+import { signIn, signOut } from '@/lib/auth/auth';
 import { requestEmailChange } from '@/lib/auth/change-email';
 import { changePassword } from '@/lib/auth/change-password';
-import { emailSchema, newPasswordSchema } from '@/lib/auth/password-policy';
-import { EmailDeliveryError } from '@/lib/email/send';
-import { tryAgainMessage } from '@/lib/security/retry-message';
+import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
+import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { getViewer } from '@/lib/auth/viewer';
 
 export async function signOutAction() {
@@ -61,34 +59,17 @@ export async function changePasswordAction(
   return { errors: {} };
 }
 
-export interface EmailChangeState {
-  email: string;
-  sent?: boolean;
-  error?: string;
-}
-
 export async function changeEmailAction(
-  _previous: EmailChangeState,
+  _previous: EmailRequestState,
   form: FormData,
-): Promise<EmailChangeState> {
+): Promise<EmailRequestState> {
   const viewer = await getViewer();
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
-  const parsed = emailSchema.safeParse(String(form.get('email') ?? ''));
-  if (!parsed.success)
-    return { email: String(form.get('email') ?? ''), error: parsed.error.issues[0]!.message };
-  if (parsed.data === viewer.email)
-    return { email: parsed.data, error: 'That is already your address.' };
-  try {
-    const outcome = await requestEmailChange(viewer.id, parsed.data, clientIp(await headers()));
-    if (!outcome.ok)
-      return { email: parsed.data, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
-  } catch (error) {
-    if (!(error instanceof EmailDeliveryError)) throw error;
-    console.error(`e-mail change: ${error.message}`);
-    return {
-      email: parsed.data,
-      error: 'We could not send the e-mail. Please try again in a moment.',
-    };
-  }
-  return { email: parsed.data, sent: true };
+  const requested = requestedEmail(form);
+  if (requested.error !== undefined) return requested;
+  const { address } = requested;
+  if (address === viewer.email) return { email: address, error: 'That is already your address.' };
+  return sendEmailRequest(address, 'e-mail change', (ip) =>
+    requestEmailChange(viewer.id, address, ip),
+  );
 }

@@ -3,10 +3,11 @@
 import { useActionState } from 'react';
 import { Field } from '@/components/forms/field';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { changeEmailAction, type EmailChangeState } from './actions';
+import { changeEmailAction } from './actions';
+import type { EmailRequestState } from '@/lib/auth/email-request';
 
 export function ChangeEmailForm() {
-  const [state, action, pending] = useActionState<EmailChangeState, FormData>(changeEmailAction, {
+  const [state, action, pending] = useActionState<EmailRequestState, FormData>(changeEmailAction, {
     email: '',
   });
   if (state.sent) {

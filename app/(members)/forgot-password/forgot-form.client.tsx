@@ -4,12 +4,16 @@ import { useActionState } from 'react';
 import { Field } from '@/components/forms/field';
 import { FormAlert } from '@/components/forms/form-alert';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { forgotPasswordAction, type ForgotState } from './actions';
+import { forgotPasswordAction } from './actions';
+import type { EmailRequestState } from '@/lib/auth/email-request';
 
 export function ForgotForm() {
-  const [state, action, pending] = useActionState<ForgotState, FormData>(forgotPasswordAction, {
-    email: '',
-  });
+  const [state, action, pending] = useActionState<EmailRequestState, FormData>(
+    forgotPasswordAction,
+    {
+      email: '',
+    },
+  );
   if (state.sent) {
     return (
       <p role="status" className="rounded border border-rule bg-white px-5 py-4">

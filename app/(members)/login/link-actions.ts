@@ -1,38 +1,18 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { headers } from 'next/headers';
-import { emailSchema } from '@/lib/auth/password-policy';
-import { clientIp, signIn } from '@/lib/auth/auth';
+import { signIn } from '@/lib/auth/auth';
 import { requestSignInLink } from '@/lib/auth/email-links';
+import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
 import { safeCallbackPath } from '@/lib/auth/redirects';
-import { EmailDeliveryError } from '@/lib/email/send';
-import { tryAgainMessage } from '@/lib/security/retry-message';
 
-export interface LinkState {
-  email: string;
-  sent?: boolean;
-  error?: string;
-}
+export type LinkState = EmailRequestState;
 
 export async function requestLinkAction(_previous: LinkState, form: FormData): Promise<LinkState> {
-  const email = String(form.get('email') ?? '')
-    .trim()
-    .slice(0, 254);
-  // The format is checked openly; whether an account has the address never shows.
-  const valid = emailSchema.safeParse(email);
-  if (!valid.success) return { email, error: valid.error.issues[0]!.message };
-  try {
-    const outcome = await requestSignInLink(email, clientIp(await headers()));
-    if (!outcome.ok) {
-      return { email, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
-    }
-  } catch (error) {
-    if (!(error instanceof EmailDeliveryError)) throw error;
-    console.error(`sign-in link: ${error.message}`);
-    return { email, error: 'We could not send the e-mail. Please try again in a moment.' };
-  }
-  return { email, sent: true };
+  const requested = requestedEmail(form);
+  if (requested.error !== undefined) return requested;
+  const { email } = requested;
+  return sendEmailRequest(email, 'sign-in link', (ip) => requestSignInLink(email, ip));
 }
 
 export async function codeSignInAction(_previous: LinkState, form: FormData): Promise<LinkState> {

@@ -1,0 +1,51 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { EmailDeliveryError } from '@/lib/email/send';
+import { tryAgainMessage } from '@/lib/security/retry-message';
+import { clientIp } from './auth';
+import type { RequestOutcome } from './email-links';
+import { emailSchema } from './password-policy';
+
+/** What a form that e-mails the person shows: the address typed, and sent or why not. */
+export interface EmailRequestState {
+  email: string;
+  sent?: boolean;
+  error?: string;
+}
+
+/**
+ * The address as typed, with its normalised form or the reason its format is wrong; checking
+ * the format openly reveals nothing about accounts.
+ */
+export function requestedEmail(
+  form: FormData,
+): { email: string; address: string; error?: undefined } | { email: string; error: string } {
+  const email = String(form.get('email') ?? '')
+    .trim()
+    .slice(0, 254);
+  const valid = emailSchema.safeParse(email);
+  return valid.success
+    ? { email, address: valid.data }
+    : { email, error: valid.error.issues[0]!.message };
+}
+
+/**
+ * Runs a request that ends in an e-mail (sign-in link, reset, address change) and turns its
+ * outcome into the form's state: sent, throttled with the time to wait, or mail down.
+ */
+export async function sendEmailRequest(
+  email: string,
+  label: string,
+  send: (ip: string) => Promise<RequestOutcome>,
+): Promise<EmailRequestState> {
+  try {
+    const outcome = await send(clientIp(await headers()));
+    if (!outcome.ok)
+      return { email, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
+  } catch (error) {
+    if (!(error instanceof EmailDeliveryError)) throw error;
+    console.error(`${label}: ${error.message}`);
+    return { email, error: 'We could not send the e-mail. Please try again in a moment.' };
+  }
+  return { email, sent: true };
+}
