@@ -1,0 +1,353 @@
+import type Stripe from 'stripe';
+import { invalidRequest, noSuch, unrecognizedUrl } from './errors';
+import type { EventRequest } from './events';
+import { render } from './expand';
+import type { Params } from './form-body';
+import { newId } from './ids';
+import {
+  buildLineItem,
+  buildPortalSession,
+  buildPrice,
+  buildProduct,
+  buildSession,
+  list,
+} from './objects';
+import type { ListParams } from './params';
+import { cancelSubscription, expireCheckout, resumeSubscription } from './scenarios';
+import { after, idOf, nowSeconds, type FakeState } from './state';
+import {
+  validateCheckoutSession,
+  validateInvoicePaymentList,
+  validatePlainList,
+  validatePortalSession,
+  validateRetrieve,
+  validateSessionList,
+  validateSubscriptionCancel,
+  validateSubscriptionList,
+  validateSubscriptionUpdate,
+} from './validation';
+
+export interface ApiCall {
+  state: FakeState;
+  method: string;
+  path: string;
+  params: Params;
+  request: EventRequest;
+}
+
+export interface ApiAnswer {
+  body: unknown;
+  /** Events this request caused, for the server to send to the webhook endpoint. */
+  events: Stripe.Event[];
+}
+
+type Handler = (call: ApiCall, id: string) => ApiAnswer;
+
+const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
+  { method: 'POST', pattern: /^\/v1\/checkout\/sessions$/, handler: createCheckoutSession },
+  { method: 'GET', pattern: /^\/v1\/checkout\/sessions$/, handler: listCheckoutSessions },
+  { method: 'GET', pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, handler: retrieveSession },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/,
+    handler: listSessionLineItems,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/,
+    handler: expireSession,
+  },
+  { method: 'GET', pattern: /^\/v1\/subscriptions$/, handler: listSubscriptions },
+  { method: 'GET', pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: retrieveSubscription },
+  { method: 'POST', pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: updateSubscription },
+  { method: 'DELETE', pattern: /^\/v1\/subscriptions\/([^/]+)$/, handler: deleteSubscription },
+  { method: 'GET', pattern: /^\/v1\/invoice_payments$/, handler: listInvoicePayments },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/invoice_payments\/([^/]+)$/,
+    handler: retrieve((state, id) => found(state.invoicePayments.get(id), 'invoice_payment', id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+    handler: retrieve((state, id) => state.paymentIntent(id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/charges\/([^/]+)$/,
+    handler: retrieve((state, id) => state.charge(id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/invoices\/([^/]+)$/,
+    handler: retrieve((state, id) => state.invoice(id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/customers\/([^/]+)$/,
+    handler: retrieve((state, id) => state.customer(id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/prices\/([^/]+)$/,
+    handler: retrieve((state, id) => found(state.prices.get(id), 'price', id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/products\/([^/]+)$/,
+    handler: retrieve((state, id) => found(state.products.get(id), 'product', id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/refunds\/([^/]+)$/,
+    handler: retrieve((state, id) => found(state.refunds.get(id), 'refund', id)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/events\/([^/]+)$/,
+    handler: retrieve((state, id) =>
+      found(
+        state.events.find((event) => event.id === id),
+        'event',
+        id,
+      ),
+    ),
+  },
+  { method: 'POST', pattern: /^\/v1\/billing_portal\/sessions$/, handler: createPortalSession },
+];
+
+/** Answers one API request, or throws a StripeApiError with the error Stripe would give. */
+export function handleApi(call: ApiCall): ApiAnswer {
+  for (const route of routes) {
+    const match = route.pattern.exec(call.path);
+    if (match && route.method === call.method) {
+      return route.handler(call, decodeURIComponent(match[1] ?? ''));
+    }
+  }
+  throw unrecognizedUrl(call.method, call.path);
+}
+
+function found<T>(value: T | undefined, kind: string, id: string): T {
+  if (value === undefined) throw noSuch(kind, id, 'id');
+  return value;
+}
+
+function retrieve(lookup: (state: FakeState, id: string) => object): Handler {
+  return ({ state, params }, id) => {
+    const { expand } = validateRetrieve(params);
+    return { body: render(state, lookup(state, id), expand), events: [] };
+  };
+}
+
+function createCheckoutSession({ state, params }: ApiCall): ApiAnswer {
+  const now = nowSeconds();
+  const input = validateCheckoutSession(params, state.lookups(), now);
+  const lineItems = input.lineItems.map((item) => {
+    let price: Stripe.Price;
+    if ('existing' in item.price) {
+      price = item.price.existing;
+    } else {
+      const spec = item.price.create;
+      let productId: string;
+      if ('id' in spec.product) {
+        productId = spec.product.id;
+      } else {
+        const product = buildProduct(spec.product, now);
+        state.products.set(product.id, product);
+        productId = product.id;
+      }
+      price = buildPrice(spec, productId, now);
+      state.prices.set(price.id, price);
+    }
+    return buildLineItem(price, item.quantity, item.amount, item.description);
+  });
+  const amountTotal =
+    input.mode === 'setup' ? null : lineItems.reduce((sum, line) => sum + line.amount_total, 0);
+  const session = buildSession({
+    id: newId('cs_test_'),
+    input,
+    amountTotal,
+    baseUrl: state.baseUrl,
+    now,
+  });
+  state.sessions.set(session.id, session);
+  state.checkoutPlans.set(session.id, { input, lineItems });
+  return { body: render(state, session, input.expand), events: [] };
+}
+
+function retrieveSession({ state, params }: ApiCall, id: string): ApiAnswer {
+  const { expand } = validateRetrieve(params);
+  return { body: render(state, state.session(id), expand), events: [] };
+}
+
+function listSessionLineItems({ state, params }: ApiCall, id: string): ApiAnswer {
+  state.session(id);
+  const items = state.checkoutPlans.get(id)?.lineItems ?? [];
+  const options = validatePlainList(params);
+  const page = paginate(items, options, `/v1/checkout/sessions/${id}/line_items`);
+  return { body: render(state, page, options.expand), events: [] };
+}
+
+function expireSession({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const { expand } = validateRetrieve(params);
+  const events = expireCheckout(state, id, request);
+  return { body: render(state, state.session(id), expand), events };
+}
+
+function listCheckoutSessions({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateSessionList(params);
+  const sessions = newestFirst([...state.sessions.values()]).filter(
+    (session) =>
+      (filter.customer === undefined || idOf(session.customer) === filter.customer) &&
+      (filter.paymentIntent === undefined ||
+        idOf(session.payment_intent) === filter.paymentIntent) &&
+      (filter.subscription === undefined || idOf(session.subscription) === filter.subscription) &&
+      (filter.status === undefined || session.status === filter.status),
+  );
+  const page = paginate(sessions, filter, '/v1/checkout/sessions');
+  return { body: render(state, page, filter.expand), events: [] };
+}
+
+function listSubscriptions({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateSubscriptionList(params);
+  const subscriptions = newestFirst([...state.subscriptions.values()]).filter(
+    (subscription) =>
+      (filter.customer === undefined || idOf(subscription.customer) === filter.customer) &&
+      (filter.status === 'all' ||
+        (filter.status === 'ended'
+          ? subscription.status === 'canceled' || subscription.status === 'incomplete_expired'
+          : filter.status === undefined
+            ? subscription.status !== 'canceled'
+            : subscription.status === filter.status)),
+  );
+  const page = paginate(subscriptions, filter, '/v1/subscriptions');
+  return { body: render(state, page, filter.expand), events: [] };
+}
+
+function retrieveSubscription({ state, params }: ApiCall, id: string): ApiAnswer {
+  const { expand } = validateRetrieve(params);
+  return { body: render(state, state.subscription(id), expand), events: [] };
+}
+
+function updateSubscription({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const subscription = state.subscription(id);
+  const input = validateSubscriptionUpdate(params);
+  if (subscription.status === 'canceled' && input.cancelAtPeriodEnd !== undefined) {
+    throw invalidRequest(
+      'A canceled subscription can only update its cancellation_details and metadata.',
+    );
+  }
+  const events: Stripe.Event[] = [];
+  if (input.cancelAtPeriodEnd === true && !subscription.cancel_at_period_end) {
+    events.push(
+      ...cancelSubscription(state, id, { atPeriodEnd: true, comment: input.comment }, request),
+    );
+  } else if (input.cancelAtPeriodEnd === false) {
+    events.push(...resumeSubscription(state, id, request));
+  }
+
+  const previous: Partial<Stripe.Subscription> = {};
+  if (input.metadata !== undefined) {
+    const metadata: Record<string, string> =
+      input.metadata === null ? {} : { ...subscription.metadata };
+    for (const [key, value] of Object.entries(input.metadata ?? {})) {
+      if (value === null) delete metadata[key];
+      else metadata[key] = value;
+    }
+    if (JSON.stringify(metadata) !== JSON.stringify(subscription.metadata)) {
+      previous.metadata = subscription.metadata;
+      subscription.metadata = metadata;
+    }
+  }
+  if (input.description !== undefined && input.description !== subscription.description) {
+    previous.description = subscription.description;
+    subscription.description = input.description;
+  }
+  if (
+    input.comment !== undefined &&
+    input.cancelAtPeriodEnd !== true &&
+    subscription.cancellation_details &&
+    input.comment !== subscription.cancellation_details.comment
+  ) {
+    previous.cancellation_details = { ...subscription.cancellation_details };
+    subscription.cancellation_details = {
+      ...subscription.cancellation_details,
+      comment: input.comment,
+    };
+  }
+  if (Object.keys(previous).length > 0) {
+    events.push(
+      state.emit('customer.subscription.updated', subscription, {
+        created: after(subscription.canceled_at, subscription.items.data[0]?.current_period_start),
+        previous,
+        request,
+      }),
+    );
+  }
+  return { body: render(state, subscription, input.expand), events };
+}
+
+function deleteSubscription({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const { expand } = validateSubscriptionCancel(params);
+  const events = cancelSubscription(state, id, {}, request);
+  return { body: render(state, state.subscription(id), expand), events };
+}
+
+function listInvoicePayments({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateInvoicePaymentList(params);
+  const payments = newestFirst([...state.invoicePayments.values()]).filter(
+    (payment) =>
+      (filter.invoice === undefined || idOf(payment.invoice) === filter.invoice) &&
+      (filter.paymentIntent === undefined ||
+        idOf(payment.payment.payment_intent) === filter.paymentIntent) &&
+      (filter.status === undefined || payment.status === filter.status),
+  );
+  const page = paginate(payments, filter, '/v1/invoice_payments');
+  return { body: render(state, page, filter.expand), events: [] };
+}
+
+function createPortalSession({ state, params }: ApiCall): ApiAnswer {
+  const input = validatePortalSession(params, state.lookups());
+  const session = buildPortalSession({
+    customer: input.customer,
+    returnUrl: input.returnUrl,
+    locale: input.locale,
+    configuration: state.portalConfiguration,
+    baseUrl: state.baseUrl,
+    now: nowSeconds(),
+  });
+  state.portalSessions.set(session.id, session);
+  return { body: render(state, session, input.expand), events: [] };
+}
+
+/** Lists come newest first; objects made in the same second keep the order they were made in. */
+function newestFirst<T extends { created: number }>(items: T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => b.item.created - a.item.created || b.index - a.index)
+    .map(({ item }) => item);
+}
+
+function paginate<T extends { id: string }>(
+  items: T[],
+  options: ListParams,
+  url: string,
+): Stripe.ApiList<T> {
+  let start = 0;
+  let end = items.length;
+  if (options.startingAfter !== undefined) {
+    const index = items.findIndex((item) => item.id === options.startingAfter);
+    if (index < 0) throw noSuch('object', options.startingAfter, 'starting_after', 400);
+    start = index + 1;
+    end = Math.min(items.length, start + options.limit);
+  } else if (options.endingBefore !== undefined) {
+    const index = items.findIndex((item) => item.id === options.endingBefore);
+    if (index < 0) throw noSuch('object', options.endingBefore, 'ending_before', 400);
+    end = index;
+    start = Math.max(0, end - options.limit);
+  } else {
+    end = Math.min(items.length, options.limit);
+  }
+  const hasMore = options.endingBefore !== undefined ? start > 0 : end < items.length;
+  return list(url, items.slice(start, end), hasMore);
+}

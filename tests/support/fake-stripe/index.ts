@@ -1,0 +1,167 @@
+import type Stripe from 'stripe';
+import { randomSuffix } from './ids';
+import {
+  cancelSubscription,
+  completeCheckout,
+  expireCheckout,
+  refundCharge,
+  renewSubscription,
+  settleAsyncPayment,
+  type CompleteCheckoutOptions,
+} from './scenarios';
+import { FakeServer, type Mode, type RecordedRequest } from './server';
+import { clone } from './state';
+import type { DeliverOptions, Delivery } from './webhooks';
+
+export type { CompleteCheckoutOptions, DeliverOptions, Delivery, Mode, RecordedRequest };
+
+export interface FakeStripeOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  webhookUrl?: string;
+  secretKey?: string;
+  webhookSecret?: string;
+}
+
+/**
+ * A local stand-in for Stripe's HTTP API that the real `stripe` SDK talks to (point it there
+ * with `host`, `port` and `protocol: 'http'`), with hosted Checkout and portal pages for browser
+ * tests and drivers that act out what happens on Stripe's side.
+ */
+export interface FakeStripe {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** Requests without `Authorization: Bearer <secretKey>` get Stripe's 401 answer. */
+  secretKey: string;
+  webhookSecret: string;
+  readonly webhookUrl: string | undefined;
+  setWebhookUrl(url: string | undefined): void;
+  close(): Promise<void>;
+
+  /**
+   * 'error': every API request answers 500 with Stripe's api_error; 'down': the connection is
+   * dropped without an answer, so the SDK sees a connection error. Pages and controls still work.
+   */
+  readonly mode: Mode;
+  setMode(mode: Mode): void;
+
+  /** Every API request received, in order (status 0: the connection was dropped). */
+  requests: RecordedRequest[];
+  /** Every event the fake has made, in order. */
+  events: Stripe.Event[];
+  /** Every event sent to a webhook endpoint by the hosted pages, controls or API changes. */
+  deliveries: Delivery[];
+
+  // Copies of what the fake holds; changing them changes nothing.
+  getSession(id: string): Stripe.Checkout.Session | undefined;
+  listSessions(): Stripe.Checkout.Session[];
+  getSubscription(id: string): Stripe.Subscription | undefined;
+  listSubscriptions(): Stripe.Subscription[];
+  getCustomer(id: string): Stripe.Customer | undefined;
+  getInvoice(id: string): Stripe.Invoice | undefined;
+  /** Invoices newest first, optionally only one subscription's. */
+  listInvoices(subscriptionId?: string): Stripe.Invoice[];
+  getPaymentIntent(id: string): Stripe.PaymentIntent | undefined;
+  getCharge(id: string): Stripe.Charge | undefined;
+  /** Charges newest first. */
+  listCharges(): Stripe.Charge[];
+
+  // Scenario drivers: each changes the fake's records the way Stripe would and returns the
+  // events Stripe would send, in its usual order, without sending them.
+
+  /**
+   * The donor pays on the hosted page. Payment mode: a PaymentIntent and Charge (and a Customer
+   * when `customer_creation` is `always`); subscription mode: Customer, Subscription, its first
+   * Invoice (paid), PaymentIntent, Charge and InvoicePayment. `delayedPayment` completes the
+   * session unpaid, as a bank transfer does, until settleAsyncPayment.
+   */
+  completeCheckout(sessionId: string, options?: CompleteCheckoutOptions): Stripe.Event[];
+  /** A delayed payment clears (or fails): `checkout.session.async_payment_succeeded`/`_failed` first. */
+  settleAsyncPayment(sessionId: string, succeeded: boolean): Stripe.Event[];
+  expireCheckout(sessionId: string): Stripe.Event[];
+  /**
+   * The next period starts: `customer.subscription.updated` with the items' new periods, then
+   * a `subscription_cycle` invoice that is paid or, with `fail`, left open after a declined
+   * charge (and the subscription becomes `past_due`). A subscription set to cancel at the
+   * period's end ends instead.
+   */
+  renewSubscription(subscriptionId: string, options?: { fail?: boolean }): Stripe.Event[];
+  cancelSubscription(subscriptionId: string, options?: { atPeriodEnd?: boolean }): Stripe.Event[];
+  /** Refunds part (or, without `amount`, the rest) of a charge. */
+  refundCharge(chargeId: string, amount?: number): Stripe.Event[];
+
+  /**
+   * Signs `event` with the SDK's test-header helper and POSTs it to the webhook URL (or `to`).
+   * `tamper` changes the body after signing; `secret` signs with another secret.
+   */
+  deliver(event: Stripe.Event, options?: DeliverOptions): Promise<Response>;
+  /** Delivers events one after another and returns the HTTP statuses. */
+  deliverAll(events: Stripe.Event[], options?: { to?: string }): Promise<number[]>;
+}
+
+const newestFirst = <T extends { created: number }>(items: Iterable<T>): T[] =>
+  [...items].reverse().sort((a, b) => b.created - a.created);
+
+export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
+  const server = new FakeServer(
+    options.secretKey ?? `sk_test_fake_${randomSuffix(24)}`,
+    options.webhookSecret ?? `whsec_${randomSuffix(32)}`,
+    options.webhookUrl,
+  );
+  const url = await server.listen(options.port ?? 0);
+  const state = server.state;
+  const copy = <T>(value: T | undefined) => (value === undefined ? undefined : clone(value));
+
+  return {
+    url,
+    secretKey: server.secretKey,
+    webhookSecret: server.webhookSecret,
+    get webhookUrl() {
+      return server.webhookUrl;
+    },
+    setWebhookUrl(next) {
+      server.webhookUrl = next;
+    },
+    close: () => server.close(),
+    get mode() {
+      return server.mode;
+    },
+    setMode(mode) {
+      server.mode = mode;
+    },
+    requests: server.requests,
+    events: state.events,
+    deliveries: server.deliveries,
+
+    getSession: (id) => copy(state.sessions.get(id)),
+    listSessions: () => newestFirst(state.sessions.values()).map(clone),
+    getSubscription: (id) => copy(state.subscriptions.get(id)),
+    listSubscriptions: () => newestFirst(state.subscriptions.values()).map(clone),
+    getCustomer: (id) => copy(state.customers.get(id)),
+    getInvoice: (id) => copy(state.invoices.get(id)),
+    listInvoices: (subscriptionId) =>
+      newestFirst(state.invoices.values())
+        .filter(
+          (invoice) =>
+            subscriptionId === undefined ||
+            invoice.parent?.subscription_details?.subscription === subscriptionId,
+        )
+        .map(clone),
+    getPaymentIntent: (id) => copy(state.paymentIntents.get(id)),
+    getCharge: (id) => copy(state.charges.get(id)),
+    listCharges: () => newestFirst(state.charges.values()).map(clone),
+
+    completeCheckout: (sessionId, completeOptions) =>
+      completeCheckout(state, sessionId, completeOptions),
+    settleAsyncPayment: (sessionId, succeeded) => settleAsyncPayment(state, sessionId, succeeded),
+    expireCheckout: (sessionId) => expireCheckout(state, sessionId),
+    renewSubscription: (subscriptionId, renewOptions) =>
+      renewSubscription(state, subscriptionId, renewOptions),
+    cancelSubscription: (subscriptionId, cancelOptions) =>
+      cancelSubscription(state, subscriptionId, cancelOptions),
+    refundCharge: (chargeId, amount) => refundCharge(state, chargeId, amount),
+
+    deliver: (event, deliverOptions) => server.deliver(event, deliverOptions),
+    deliverAll: (events, deliverOptions) => server.deliverInOrder(events, deliverOptions),
+  };
+}
