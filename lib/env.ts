@@ -26,6 +26,24 @@ const urlWithProtocols = (protocols: string[], example: string) =>
     }
   }, `must be a URL like ${example}`);
 
+// Whole units of the donation currency, as a person types them: "25" or "12.50".
+const wholeAmount = z.coerce
+  .number()
+  .positive()
+  .max(1_000_000)
+  .refine(
+    (value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
+    'must have at most two decimal places',
+  );
+
+const amountList = z.preprocess(
+  (value) =>
+    typeof value === 'string' && value.trim() !== ''
+      ? value.split(',').map((part) => part.trim())
+      : undefined,
+  z.array(wholeAmount).min(1).max(6, 'lists at most six amounts').optional(),
+);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -60,12 +78,34 @@ const envSchema = z
       (value) => (value === '' || value === undefined ? '.data/mail' : value),
       z.string(),
     ),
+    // Where the local-disk media storage keeps uploaded images.
+    MEDIA_STORAGE_DIR: z.preprocess(
+      (value) => (value === '' || value === undefined ? '.data/media' : value),
+      z.string(),
+    ),
     DONATION_CURRENCY: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toUpperCase() : 'GBP'),
       z.enum(supportedCurrencies, { error: `must be one of ${supportedCurrencies.join(', ')}` }),
     ),
+    DONATION_MIN: z.preprocess(
+      (value) => (value === '' || value === undefined ? 2 : value),
+      wholeAmount,
+    ),
+    DONATION_MAX: z.preprocess(
+      (value) => (value === '' || value === undefined ? 25_000 : value),
+      wholeAmount,
+    ),
+    DONATION_SUGGESTED_ONE_OFF: amountList,
+    DONATION_SUGGESTED_MONTHLY: amountList,
   })
   .superRefine((value, context) => {
+    if (value.DONATION_MIN > value.DONATION_MAX) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DONATION_MIN'],
+        message: `must not be above DONATION_MAX (${value.DONATION_MAX})`,
+      });
+    }
     if (value.NODE_ENV === 'production' && value.DATABASE_URL && !value.AUTH_SECRET) {
       context.addIssue({
         code: 'custom',

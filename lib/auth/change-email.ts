@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { renderEmail } from '@/lib/email/render';
 import { sendEmail } from '@/lib/email/send';
+import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import type { RequestOutcome } from './email-links';
 import { emailPerAddress, emailPerIp } from './throttles';
@@ -72,5 +73,6 @@ export async function confirmEmailChange(rawToken: string): Promise<boolean> {
       sessionVersion: sql`${users.sessionVersion} + 1`,
     })
     .where(eq(users.id, token.userId));
+  await claimGuestGifts(token.userId);
   return true;
 }

@@ -5,6 +5,7 @@ import { authTokens, users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { renderEmail } from '@/lib/email/render';
 import { sendEmail } from '@/lib/email/send';
+import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import { hashPassword } from './password';
 import { emailSchema } from './password-policy';
@@ -95,6 +96,7 @@ async function signInAs(userId: string | null): Promise<SessionUser | null> {
     .update(users)
     .set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` })
     .where(eq(users.id, userId));
+  await claimGuestGifts(userId);
   return getSessionUser(userId);
 }
 
@@ -176,5 +178,6 @@ export async function resetPassword(rawToken: string, newPassword: string): Prom
       emailVerified: sql`coalesce(${users.emailVerified}, now())`,
     })
     .where(eq(users.id, token.userId));
+  await claimGuestGifts(token.userId);
   return true;
 }

@@ -6,6 +6,7 @@ import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { renderEmail } from '@/lib/email/render';
 import { sendEmail } from '@/lib/email/send';
+import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import { hashPassword } from './password';
 import { emailSchema, newPasswordSchema } from './password-policy';
@@ -114,5 +115,6 @@ export async function verifyEmail(rawToken: string): Promise<boolean> {
   const token = await consumeToken('verify_email', rawToken);
   if (!token?.userId) return false;
   await getDb().update(users).set({ emailVerified: new Date() }).where(eq(users.id, token.userId));
+  await claimGuestGifts(token.userId);
   return true;
 }

@@ -6,11 +6,13 @@ import type { TestProject } from 'vitest/node';
 import { testAccounts } from './accounts';
 import { startMailCatcher } from './mail-catcher';
 import { startServer } from '../../scripts/lib/next-server';
+import { startFakeStripe } from '../support/fake-stripe';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     mailDir: string;
+    stripeUrl: string;
   }
 }
 
@@ -46,14 +48,26 @@ export default async function setup(project: TestProject) {
   // The build bakes SITE_URL into pre-rendered pages, so `npm test` builds for this port.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;
   const mail = await startMailCatcher();
+  // Checkout, the billing portal and webhooks come from a local fake of Stripe's API.
+  const stripe = await startFakeStripe();
   const server = await startServer(
-    { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', EMAIL_SERVER: mail.url },
+    {
+      PGLITE_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      EMAIL_SERVER: mail.url,
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE_URL: stripe.url,
+    },
     port,
   );
+  stripe.setWebhookUrl(`${server.url}/api/stripe/webhook`);
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mail.dir);
+  project.provide('stripeUrl', stripe.url);
   return async () => {
     await server.stop();
+    await stripe.close();
     await mail.stop();
     if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
   };

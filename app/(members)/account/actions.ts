@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { deleteAccount } from '@/lib/auth/account-data';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { requestEmailChange } from '@/lib/auth/change-email';
@@ -8,9 +9,23 @@ import { changePassword } from '@/lib/auth/change-password';
 import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
 import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { getViewer } from '@/lib/auth/viewer';
+import { openBillingPortal } from '@/lib/giving/recurring';
 
 export async function signOutAction() {
   await signOut({ redirectTo: '/' });
+}
+
+/** Sends a member to Stripe's billing portal for one of their own monthly gifts. */
+export async function manageMonthlyGiftAction(form: FormData) {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  const giftId = z.uuid().safeParse(form.get('giftId'));
+  if (!giftId.success) redirect('/account#giving');
+  const portal = await openBillingPortal(viewer.id, giftId.data);
+  if (portal.ok) redirect(portal.url);
+  redirect(
+    portal.reason === 'unavailable' ? '/account?portal=unavailable#giving' : '/account#giving',
+  );
 }
 
 export interface DeleteState {

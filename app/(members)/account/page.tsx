@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatLongDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import { listGiftsOf } from '@/lib/giving/history';
-import { signOutAction } from './actions';
+import { listMonthlyGiftsOf, type MonthlyGiftRow } from '@/lib/giving/recurring';
+import { manageMonthlyGiftAction, signOutAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
 import { ChangePasswordForm } from './password-form.client';
 
 export const metadata: Metadata = { title: 'Your account', robots: { index: false } };
+
+const portalUnavailableMessage =
+  'We could not open the page for managing your monthly gift. Nothing has changed: please try again in a moment.';
 
 const roleLabels = { member: 'Member', editor: 'Editor', admin: 'Administrator' };
 
@@ -19,9 +24,13 @@ interface Props {
 
 export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
-  const { changed } = await searchParams;
+  const { changed, portal } = await searchParams;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
-  const gifts = await listGiftsOf(viewer.id);
+  const [gifts, monthly] = await Promise.all([
+    listGiftsOf(viewer.id),
+    listMonthlyGiftsOf(viewer.id),
+  ]);
+  const portalError = portal === 'unavailable' ? portalUnavailableMessage : undefined;
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 className="font-serif text-4xl font-semibold">Your account</h1>
@@ -41,31 +50,82 @@ export default async function AccountPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
-      <section aria-labelledby="giving-heading" className="mt-10">
+      <section id="giving" aria-labelledby="giving-heading" className="mt-10 scroll-mt-8">
         <h2 id="giving-heading" className="font-serif text-2xl font-semibold">
           Your giving
         </h2>
+        {portalError && (
+          <p
+            role="alert"
+            className="mt-3 rounded border border-accent bg-white px-4 py-3 text-accent-dark"
+          >
+            {portalError}
+          </p>
+        )}
+        {monthly.length > 0 && (
+          <>
+            <h3 className="mt-4 font-semibold">Monthly gifts</h3>
+            <ul className="mt-2 divide-y divide-rule rounded border border-rule bg-white">
+              {monthly.map((gift) => (
+                <li
+                  key={gift.id}
+                  className="flex flex-wrap items-center justify-between gap-4 px-5 py-3"
+                >
+                  <span>
+                    {formatMoney(gift.amountMinor, gift.currency)} a month:{' '}
+                    <strong>{monthlyStatus(gift)}</strong>
+                  </span>
+                  {gift.status !== 'canceled' && (
+                    <form action={manageMonthlyGiftAction}>
+                      <input type="hidden" name="giftId" value={gift.id} />
+                      <button
+                        type="submit"
+                        className="rounded border border-navy px-3 py-1 text-sm font-semibold text-navy hover:bg-paper"
+                      >
+                        Change card or cancel
+                      </button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {gifts.length === 0 ? (
           <p className="mt-2 text-muted">
-            Gifts you make while logged in appear here.{' '}
+            Gifts you make with this e-mail address appear here.{' '}
             <a href="/support" className="font-semibold text-accent underline">
               Support our work
             </a>
           </p>
         ) : (
-          <ul className="mt-4 divide-y divide-rule rounded border border-rule bg-white">
-            {gifts.map((gift) => (
-              <li key={gift.id} className="flex justify-between gap-4 px-5 py-3">
-                <span>
-                  {formatMoney(gift.amountMinor, gift.currency)}{' '}
-                  {gift.frequency === 'monthly' ? 'monthly gift' : 'gift'}
-                  {gift.giftAid && ' with Gift Aid'}
-                  {gift.status === 'refunded' && ' (refunded)'}
-                </span>
-                <span className="text-muted">{gift.paidAt ? formatLongDate(gift.paidAt) : ''}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <h3 className="mt-4 font-semibold">Payments</h3>
+            <ul className="mt-2 divide-y divide-rule rounded border border-rule bg-white">
+              {gifts.map((gift) => (
+                <li key={gift.id} className="flex flex-wrap justify-between gap-4 px-5 py-3">
+                  <span>
+                    {formatMoney(gift.amountMinor, gift.currency)}{' '}
+                    {gift.frequency === 'monthly' ? 'monthly gift' : 'gift'}
+                    {gift.giftAid && ' with Gift Aid'}
+                    {gift.status === 'refunded' && ' (refunded)'}
+                  </span>
+                  <span className="flex gap-4">
+                    <span className="text-muted">
+                      {gift.paidAt ? formatLongDate(gift.paidAt) : ''}
+                    </span>
+                    <Link href={`/account/giving/${gift.id}`} className="text-accent underline">
+                      Receipt
+                      <span className="sr-only">
+                        {' '}
+                        for the gift of {gift.paidAt ? formatLongDate(gift.paidAt) : ''}
+                      </span>
+                    </Link>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <section aria-labelledby="email-heading" className="mt-10">
@@ -118,4 +178,19 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
     </div>
   );
+}
+
+function monthlyStatus(gift: MonthlyGiftRow): string {
+  if (gift.status === 'canceled') {
+    return gift.endedAt ? `stopped on ${formatLongDate(gift.endedAt)}` : 'stopped';
+  }
+  if (gift.endsAt) return `ends on ${formatLongDate(gift.endsAt)}`;
+  if (gift.status === 'past_due' || gift.status === 'unpaid') {
+    return 'the last payment failed; please update your card';
+  }
+  if (gift.status === 'incomplete' || gift.status === 'incomplete_expired') return 'not started';
+  if (gift.status === 'paused') return 'paused';
+  return gift.nextPaymentAt
+    ? `active, next payment ${formatLongDate(gift.nextPaymentAt)}`
+    : 'active';
 }

@@ -1,0 +1,64 @@
+import 'server-only';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { recurringGifts, type RecurringGift } from '@/db/schema';
+import { createPortalSession } from '@/lib/payments/billing-portal';
+
+export interface MonthlyGiftRow {
+  id: string;
+  amountMinor: number;
+  currency: string;
+  status: RecurringGift['status'];
+  /** When the next payment falls due, while the gift is running. */
+  nextPaymentAt: string | null;
+  /** When a cancellation already asked for takes effect. */
+  endsAt: string | null;
+  endedAt: string | null;
+}
+
+const running: RecurringGift['status'][] = ['active', 'trialing', 'past_due', 'unpaid', 'paused'];
+
+export async function listMonthlyGiftsOf(userId: string): Promise<MonthlyGiftRow[]> {
+  const rows = await getDb()
+    .select()
+    .from(recurringGifts)
+    .where(eq(recurringGifts.userId, userId))
+    .orderBy(desc(recurringGifts.createdAt));
+  return rows.map((gift) => ({
+    id: gift.id,
+    amountMinor: gift.amountMinor,
+    currency: gift.currency,
+    status: gift.status,
+    nextPaymentAt:
+      running.includes(gift.status) && !gift.cancelAt
+        ? (gift.currentPeriodEnd?.toISOString() ?? null)
+        : null,
+    endsAt: gift.status !== 'canceled' ? (gift.cancelAt?.toISOString() ?? null) : null,
+    endedAt: gift.canceledAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Opens Stripe's billing portal for a monthly gift, only when the gift belongs to this member:
+ * the portal shows and changes everything about its customer.
+ */
+export async function openBillingPortal(
+  userId: string,
+  giftId: string,
+): Promise<{ ok: true; url: string } | { ok: false; reason: 'not-found' | 'unavailable' }> {
+  const [gift] = await getDb()
+    .select({ customerId: recurringGifts.stripeCustomerId })
+    .from(recurringGifts)
+    .where(
+      and(
+        eq(recurringGifts.id, giftId),
+        eq(recurringGifts.userId, userId),
+        isNotNull(recurringGifts.stripeCustomerId),
+      ),
+    );
+  if (!gift?.customerId) return { ok: false, reason: 'not-found' };
+  const portal = await createPortalSession(gift.customerId);
+  if (portal.ok) return portal;
+  console.error(`billing portal for gift ${giftId}: ${portal.problem}`);
+  return { ok: false, reason: 'unavailable' };
+}

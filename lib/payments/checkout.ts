@@ -1,0 +1,138 @@
+import 'server-only';
+import { getEnv } from '@/lib/env';
+import { getStripe, isStripeHostedUrl, Stripe } from './stripe-client';
+
+export interface CheckoutRequest {
+  donationId: string;
+  frequency: 'one_off' | 'monthly';
+  amountMinor: number;
+  currency: string;
+  email: string;
+  /** What the donor sees on Checkout and their statement, e.g. "Gift to Northgate Institute". */
+  description: string;
+}
+
+export type CheckoutOutcome =
+  { ok: true; sessionId: string; url: string } | { ok: false; problem: string };
+
+export const donationMetadataKey = 'donation_id';
+
+/** Success and cancel addresses are always built here from SITE_URL, never taken from a form. */
+export function checkoutReturnUrls(donationId: string) {
+  const site = getEnv().siteUrl;
+  return {
+    success_url: `${site}/support/thank-you?session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${site}/support?resume=${donationId}`,
+  };
+}
+
+export function checkoutSessionParams(
+  request: CheckoutRequest,
+): Stripe.Checkout.SessionCreateParams {
+  const metadata = { [donationMetadataKey]: request.donationId };
+  const price = {
+    currency: request.currency.toLowerCase(),
+    unit_amount: request.amountMinor,
+    product_data: { name: request.description },
+  };
+  const common = {
+    ...checkoutReturnUrls(request.donationId),
+    customer_email: request.email,
+    client_reference_id: request.donationId,
+    metadata,
+  };
+  if (request.frequency === 'monthly') {
+    return {
+      ...common,
+      mode: 'subscription',
+      line_items: [{ price_data: { ...price, recurring: { interval: 'month' } }, quantity: 1 }],
+      subscription_data: { metadata, description: request.description },
+    };
+  }
+  return {
+    ...common,
+    mode: 'payment',
+    submit_type: 'donate',
+    line_items: [{ price_data: price, quantity: 1 }],
+    payment_intent_data: { metadata, description: request.description },
+  };
+}
+
+/**
+ * Creates the Checkout Session for a donation. The idempotency key is the donation's id, so a
+ * retry after a lost answer gets the session Stripe already made rather than a second one.
+ */
+export async function createCheckout(request: CheckoutRequest): Promise<CheckoutOutcome> {
+  const stripe = getStripe();
+  if (!stripe) return { ok: false, problem: 'Stripe is not configured' };
+  try {
+    const session = await stripe.checkout.sessions.create(checkoutSessionParams(request), {
+      idempotencyKey: `donation-checkout-${request.donationId}`,
+    });
+    if (!session.url || !isStripeHostedUrl(session.url)) {
+      return { ok: false, problem: `Checkout Session ${session.id} has no Stripe-hosted URL` };
+    }
+    return { ok: true, sessionId: session.id, url: session.url };
+  } catch (error) {
+    return { ok: false, problem: describeStripeError(error) };
+  }
+}
+
+/** The address of a Checkout Session that is still open, or null when it is spent or expired. */
+export async function openCheckoutUrl(sessionId: string): Promise<string | null> {
+  const stripe = getStripe();
+  if (!stripe) return null;
+  try {
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    return session.status === 'open' && session.url && isStripeHostedUrl(session.url)
+      ? session.url
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface CheckoutSummary {
+  donationId: string;
+  amountMinor: number;
+  currency: string;
+  frequency: 'one_off' | 'monthly';
+  /** False while a delayed method such as a bank debit is still on its way. */
+  paid: boolean;
+}
+
+/**
+ * What the thank-you page shows, read from Stripe's own record of the session: 'unknown' for a
+ * session that is not one of our donations, 'unavailable' when Stripe cannot be reached.
+ */
+export async function readCheckoutSummary(
+  sessionId: string,
+): Promise<CheckoutSummary | 'unknown' | 'unavailable'> {
+  const stripe = getStripe();
+  if (!stripe) return 'unavailable';
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.retrieve(sessionId);
+  } catch (error) {
+    return error instanceof Stripe.errors.StripeInvalidRequestError ? 'unknown' : 'unavailable';
+  }
+  const donationId = session.metadata?.[donationMetadataKey];
+  if (!donationId || session.status !== 'complete' || session.amount_total === null) {
+    return 'unknown';
+  }
+  return {
+    donationId,
+    amountMinor: session.amount_total,
+    currency: (session.currency ?? '').toUpperCase(),
+    frequency: session.mode === 'subscription' ? 'monthly' : 'one_off',
+    paid: session.payment_status !== 'unpaid',
+  };
+}
+
+/** One line for the log that says what went wrong without echoing card or personal data. */
+export function describeStripeError(error: unknown): string {
+  if (error instanceof Stripe.errors.StripeError) {
+    return `${error.type}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

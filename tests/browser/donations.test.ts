@@ -1,0 +1,113 @@
+import { describe, expect, inject, it } from 'vitest';
+import { testAccounts } from './accounts';
+import { seriousViolations } from './axe';
+import { browserPagePerTest } from './chromium';
+import { waitForMail } from './mail-catcher';
+
+const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
+const stripeUrl = inject('stripeUrl');
+const ui = browserPagePerTest();
+
+async function logInAsMember() {
+  await ui.page.goto(`${baseUrl}/login?callbackUrl=%2Fsupport`);
+  await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+  await ui.page.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
+  await ui.page.getByRole('button', { name: 'Log in' }).click();
+  await ui.page.waitForURL(`${baseUrl}/support`);
+}
+
+async function continueToCheckout() {
+  await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+  await ui.page.waitForURL(`${stripeUrl}/**`);
+}
+
+async function pay() {
+  await ui.page.getByRole('button', { name: 'Pay' }).click();
+  await ui.page.waitForURL(`${baseUrl}/support/thank-you?session_id=*`);
+}
+
+describe('donations', () => {
+  it('a member gives once with Gift Aid: Checkout, thank-you, receipt e-mail, account history', async () => {
+    await logInAsMember();
+    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(testAccounts.member.email);
+    expect(await seriousViolations(ui.page)).toEqual([]);
+
+    await ui.page.getByRole('radio', { name: '£50' }).check();
+    await ui.page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).check();
+    await ui.page.getByLabel('First name').fill('Marta');
+    await ui.page.getByLabel('Last name').fill('Okafor');
+    await ui.page.getByLabel('House name or number').fill('7');
+    await ui.page.getByLabel('Postcode').fill('oX1 2jd');
+    await continueToCheckout();
+    expect(await ui.page.getByText('50.00').count()).toBeGreaterThan(0);
+    await pay();
+    await ui.page.getByRole('heading', { name: 'Thank you for your gift of £50.00' }).waitFor();
+
+    const receipt = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'receipt');
+    expect(receipt.text).toContain('We received your gift of £50.00');
+    expect(receipt.text).toContain('Gift Aid: you declared');
+    expect(receipt.text).toContain('I am a UK taxpayer');
+
+    await ui.page.goto(`${baseUrl}/account`);
+    const history = ui.page.getByRole('region', { name: 'Your giving' });
+    await history.getByText('£50.00 gift with Gift Aid').waitFor();
+    await history
+      .getByRole('link', { name: /^Receipt/ })
+      .first()
+      .click();
+    await ui.page.getByRole('heading', { name: 'Receipt for your gift' }).waitFor();
+    expect(await ui.page.getByText('OX1 2JD').count()).toBe(0);
+    expect(await ui.page.getByText(/^NG-[0-9A-F]{10}$/).count()).toBe(1);
+  });
+
+  it('a member gives monthly, then cancels through the billing portal', async () => {
+    await logInAsMember();
+    await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
+    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
+    await ui.page.getByLabel('Other amount (£)').fill('12');
+    await continueToCheckout();
+    expect(await ui.page.getByText(/per month/i).count()).toBeGreaterThan(0);
+    await pay();
+    await ui.page.getByRole('heading', { name: 'Thank you for giving £12.00 a month' }).waitFor();
+    const receipt = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'receipt');
+    expect(receipt.text).toContain('We received your monthly gift of £12.00');
+
+    await ui.page.goto(`${baseUrl}/account`);
+    const history = ui.page.getByRole('region', { name: 'Your giving' });
+    await history.getByText(/£12\.00 a month: active, next payment/).waitFor();
+    await history.getByRole('button', { name: 'Change card or cancel' }).click();
+    await ui.page.waitForURL(`${stripeUrl}/**`);
+    await ui.page.getByRole('button', { name: 'Cancel subscription' }).first().click();
+    await ui.page.waitForURL(`${baseUrl}/account**`);
+    await ui.page.getByText(/£12\.00 a month: stopped/).waitFor();
+  });
+
+  it('coming back from Checkout keeps what was typed; bad input changes nothing', async () => {
+    await ui.page.goto(`${baseUrl}/support`);
+    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
+    await ui.page.getByLabel('Other amount (£)').fill('1.50');
+    await ui.page.getByLabel('Full name').fill('Guest Giver');
+    await ui.page.getByLabel('E-mail address').fill('not-an-address');
+    await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+    await ui.page.getByText('Enter an amount from £2.00 to £25,000.00.').waitFor();
+    await ui.page.getByText('Enter an e-mail address like name@example.org.').waitFor();
+    expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Guest Giver');
+    expect(ui.page.url()).toBe(`${baseUrl}/support`);
+
+    await ui.page.getByLabel('Other amount (£)').fill('30');
+    await ui.page.getByLabel('E-mail address').fill('guest.giver@example.org');
+    await continueToCheckout();
+    const checkoutPage = ui.page.url();
+    await ui.page.getByRole('link', { name: 'Back' }).click();
+    await ui.page.waitForURL(`${baseUrl}/support?resume=*`);
+    await ui.page.getByText('Your payment was not completed and nothing was charged.').waitFor();
+    expect(await ui.page.getByLabel('Other amount (£)').inputValue()).toBe('30');
+    expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Guest Giver');
+    expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe('guest.giver@example.org');
+
+    // The same gift sent again goes back to the same open Checkout page, not a second one.
+    await continueToCheckout();
+    expect(ui.page.url()).toBe(checkoutPage);
+  });
+});
