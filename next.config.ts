@@ -16,9 +16,20 @@ const nextConfig: NextConfig = {
   // and argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   // forbidden() answers 403 with the site's own page when a signed-in person lacks a role.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Image uploads post the file to a server action: the upload cap (MAX_UPLOAD_BYTES in
+    // lib/media/upload.ts, 10 MB) plus room for the alt text, credit and multipart framing.
+    serverActions: { bodySizeLimit: '11mb' },
+  },
   images: {
     formats: ['image/avif', 'image/webp'],
+    // The only local images next/image optimises: seeded ones under public/images and uploads
+    // served by app/media. Nothing else on the site can be fetched through /_next/image.
+    localPatterns: [
+      { pathname: '/images/**', search: '' },
+      { pathname: '/media/**', search: '' },
+    ],
   },
 };
 
