@@ -1,0 +1,27 @@
+import type { Transaction } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import type { Actor } from './actor';
+
+export type EditorialSubject = 'article' | 'expert' | 'series' | 'topic';
+
+type ArticleAction = 'created' | 'updated' | 'restored' | 'published' | 'scheduled' | 'unpublished';
+type TermAction = 'created' | 'updated' | 'deleted';
+
+type EditorialAction =
+  `article.${ArticleAction}` | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`;
+
+export async function recordAudit(
+  tx: Transaction,
+  actor: Actor,
+  action: EditorialAction,
+  subjectId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.id,
+    action,
+    subjectType: action.slice(0, action.indexOf('.')),
+    subjectId,
+    detail,
+  });
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { getDb, type Transaction } from '@/db/client';
+import { assertEditor, type Actor } from './actor';
+import { revalidateContent, type Revalidator } from './revalidate';
+
+/**
+ * Runs a change as an editor in one transaction. The work adds the cache tags its change
+ * makes stale; they are revalidated only once the transaction has committed.
+ */
+export async function editorialWrite<T>(
+  actor: Actor,
+  work: (tx: Transaction, stale: Set<string>) => Promise<T>,
+  revalidate: Revalidator = revalidateContent,
+): Promise<T> {
+  const stale = new Set<string>();
+  const result = await getDb().transaction(async (tx) => {
+    await assertEditor(tx, actor);
+    return work(tx, stale);
+  });
+  if (stale.size > 0) revalidate([...stale]);
+  return result;
+}
