@@ -1,0 +1,7 @@
+import { giftAidClaimCsv } from '@/lib/admin/donations';
+import { csvDownload } from '../csv-download';
+
+/** HMRC's Gift Aid schedule for the gifts paid between ?from= and ?to=, as CSV. */
+export function GET(request: Request) {
+  return csvDownload(request, giftAidClaimCsv);
+}
