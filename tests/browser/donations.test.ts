@@ -110,4 +110,16 @@ describe('donations', () => {
     await continueToCheckout();
     expect(ui.page.url()).toBe(checkoutPage);
   });
+
+  it('turns away a form whose hidden honeypot field was filled in', async () => {
+    await ui.page.goto(`${baseUrl}/support`);
+    await ui.page.getByLabel('Full name').fill('Robot');
+    await ui.page.getByLabel('E-mail address').fill('robot@example.org');
+    await ui.page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => {
+      input.value = 'https://spam.example';
+    });
+    await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+    await ui.page.getByRole('alert').getByText('We could not take this gift.').waitFor();
+    expect(ui.page.url()).toBe(`${baseUrl}/support`);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { donations, giftAidDeclarations } from '@/db/schema';
 import { startDonation } from '@/lib/giving/start-donation';
+import { isStripeHostedUrl } from '@/lib/payments/stripe-client';
 import { donationRequest, fakeStripeForThisFile } from '../support/giving';
 
 const fake = await fakeStripeForThisFile();
@@ -143,5 +144,13 @@ describe('starting a gift', () => {
       ipOutcomes.push(await startDonation(donationRequest(), { ...context, ip: '192.0.2.99' }));
     }
     expect(ipOutcomes.filter((outcome) => !outcome.ok)).toHaveLength(1);
+  });
+
+  it('sends visitors only to the payment provider’s own pages', () => {
+    expect(isStripeHostedUrl(`${fake.url}/pay/cs_test_1`)).toBe(true);
+    expect(isStripeHostedUrl('https://checkout.stripe.com.evil.example/pay')).toBe(false);
+    expect(isStripeHostedUrl('https://evil.example/pay')).toBe(false);
+    expect(isStripeHostedUrl('javascript:alert(1)')).toBe(false);
+    expect(isStripeHostedUrl('//evil.example')).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { getConnection, getDb } from '@/db/client';
 import { donations, recurringGifts, stripeEvents, users } from '@/db/schema';
+import { verifyEmail } from '@/lib/auth/join';
+import { issueToken } from '@/lib/auth/tokens';
 import { sendReceipts } from '@/lib/giving/receipts';
 import { startDonation } from '@/lib/giving/start-donation';
 import {
@@ -29,7 +31,12 @@ async function startGift(overrides: Parameters<typeof donationRequest>[0] = {}) 
     ip: `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
   });
   if (!outcome.ok) throw new Error(outcome.error);
-  const [row] = await getDb().select().from(donations).where(eq(donations.email, request.email));
+  const [row] = await getDb()
+    .select()
+    .from(donations)
+    .where(eq(donations.email, request.email))
+    .orderBy(desc(donations.createdAt))
+    .limit(1);
   return { donation: row!, sessionId: row!.stripeCheckoutSessionId!, request };
 }
 
@@ -207,6 +214,30 @@ describe('guests and members', () => {
     expect(donation.userId).toBeNull();
     await deliver(fake, completed(fake.completeCheckout(sessionId)));
     expect((await rowsFor(member!.email))[0]!.userId).toBe(member!.id);
+  });
+  it('gives a member the gifts they made as a guest once they verify that address', async () => {
+    const email = 'later-member@example.org';
+    const oneOff = await startGift({ email });
+    await deliver(fake, completed(fake.completeCheckout(oneOff.sessionId)));
+    const monthly = await startGift({ email, frequency: 'monthly', amountMinor: 800 });
+    await deliverUntilAccepted(
+      fake,
+      handledOnly(fake.completeCheckout(monthly.sessionId), 'checkout.session.completed'),
+    );
+    const [member] = await getDb()
+      .insert(users)
+      .values({ email, name: 'Later Member' })
+      .returning();
+    const token = await getDb().transaction((tx) =>
+      issueToken(tx, { purpose: 'verify_email', email, userId: member!.id, ttlMinutes: 60 }),
+    );
+    expect(await verifyEmail(token.token)).toBe(true);
+    expect((await rowsFor(email)).map((row) => row.userId)).toEqual([member!.id, member!.id]);
+    const [gift] = await getDb()
+      .select()
+      .from(recurringGifts)
+      .where(eq(recurringGifts.email, email));
+    expect(gift!.userId).toBe(member!.id);
   });
 });
 
