@@ -33,6 +33,7 @@ describe('donations', () => {
     expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(testAccounts.member.email);
     expect(await seriousViolations(ui.page)).toEqual([]);
 
+    await ui.page.getByLabel('Full name').fill('Marta Okafor');
     await ui.page.getByRole('radio', { name: '£50' }).check();
     await ui.page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).check();
     await ui.page.getByLabel('First name').fill('Marta');
@@ -63,6 +64,7 @@ describe('donations', () => {
 
   it('a member gives monthly, then cancels through the billing portal', async () => {
     await logInAsMember();
+    await ui.page.getByLabel('Full name').fill('Marta Okafor');
     await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
     await ui.page.getByRole('radio', { name: 'Other amount' }).check();
     await ui.page.getByLabel('Other amount (£)').fill('12');
@@ -93,6 +95,7 @@ describe('donations', () => {
     await ui.page.getByText('Enter an amount from £2.00 to £25,000.00.').waitFor();
     await ui.page.getByText('Enter an e-mail address like name@example.org.').waitFor();
     expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Guest Giver');
+    expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(true);
     expect(ui.page.url()).toBe(`${baseUrl}/support`);
 
     await ui.page.getByLabel('Other amount (£)').fill('30');

@@ -34,6 +34,9 @@ export function DonationForm({
   const [declaring, setDeclaring] = useState(values.giftAid === 'on');
   const [pastYears, setPastYears] = useState(values.giftAidPastFourYears === 'on');
   const choices = frequency === 'monthly' ? suggested.monthly : suggested.one_off;
+  // Choices are uncontrolled inputs whose defaults follow the state: React resets a form after
+  // its action runs, and a reset puts each input back to its default, which must be the
+  // donor's last choice rather than the first render's.
 
   return (
     <form action={action} className="space-y-6" noValidate key={values.attempt}>
@@ -53,7 +56,7 @@ export function DonationForm({
                 type="radio"
                 name="frequency"
                 value={value}
-                checked={frequency === value}
+                defaultChecked={frequency === value}
                 onChange={() => {
                   setFrequency(value);
                   setAmount(suggested[value][1]?.value ?? 'other');
@@ -79,7 +82,7 @@ export function DonationForm({
                 type="radio"
                 name="amount"
                 value={choice.value}
-                checked={amount === choice.value}
+                defaultChecked={amount === choice.value}
                 onChange={() => setAmount(choice.value)}
               />
               {choice.label}
@@ -90,7 +93,9 @@ export function DonationForm({
               type="radio"
               name="amount"
               value="other"
-              checked={amount === 'other' || !choices.some((choice) => choice.value === amount)}
+              defaultChecked={
+                amount === 'other' || !choices.some((choice) => choice.value === amount)
+              }
               onChange={() => setAmount('other')}
             />
             Other amount
@@ -153,7 +158,7 @@ export function DonationForm({
             <input
               type="checkbox"
               name="giftAid"
-              checked={declaring}
+              defaultChecked={declaring}
               onChange={(event) => setDeclaring(event.target.checked)}
               className="mt-1 h-4 w-4"
             />
@@ -212,7 +217,7 @@ export function DonationForm({
                 <input
                   type="checkbox"
                   name="giftAidPastFourYears"
-                  checked={pastYears}
+                  defaultChecked={pastYears}
                   onChange={(event) => setPastYears(event.target.checked)}
                   className="mt-1 h-4 w-4"
                 />
