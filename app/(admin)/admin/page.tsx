@@ -1,34 +1,144 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
-import { forbidden, redirect } from 'next/navigation';
-import { checkRole } from '@/lib/auth/viewer';
+import Link from 'next/link';
+import { donationTotalsByMonth } from '@/lib/admin/donations';
+import { getAdminCounts } from '@/lib/editorial/dashboard';
+import { formatMoney } from '@/lib/format/money';
+import { requireStaff } from './staff';
 
 export const metadata: Metadata = {
   title: 'Editorial and administration',
   robots: { index: false },
 };
 
-export default async function AdminPage() {
-  const access = await checkRole(['editor', 'admin']);
-  if (!access.ok) {
-    if (access.reason === 'signed-out') redirect('/login?callbackUrl=%2Fadmin');
-    forbidden();
-  }
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
-    <div className="py-8">
+    <div className="rounded border border-rule bg-white p-4">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="mt-1 font-serif text-3xl font-semibold">
+        {href ? (
+          <Link href={href} className="text-navy hover:underline">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Donations: money kept over the last twelve months, for admins (lib/admin/donations.ts). */
+async function DonationSummary({ actor }: { actor: { id: string } }) {
+  const totals = await donationTotalsByMonth(actor, {});
+  return (
+    <section aria-labelledby="donations-heading" className="mt-10">
+      <h2 id="donations-heading" className="font-serif text-2xl font-semibold">
+        Donations
+      </h2>
+      {totals.ok && totals.currencies.length > 0 ? (
+        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+          {totals.currencies.map((currency) => (
+            <div key={currency.currency} className="rounded border border-rule bg-white p-4">
+              <dt className="text-sm text-muted">
+                Kept in the last 12 months ({currency.currency})
+              </dt>
+              <dd className="mt-1 font-serif text-3xl font-semibold">
+                {formatMoney(currency.totalMinor, currency.currency)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p className="mt-4 text-muted">No donations in the last 12 months.</p>
+      )}
+      <p className="mt-4">
+        <Link href="/admin/donations" className="font-semibold text-accent underline">
+          Donations, monthly totals and Gift Aid
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+export default async function AdminPage() {
+  const user = await requireStaff('/admin');
+  const counts = await getAdminCounts();
+  const isAdmin = user.role === 'admin';
+  return (
+    <div className="py-2">
       <h1 className="font-serif text-4xl font-semibold">Editorial and administration</h1>
       <p className="mt-3 text-muted">
-        Signed in as {access.user.email} ({access.user.role}).
+        Signed in as {user.email} ({user.role}).
       </p>
-      {access.user.role === 'admin' && (
-        <ul className="mt-6 list-disc pl-6">
-          <li>
+
+      <section aria-labelledby="articles-heading" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h2 id="articles-heading" className="font-serif text-2xl font-semibold">
+            Articles
+          </h2>
+          <Link
+            href="/admin/articles/new"
+            className="rounded bg-navy px-4 py-2 font-semibold text-white"
+          >
+            New article
+          </Link>
+        </div>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Stat
+            label="On the site now"
+            value={counts.live}
+            href="/admin/articles?status=published"
+          />
+          <Stat label="Drafts" value={counts.articles.draft} href="/admin/articles?status=draft" />
+          <Stat
+            label="Scheduled"
+            value={counts.articles.scheduled}
+            href="/admin/articles?status=scheduled"
+          />
+          <Stat
+            label="Published"
+            value={counts.articles.published}
+            href="/admin/articles?status=published"
+          />
+        </dl>
+      </section>
+
+      <section aria-labelledby="library-heading" className="mt-10">
+        <h2 id="library-heading" className="font-serif text-2xl font-semibold">
+          People, series, topics and images
+        </h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <Stat label="Experts" value={counts.experts} href="/admin/experts" />
+          <Stat label="Series" value={counts.series} href="/admin/series" />
+          <Stat label="Topics" value={counts.topics} href="/admin/topics" />
+          <Stat label="Regions" value={counts.regions} href="/admin/topics" />
+          <Stat label="Images" value={counts.images} href="/admin/media" />
+        </dl>
+      </section>
+
+      <section aria-labelledby="accounts-heading" className="mt-10">
+        <h2 id="accounts-heading" className="font-serif text-2xl font-semibold">
+          Accounts
+        </h2>
+        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+          <Stat
+            label="Members"
+            value={counts.accounts.member}
+            href={isAdmin ? '/admin/members' : undefined}
+          />
+          <Stat label="Editors" value={counts.accounts.editor} />
+          <Stat label="Administrators" value={counts.accounts.admin} />
+        </dl>
+        {isAdmin && (
+          <p className="mt-4">
             <Link href="/admin/members" className="font-semibold text-accent underline">
               Members and roles
             </Link>
-          </li>
-        </ul>
-      )}
+          </p>
+        )}
+      </section>
+
+      {isAdmin && <DonationSummary actor={user} />}
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { DateTime } from '@/components/admin/date-time';
+import type { RevisionEntry } from '@/lib/editorial/revisions';
+import { RestoreForm } from './restore-form.client';
+
+interface Props {
+  articleId: string;
+  currentVersion: number;
+  revisions: RevisionEntry[];
+}
+
+/** Every saved version, newest first; an earlier one can be saved again as the next version. */
+export function RevisionList({ articleId, currentVersion, revisions }: Props) {
+  return (
+    <section aria-labelledby="revisions-heading" className="mt-12 border-t border-rule pt-8">
+      <h2 id="revisions-heading" className="font-serif text-2xl font-semibold">
+        Revisions
+      </h2>
+      <p className="mt-2 text-sm text-muted">
+        Restoring saves that version’s fields as a new version; nothing is lost. It replaces what is
+        in the form above, so save your changes there first.
+      </p>
+      {revisions.length === 0 ? (
+        <p className="mt-4">No earlier versions are kept for this article.</p>
+      ) : (
+        <table className="mt-4 w-full text-left text-sm">
+          <caption className="sr-only">Saved versions of this article, newest first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                Version
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Saved by
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                When
+              </th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((revision) => (
+              <tr key={revision.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  {revision.version}
+                  <span className="block text-xs text-muted">{revision.snapshot.title}</span>
+                </td>
+                <td className="py-2 pr-4">
+                  {revision.createdBy
+                    ? (revision.createdBy.name ?? revision.createdBy.email)
+                    : 'Not recorded'}
+                </td>
+                <td className="py-2 pr-4">
+                  <DateTime value={revision.createdAt} />
+                </td>
+                <td className="py-2">
+                  {revision.version === currentVersion ? (
+                    <span className="font-semibold">Current version</span>
+                  ) : (
+                    <RestoreForm
+                      articleId={articleId}
+                      revisionId={revision.id}
+                      revisionVersion={revision.version}
+                      currentVersion={currentVersion}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { listMediaChoices } from '@/lib/editorial/media-choices';
+import {
+  listExpertsForAdmin,
+  listSeriesForAdmin,
+  listTopicsForAdmin,
+} from '@/lib/editorial/term-reads';
+import type { ArticleChoices } from './article-form.client';
+
+const option = ({ id, name }: { id: string; name: string }) => ({ id, name });
+
+/** What the article form offers to choose from, reduced to what the browser needs. */
+export async function loadArticleChoices(heroImageId: string | null): Promise<ArticleChoices> {
+  const [experts, series, topics, media] = await Promise.all([
+    listExpertsForAdmin(),
+    listSeriesForAdmin(),
+    listTopicsForAdmin(),
+    listMediaChoices([heroImageId]),
+  ]);
+  return {
+    experts: experts.map(option),
+    series: series.map(option),
+    topics: topics.filter((topic) => topic.kind === 'topic').map(option),
+    regions: topics.filter((topic) => topic.kind === 'region').map(option),
+    media,
+  };
+}

@@ -1,0 +1,21 @@
+import type { AdminNavLink } from './admin-nav.client';
+
+const editorLinks: AdminNavLink[] = [
+  { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/articles', label: 'Articles' },
+  { href: '/admin/experts', label: 'Experts' },
+  { href: '/admin/series', label: 'Series' },
+  { href: '/admin/topics', label: 'Topics and regions' },
+  { href: '/admin/media', label: 'Media' },
+];
+
+const adminLinks: AdminNavLink[] = [
+  { href: '/admin/members', label: 'Members' },
+  { href: '/admin/donations', label: 'Donations' },
+  { href: '/admin/audit', label: 'Audit log' },
+];
+
+/** What the editorial area offers a role; each page still checks the role for itself. */
+export function adminLinksFor(role: 'editor' | 'admin'): AdminNavLink[] {
+  return role === 'admin' ? [...editorLinks, ...adminLinks] : editorLinks;
+}
