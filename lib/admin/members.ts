@@ -83,3 +83,56 @@ export async function changeRole(actorId: string, userId: string, role: UserRole
     });
   });
 }
+
+export const accountStatusSchema = z.object({
+  userId: z.string().min(1).max(100),
+  disabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+
+export class OwnAccountError extends Error {
+  constructor() {
+    super('You cannot disable your own account; ask another administrator.');
+    this.name = 'OwnAccountError';
+  }
+}
+
+/**
+ * Disables an account (it can no longer sign in, and its sessions end at once) or enables it
+ * again, and records who did it. Never disables the actor's own account or the last active
+ * administrator.
+ */
+export async function setAccountDisabled(
+  actorId: string,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
+  if (disabled && actorId === userId) throw new OwnAccountError();
+  await getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(4212027)`);
+    const [target] = await tx
+      .select({ role: users.role, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!target || (target.disabledAt !== null) === disabled) return;
+    if (disabled && target.role === 'admin') {
+      const [others] = await tx
+        .select({ value: count() })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, userId)));
+      if ((others?.value ?? 0) === 0) throw new LastAdminError();
+    }
+    await tx
+      .update(users)
+      .set({
+        disabledAt: disabled ? new Date() : null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+      })
+      .where(eq(users.id, userId));
+    await tx.insert(auditLog).values({
+      actorId,
+      action: disabled ? 'member.disabled' : 'member.enabled',
+      subjectType: 'user',
+      subjectId: userId,
+    });
+  });
+}

@@ -380,4 +380,36 @@ describe('members and roles (admins only)', () => {
     expect(await ui.page.getByLabel(`Role of ${target}`).inputValue()).toBe('editor');
     await memberContext.close();
   });
+
+  it('lets an admin disable an account: its session ends at once and it cannot log in', async () => {
+    const target = `disabled.${Date.now()}@example.org`;
+    const password = 'a long soon-disabled passphrase';
+    await join('To Be Disabled', target, password);
+
+    const targetContext = await ui.browser.newContext();
+    const targetPage = await targetContext.newPage();
+    await targetPage.goto(`${baseUrl}/login?callbackUrl=%2Faccount`);
+    await targetPage.getByLabel('E-mail address', { exact: true }).fill(target);
+    await targetPage.getByLabel('Password', { exact: true }).fill(password);
+    await targetPage.getByRole('button', { name: 'Log in' }).click();
+    await targetPage.waitForURL(`${baseUrl}/account`);
+
+    await logIn(testAccounts.admin.email, testAccounts.admin.password, '/admin/members');
+    await ui.page.waitForURL(`${baseUrl}/admin/members`);
+    await ui.page.getByLabel('Search members').fill(target);
+    await ui.page.getByRole('button', { name: 'Search' }).click();
+    await ui.page.waitForURL(/q=/);
+    await ui.page.getByRole('button', { name: `Disable ${target}` }).click();
+    await ui.page.getByText('Account disabled.').waitFor();
+
+    await targetPage.goto(`${baseUrl}/account`);
+    await targetPage.waitForURL(/\/login\?callbackUrl=/);
+    await targetPage.getByLabel('E-mail address', { exact: true }).fill(target);
+    await targetPage.getByLabel('Password', { exact: true }).fill(password);
+    await targetPage.getByRole('button', { name: 'Log in' }).click();
+    await targetPage
+      .getByText('That e-mail address and password do not match an account.')
+      .waitFor();
+    await targetContext.close();
+  });
 });

@@ -3,7 +3,14 @@ import { expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import { upsertAccount } from '@/lib/auth/accounts';
-import { changeRole, LastAdminError, listMembers } from '@/lib/admin/members';
+import {
+  changeRole,
+  LastAdminError,
+  listMembers,
+  OwnAccountError,
+  setAccountDisabled,
+} from '@/lib/admin/members';
+import { getSessionUser, signInWithPassword } from '@/lib/auth/sign-in';
 
 async function idOf(email: string) {
   const [row] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -45,4 +52,52 @@ it('changes roles with an audit entry, ends sessions, and never leaves the site 
     'writer@example.org',
   ]);
   expect(await listMembers('%')).toEqual([]);
+});
+
+it('disables an account, ending its sessions, but never the actor’s own or the last admin', async () => {
+  const db = getDb();
+  await upsertAccount(db, {
+    email: 'chair@example.org',
+    password: 'a long chair passphrase',
+    role: 'admin',
+  });
+  await upsertAccount(db, {
+    email: 'troll@example.org',
+    password: 'a long troll passphrase',
+    role: 'member',
+  });
+  const chair = await idOf('chair@example.org');
+  const troll = await idOf('troll@example.org');
+  const [before] = await db.select().from(users).where(eq(users.id, troll));
+
+  await setAccountDisabled(chair, troll, true);
+  const [disabled] = await db.select().from(users).where(eq(users.id, troll));
+  expect(disabled!.disabledAt).toBeInstanceOf(Date);
+  expect(disabled!.sessionVersion).toBe(before!.sessionVersion + 1);
+  expect(await getSessionUser(troll)).toBeNull();
+  expect(
+    await signInWithPassword('troll@example.org', 'a long troll passphrase', '203.0.113.9'),
+  ).toMatchObject({ ok: false });
+  const actions = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.subjectId, troll));
+  expect(actions).toEqual([{ action: 'member.disabled' }]);
+
+  await setAccountDisabled(chair, troll, false);
+  expect(await getSessionUser(troll)).not.toBeNull();
+
+  await expect(setAccountDisabled(chair, chair, true)).rejects.toBeInstanceOf(OwnAccountError);
+  const admins = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin'));
+  for (const admin of admins.filter((row) => row.id !== chair)) {
+    await setAccountDisabled(chair, admin.id, true);
+  }
+  await upsertAccount(db, {
+    email: 'deputy@example.org',
+    password: 'a long deputy passphrase',
+    role: 'admin',
+  });
+  const deputy = await idOf('deputy@example.org');
+  await setAccountDisabled(deputy, chair, true);
+  await expect(setAccountDisabled(chair, deputy, true)).rejects.toBeInstanceOf(LastAdminError);
 });

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { MonthlyTotalsFigure } from '@/components/admin/monthly-totals';
+import { listAuditLog } from '@/lib/admin/audit';
 import { donationTotalsByMonth } from '@/lib/admin/donations';
+import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { getAdminCounts } from '@/lib/editorial/dashboard';
 import { formatMoney } from '@/lib/format/money';
 import { requireStaff } from './staff';
@@ -51,11 +54,77 @@ async function DonationSummary({ actor }: { actor: { id: string } }) {
       ) : (
         <p className="mt-4 text-muted">No donations in the last 12 months.</p>
       )}
+      {totals.ok &&
+        totals.currencies.map((currency) => (
+          <div key={currency.currency} className="mt-6">
+            <MonthlyTotalsFigure series={currency} />
+          </div>
+        ))}
       <p className="mt-4">
         <Link href="/admin/donations" className="font-semibold text-accent underline">
           Donations, monthly totals and Gift Aid
         </Link>
       </p>
+    </section>
+  );
+}
+
+const activityTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/**
+ * What happened lately: the audit log for admins; for editors, who may not read the log, the
+ * articles most recently changed.
+ */
+async function RecentActivity({ actor, isAdmin }: { actor: { id: string }; isAdmin: boolean }) {
+  const items = isAdmin
+    ? (await listAuditLog(actor, { page: 1, pageSize: 8 })).items.map((entry) => ({
+        key: String(entry.id),
+        when: entry.createdAt,
+        text: `${entry.actorEmail ?? 'A deleted account'}: ${entry.action.replace(/[._]/g, ' ')}`,
+        href: null,
+      }))
+    : (await listArticlesForAdmin({ page: 1, pageSize: 8 })).items.map((article) => ({
+        key: article.id,
+        when: article.updatedAt.toISOString(),
+        text: `${article.title} (${article.status})`,
+        href: `/admin/articles/${article.id}`,
+      }));
+  return (
+    <section aria-labelledby="activity-heading" className="mt-10">
+      <h2 id="activity-heading" className="font-serif text-2xl font-semibold">
+        Recent activity
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-4 text-muted">Nothing yet.</p>
+      ) : (
+        <ul className="mt-4 divide-y divide-rule rounded border border-rule bg-white">
+          {items.map((item) => (
+            <li key={item.key} className="flex flex-wrap justify-between gap-4 px-4 py-2">
+              {item.href ? (
+                <Link href={item.href} className="text-navy hover:underline">
+                  {item.text}
+                </Link>
+              ) : (
+                <span>{item.text}</span>
+              )}
+              <time dateTime={item.when} className="text-sm text-muted">
+                {activityTime.format(new Date(item.when))}
+              </time>
+            </li>
+          ))}
+        </ul>
+      )}
+      {isAdmin && (
+        <p className="mt-4">
+          <Link href="/admin/audit" className="font-semibold text-accent underline">
+            The whole audit log
+          </Link>
+        </p>
+      )}
     </section>
   );
 }
@@ -138,6 +207,7 @@ export default async function AdminPage() {
         )}
       </section>
 
+      <RecentActivity actor={user} isAdmin={isAdmin} />
       {isAdmin && <DonationSummary actor={user} />}
     </div>
   );

@@ -3,6 +3,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { listMembers } from '@/lib/admin/members';
 import { checkRole } from '@/lib/auth/viewer';
 import { RoleForm } from './role-form.client';
+import { AccountStatusForm } from './status-form.client';
 
 export const metadata: Metadata = { title: 'Members', robots: { index: false } };
 
@@ -44,7 +45,8 @@ export default async function AdminMembersPage({ searchParams }: Props) {
             <th className="py-2 pr-4">E-mail</th>
             <th className="py-2 pr-4">Name</th>
             <th className="py-2 pr-4">Verified</th>
-            <th className="py-2">Role</th>
+            <th className="py-2 pr-4">Role</th>
+            <th className="py-2">Account</th>
           </tr>
         </thead>
         <tbody>
@@ -53,8 +55,15 @@ export default async function AdminMembersPage({ searchParams }: Props) {
               <td className="py-2 pr-4">{member.email}</td>
               <td className="py-2 pr-4">{member.name ?? '—'}</td>
               <td className="py-2 pr-4">{member.verified ? 'Yes' : 'No'}</td>
-              <td className="py-2">
+              <td className="py-2 pr-4">
                 <RoleForm userId={member.id} email={member.email} role={member.role} />
+              </td>
+              <td className="py-2">
+                <AccountStatusForm
+                  userId={member.id}
+                  email={member.email}
+                  disabled={member.disabled}
+                />
               </td>
             </tr>
           ))}
