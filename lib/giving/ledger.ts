@@ -52,9 +52,18 @@ export async function advanceDonation(
     Pick<Donation, 'paidAt' | 'stripePaymentIntentId' | 'stripeCheckoutSessionId' | 'failureReason'>
   > = {},
 ): Promise<boolean> {
+  const { paidAt, ...rest } = facts;
   const changed = await tx
     .update(donations)
-    .set({ status, ...facts })
+    .set({
+      status,
+      ...rest,
+      // Stripe stamps events in whole seconds, which can fall before the gift was recorded (and
+      // its Gift Aid declaration made) when a donor pays quickly; a gift is never paid before then.
+      ...(paidAt
+        ? { paidAt: sql`greatest(${paidAt.toISOString()}::timestamptz, ${donations.createdAt})` }
+        : {}),
+    })
     .where(and(eq(donations.id, id), inArray(donations.status, statusesBelow(status))))
     .returning({ id: donations.id });
   if (changed.length === 0) return false;

@@ -38,8 +38,8 @@ describe('donations for admins', () => {
     await ui.page.getByText('ifeoma@example.org').first().waitFor();
     expect(await seriousViolations(ui.page)).toEqual([]);
 
-    await ui.page.getByLabel('From').fill(today);
-    await ui.page.getByLabel('To').fill(today);
+    await ui.page.getByLabel('From', { exact: true }).fill(today);
+    await ui.page.getByLabel('To', { exact: true }).fill(today);
     await ui.page.getByRole('button', { name: 'Show donations' }).click();
     await ui.page.waitForURL(/\/admin\/donations\?.*from=/);
     const [download] = await Promise.all([

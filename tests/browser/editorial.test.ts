@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slugify } from '@/lib/editorial/slugify';
 import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
@@ -125,10 +125,36 @@ async function writeDraft(page: Page, draft: Draft): Promise<string> {
   return page.url().replace(/\?.*$/, '');
 }
 
+// Edit pages of the articles this file published: taken down again at the end, so the test
+// files after this one find the public site as the seed left it.
+const publishedHere = new Map<string, string>();
+
 async function publish(page: Page) {
   await page.getByRole('button', { name: 'Publish now' }).click();
   await page.getByText('Published: the article is on the site now.').waitFor();
+  publishedHere.set(
+    page.url().replace(/\?.*$/, ''),
+    await page.getByLabel('Title', { exact: true }).inputValue(),
+  );
 }
+
+afterAll(async () => {
+  const page = await pageAs('editor');
+  for (const [editPage, title] of publishedHere) {
+    await page.goto(editPage);
+    const unpublish = page.getByRole('button', { name: 'Unpublish' });
+    if ((await unpublish.count()) > 0) {
+      await unpublish.click();
+      await page.getByText(/^Unpublished: the article is a draft again/).waitFor();
+    }
+    for (const path of ['/', '/analysis', '/feed.xml']) {
+      await expect
+        .poll(async () => (await publicText(path)).body, { timeout: 70_000, interval: 1000 })
+        .not.toContain(title);
+    }
+  }
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 async function saveEdit(page: Page, button = 'Save') {
   await page.getByRole('button', { name: button, exact: true }).click();

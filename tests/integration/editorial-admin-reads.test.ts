@@ -40,10 +40,15 @@ async function makeUser(role: UserRole, disabled = false): Promise<Actor> {
   return { id: row!.id };
 }
 
+// Each image a second newer than the last, so "newest first" never rests on a tie.
+let uploads = 0;
+
 async function addImage(name: string, alt: string) {
+  uploads += 1;
   const [row] = await getDb()
     .insert(media)
     .values({
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, uploads)),
       storageKey: `images/test/${name}.jpg`,
       mimeType: 'image/jpeg',
       width: 1200,

@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { getConnection, getDb } from '@/db/client';
-import { donations, recurringGifts, stripeEvents, users } from '@/db/schema';
+import { donations, giftAidDeclarations, recurringGifts, stripeEvents, users } from '@/db/schema';
 import { verifyEmail } from '@/lib/auth/join';
 import { issueToken } from '@/lib/auth/tokens';
 import { sendReceipts } from '@/lib/giving/receipts';
@@ -81,6 +81,29 @@ describe('one-off gifts', () => {
     const mail = await readFile(path.join(fake.mailDir, mails[0]!), 'utf8');
     expect(mail).toContain(`To: ${donation.email}`);
     expect(mail).toContain('=C2=A375.00');
+  });
+
+  it('never dates a payment before the gift was recorded, so its Gift Aid declaration counts', async () => {
+    const { donation, sessionId } = await startGift({
+      giftAid: {
+        giftAidTitle: null,
+        giftAidFirstName: 'Quick',
+        giftAidLastName: 'Payer',
+        giftAidHouse: '1',
+        giftAidPostcode: 'EC1A 1BB',
+        giftAidPastFourYears: false,
+      },
+    });
+    const event = structuredClone(completed(fake.completeCheckout(sessionId)));
+    // Stripe stamps events in whole seconds: this one reads as a moment before the gift began.
+    event.created = Math.floor(donation.createdAt.getTime() / 1000) - 1;
+    await deliver(fake, event);
+    const [row] = await getDb()
+      .select({ paidAt: donations.paidAt, declaredAt: giftAidDeclarations.declaredAt })
+      .from(donations)
+      .innerJoin(giftAidDeclarations, eq(giftAidDeclarations.id, donations.giftAidDeclarationId))
+      .where(eq(donations.id, donation.id));
+    expect(row!.paidAt!.getTime()).toBeGreaterThanOrEqual(row!.declaredAt.getTime());
   });
 
   it('waits for a delayed payment, then counts it when it clears or marks it failed', async () => {
