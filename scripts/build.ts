@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { snapshotPglite } from '@/db/backup';
 import { buildSnapshotPath, openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedIfEmpty } from '@/db/seed/seed';
@@ -17,12 +18,8 @@ runCli('build', async (args) => {
     await migrateDatabase(connection);
     if (connection.engine === 'pglite') {
       await seedIfEmpty(connection.db);
-      const client = (
-        connection.db as unknown as { $client: import('@electric-sql/pglite').PGlite }
-      ).$client;
-      const snapshot = await client.dumpDataDir('gzip');
       fs.mkdirSync(path.dirname(buildSnapshotPath), { recursive: true });
-      fs.writeFileSync(buildSnapshotPath, Buffer.from(await snapshot.arrayBuffer()));
+      fs.writeFileSync(buildSnapshotPath, await snapshotPglite(connection));
     }
   } finally {
     await connection.close();

@@ -20,6 +20,12 @@ export function explainFailure(error: unknown): string | null {
 /** Runs a command's main function and turns known failures into one clear line. */
 export function runCli(name: string, main: (args: string[]) => Promise<void>): void {
   loadEnvFiles();
+  // Node exits with status 0 when nothing is left to wait for, even if `main` never settled;
+  // a command that stops half-way must not look like one that succeeded.
+  process.on('beforeExit', () => {
+    console.error(`${name}: stopped before it finished (a step never completed)`);
+    process.exit(1);
+  });
   main(process.argv.slice(2)).then(
     () => process.exit(0),
     (error: unknown) => {

@@ -342,7 +342,12 @@ if (getConnection().engine === 'postgres')
         await admin.unsafe(`alter database "${name}" allow_connections true`);
         await admin.end();
       }
-      const retried = await deliver(fake, event);
+      // Stripe retries with backoff; the pool may need a moment to open fresh connections.
+      let retried = await deliver(fake, event);
+      for (let attempt = 0; retried.status >= 500 && attempt < 10; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        retried = await deliver(fake, event);
+      }
       expect(retried).toMatchObject({
         status: 200,
         outcome: 'processed',
