@@ -59,7 +59,8 @@ describe('backups of the embedded database', () => {
     const aside = fs.readdirSync(dir).filter((name) => name.startsWith('site.before-restore-'));
     expect(aside).toHaveLength(1);
     expect((await rows(path.join(dir, aside[0]!))).articles).toEqual([]);
-  });
+    // Four commands in child processes, each starting the database.
+  }, 120_000);
 
   it('refuses a file that is not a backup and changes nothing', async () => {
     const dataDir = path.join(dir, 'untouched');
@@ -74,7 +75,7 @@ describe('backups of the embedded database', () => {
     expect(fs.readdirSync(dir).some((name) => name.startsWith('untouched.before-restore'))).toBe(
       false,
     );
-  });
+  }, 60_000);
 
   it('points PostgreSQL users at pg_dump', async () => {
     const backup = await runScript('scripts/db-backup.ts', {
