@@ -3,6 +3,7 @@ import { describeDatabaseError } from '@/db/errors';
 import { migrateDatabase, pendingMigrations } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
+import { startEmailWorker } from '@/lib/email/worker';
 import { EnvError, getEnv } from '@/lib/env';
 
 function stop(line: string): never {
@@ -11,9 +12,10 @@ function stop(line: string): never {
 }
 
 /**
- * Runs once as the server starts. The embedded database and any development database are
- * brought up to date and given demo content when empty; a production PostgreSQL is only
- * checked, because migrating it is a deliberate step (`npm run db:migrate`).
+ * Runs once as the server starts (never during `next build`: see instrumentation.ts). The
+ * embedded database and any development database are brought up to date and given demo content
+ * when empty; a production PostgreSQL is only checked, because migrating it is a deliberate step
+ * (`npm run db:migrate`). Then queued e-mails are delivered in the background.
  */
 export async function prepareServer(): Promise<void> {
   let env;
@@ -49,4 +51,5 @@ export async function prepareServer(): Promise<void> {
       `\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`,
     );
   }
+  startEmailWorker();
 }

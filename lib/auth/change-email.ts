@@ -3,8 +3,8 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
+import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
-import { sendEmail } from '@/lib/email/send';
 import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import type { RequestOutcome } from './email-links';
@@ -14,8 +14,9 @@ import { consumeToken, issueToken } from './tokens';
 const confirmMinutes = 24 * 60;
 
 /**
- * Sends a confirmation link to the new address; the change happens only when it is followed.
- * An address that belongs to another account gets no link, and the answer is the same.
+ * Sends a confirmation link to the new address (queued with its token, tried at once); the
+ * change happens only when it is followed. An address that belongs to another account gets no
+ * link, and the answer is the same.
  */
 export async function requestEmailChange(
   userId: string,
@@ -30,28 +31,32 @@ export async function requestEmailChange(
   const db = getDb();
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, newEmail));
   if (taken) return { ok: true };
-  const { token } = await db.transaction((tx) =>
-    issueToken(tx, {
+  const site = getSiteConfig();
+  const id = await db.transaction(async (tx) => {
+    const { token } = await issueToken(tx, {
       purpose: 'email_change',
       email: newEmail,
       userId,
       ttlMinutes: confirmMinutes,
-    }),
-  );
-  const site = getSiteConfig();
-  await sendEmail({
-    to: newEmail,
-    subject: `Confirm your new e-mail address for ${site.name}`,
-    ...renderEmail({
-      heading: 'Confirm your new address',
-      paragraphs: [
-        'Open the link and press the button to use this address for your account. It works once and expires in 24 hours.',
-      ],
-      action: { label: 'Confirm this address', url: `${site.url}/confirm-email?token=${token}` },
-      footer:
-        'You received this because someone asked to move an account to this address. If it was not you, ignore it.',
-    }),
+    });
+    const message = {
+      to: newEmail,
+      subject: `Confirm your new e-mail address for ${site.name}`,
+      ...renderEmail({
+        heading: 'Confirm your new address',
+        paragraphs: [
+          'Open the link and press the button to use this address for your account. It works once and expires in 24 hours.',
+        ],
+        action: { label: 'Confirm this address', url: `${site.url}/confirm-email?token=${token}` },
+        footer:
+          'You received this because someone asked to move an account to this address. If it was not you, ignore it.',
+      }),
+    };
+    return enqueueEmail(tx, message, 'email_change', {
+      expiresAt: new Date(Date.now() + confirmMinutes * 60_000),
+    });
   });
+  await deliverEmailNow(id);
   return { ok: true };
 }
 

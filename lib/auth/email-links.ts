@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { authTokens, users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
-import { renderEmail } from '@/lib/email/render';
-import { sendEmail } from '@/lib/email/send';
+import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
+import { renderEmail, type EmailContent } from '@/lib/email/render';
 import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import { hashPassword } from './password';
@@ -12,7 +12,7 @@ import { emailSchema } from './password-policy';
 import type { SessionUser } from './sign-in';
 import { getSessionUser } from './sign-in';
 import { emailPerAddress, emailPerIp } from './throttles';
-import { consumeToken, hashToken, issueToken } from './tokens';
+import { consumeToken, hashToken, issueToken, type IssuedToken } from './tokens';
 
 export type RequestOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -38,43 +38,52 @@ async function activeUserByEmail(email: string) {
   return user && !user.disabledAt ? user : null;
 }
 
-type Prepared = { email: string; token: string; code: string } | RequestOutcome | null;
-
-/**
- * Checks the address and the throttles, then issues a token when the address has an active
- * account. Null means there is nothing to send (no such account, or no valid address).
- */
-async function prepareToken(
-  rawEmail: string,
-  ip: string,
-  purpose: 'sign_in' | 'password_reset',
-  ttlMinutes: number,
-): Promise<Prepared> {
-  const email = emailSchema.safeParse(rawEmail);
-  if (!email.success) return null;
-  const throttle = await throttleEmail(email.data, ip);
-  if (!throttle.ok) return throttle;
-  const user = await activeUserByEmail(email.data);
-  if (!user) return null;
-  const issued = await getDb().transaction((tx) =>
-    issueToken(tx, { purpose, email: email.data, userId: user.id, ttlMinutes }),
-  );
-  return { email: email.data, ...issued };
+interface LinkEmail {
+  tokenPurpose: 'sign_in' | 'password_reset';
+  emailPurpose: 'sign_in_link' | 'password_reset';
+  ttlMinutes: number;
+  subject: string;
+  content: (issued: IssuedToken) => EmailContent;
 }
 
 /**
- * E-mails a sign-in link and code when the address has an account. The answer is the same
- * either way, so the form cannot tell anyone which addresses are members.
+ * Checks the address and the throttles, then, when the address has an active account, issues a
+ * token and queues the e-mail that carries it in one transaction, and tries to send it at once.
+ * The answer is the same whether or not there is an account, so the form cannot tell anyone
+ * which addresses are members.
  */
-export async function requestSignInLink(rawEmail: string, ip: string): Promise<RequestOutcome> {
-  const prepared = await prepareToken(rawEmail, ip, 'sign_in', linkMinutes);
-  if (!prepared || 'ok' in prepared) return prepared ?? { ok: true };
-  const { email, token, code } = prepared;
+async function emailLink(rawEmail: string, ip: string, link: LinkEmail): Promise<RequestOutcome> {
+  const email = emailSchema.safeParse(rawEmail);
+  if (!email.success) return { ok: true };
+  const throttle = await throttleEmail(email.data, ip);
+  if (!throttle.ok) return throttle;
+  const user = await activeUserByEmail(email.data);
+  if (!user) return { ok: true };
+  const id = await getDb().transaction(async (tx) => {
+    const issued = await issueToken(tx, {
+      purpose: link.tokenPurpose,
+      email: email.data,
+      userId: user.id,
+      ttlMinutes: link.ttlMinutes,
+    });
+    const message = { to: email.data, subject: link.subject, ...renderEmail(link.content(issued)) };
+    return enqueueEmail(tx, message, link.emailPurpose, {
+      expiresAt: new Date(Date.now() + link.ttlMinutes * 60_000),
+    });
+  });
+  await deliverEmailNow(id);
+  return { ok: true };
+}
+
+/** E-mails a sign-in link and code when the address has an account. */
+export function requestSignInLink(rawEmail: string, ip: string): Promise<RequestOutcome> {
   const site = getSiteConfig();
-  await sendEmail({
-    to: email,
+  return emailLink(rawEmail, ip, {
+    tokenPurpose: 'sign_in',
+    emailPurpose: 'sign_in_link',
+    ttlMinutes: linkMinutes,
     subject: `Your sign-in link for ${site.name}`,
-    ...renderEmail({
+    content: ({ token, code }) => ({
       heading: 'Sign in to your account',
       paragraphs: [
         'Open the link and press the button to sign in, or type the code on the sign-in page.',
@@ -86,7 +95,6 @@ export async function requestSignInLink(rawEmail: string, ip: string): Promise<R
         'You received this because someone asked to sign in with this address. If it was not you, ignore it.',
     }),
   });
-  return { ok: true };
 }
 
 async function signInAs(userId: string | null): Promise<SessionUser | null> {
@@ -147,15 +155,14 @@ export async function signInWithCode(
 }
 
 /** E-mails a password-reset link when the address has an account; the same answer otherwise. */
-export async function requestPasswordReset(rawEmail: string, ip: string): Promise<RequestOutcome> {
-  const prepared = await prepareToken(rawEmail, ip, 'password_reset', resetMinutes);
-  if (!prepared || 'ok' in prepared) return prepared ?? { ok: true };
-  const { email, token } = prepared;
+export function requestPasswordReset(rawEmail: string, ip: string): Promise<RequestOutcome> {
   const site = getSiteConfig();
-  await sendEmail({
-    to: email,
+  return emailLink(rawEmail, ip, {
+    tokenPurpose: 'password_reset',
+    emailPurpose: 'password_reset',
+    ttlMinutes: resetMinutes,
     subject: `Reset your ${site.name} password`,
-    ...renderEmail({
+    content: ({ token }) => ({
       heading: 'Choose a new password',
       paragraphs: ['Open the link to choose a new password. It works once and expires in an hour.'],
       action: { label: 'Choose a new password', url: `${site.url}/reset-password?token=${token}` },
@@ -163,7 +170,6 @@ export async function requestPasswordReset(rawEmail: string, ip: string): Promis
         'You received this because someone asked to reset the password for this address. If it was not you, ignore it: your password stays as it is.',
     }),
   });
-  return { ok: true };
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */

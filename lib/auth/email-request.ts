@@ -1,6 +1,5 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { EmailDeliveryError } from '@/lib/email/send';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import { clientIp } from './auth';
 import type { RequestOutcome } from './email-links';
@@ -31,21 +30,14 @@ export function requestedEmail(
 
 /**
  * Runs a request that ends in an e-mail (sign-in link, reset, address change) and turns its
- * outcome into the form's state: sent, throttled with the time to wait, or mail down.
+ * outcome into the form's state: sent, or throttled with the time to wait. A mail server that
+ * is down does not change the answer: the e-mail waits in the outbox and follows a little later.
  */
 export async function sendEmailRequest(
   email: string,
-  label: string,
   send: (ip: string) => Promise<RequestOutcome>,
 ): Promise<EmailRequestState> {
-  try {
-    const outcome = await send(clientIp(await headers()));
-    if (!outcome.ok)
-      return { email, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
-  } catch (error) {
-    if (!(error instanceof EmailDeliveryError)) throw error;
-    console.error(`${label}: ${error.message}`);
-    return { email, error: 'We could not send the e-mail. Please try again in a moment.' };
-  }
+  const outcome = await send(clientIp(await headers()));
+  if (!outcome.ok) return { email, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
   return { email, sent: true };
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
+import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
-import { sendEmail } from '@/lib/email/send';
 import { claimGuestGifts } from '@/lib/giving/claim';
 import { hitRateLimits } from '@/lib/security/rate-limit';
 import { hashPassword } from './password';
@@ -23,15 +23,17 @@ export const joinSchema = z.object({
 
 export type JoinInput = z.infer<typeof joinSchema>;
 
+/** `emailDelayed`: the mail server did not take the e-mail at once; it is retried for a while. */
 export type JoinOutcome =
-  { ok: true } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+  | { ok: true; emailDelayed: boolean }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 const verificationMinutes = 24 * 60;
 
 /**
  * Creates an unverified member and e-mails a verification link. An address that already has an
- * account gets a note instead, and the caller answers both the same way. When the e-mail cannot
- * be sent, the new account is removed again and the error propagates.
+ * account gets a note instead, and the caller answers both the same way. The e-mail is queued
+ * with the account, so a mail server that is down delays it instead of losing the account.
  */
 export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOutcome> {
   const decision = await hitRateLimits([
@@ -48,23 +50,27 @@ export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOu
     .from(users)
     .where(eq(users.email, input.email));
   if (existing) {
-    await sendEmail({
-      to: input.email,
-      subject: `Your ${site.name} account`,
-      ...renderEmail({
-        heading: 'You already have an account',
-        paragraphs: [
-          'Someone, probably you, tried to join with this e-mail address, which already has an account.',
-          'Log in with your password, or ask for a sign-in link on the log-in page. If this was not you, you can ignore this e-mail.',
-        ],
-        action: { label: 'Log in', url: `${site.url}/login` },
-      }),
-    });
-    return { ok: true };
+    const id = await enqueueEmail(
+      db,
+      {
+        to: input.email,
+        subject: `Your ${site.name} account`,
+        ...renderEmail({
+          heading: 'You already have an account',
+          paragraphs: [
+            'Someone, probably you, tried to join with this e-mail address, which already has an account.',
+            'Log in with your password, or ask for a sign-in link on the log-in page. If this was not you, you can ignore this e-mail.',
+          ],
+          action: { label: 'Log in', url: `${site.url}/login` },
+        }),
+      },
+      'account_exists',
+    );
+    return { ok: true, emailDelayed: !(await deliverEmailNow(id)) };
   }
 
   const passwordHash = await hashPassword(input.password);
-  const { userId, token, code } = await db.transaction(async (tx) => {
+  const emailId = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -75,39 +81,37 @@ export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOu
         privacyConsentAt: new Date(),
       })
       .returning({ id: users.id });
-    const issued = await issueToken(tx, {
+    const { token, code } = await issueToken(tx, {
       purpose: 'verify_email',
       email: input.email,
       userId: user!.id,
       ttlMinutes: verificationMinutes,
     });
-    return { userId: user!.id, ...issued };
+    return enqueueEmail(
+      tx,
+      {
+        to: input.email,
+        subject: `Verify your e-mail address for ${site.name}`,
+        ...renderEmail({
+          heading: `Welcome to ${site.name}`,
+          paragraphs: [
+            `Thank you for joining, ${input.name}. Verify your e-mail address to start reading members-only work.`,
+            'The link works once and expires in 24 hours.',
+          ],
+          action: {
+            label: 'Verify my e-mail address',
+            url: `${site.url}/verify-email?token=${token}`,
+          },
+          code,
+          footer:
+            'You received this because this address was used to join. If it was not you, ignore this e-mail.',
+        }),
+      },
+      'verify_email',
+      { expiresAt: new Date(Date.now() + verificationMinutes * 60_000) },
+    );
   });
-
-  try {
-    await sendEmail({
-      to: input.email,
-      subject: `Verify your e-mail address for ${site.name}`,
-      ...renderEmail({
-        heading: `Welcome to ${site.name}`,
-        paragraphs: [
-          `Thank you for joining, ${input.name}. Verify your e-mail address to start reading members-only work.`,
-          'The link works once and expires in 24 hours.',
-        ],
-        action: {
-          label: 'Verify my e-mail address',
-          url: `${site.url}/verify-email?token=${token}`,
-        },
-        code,
-        footer:
-          'You received this because this address was used to join. If it was not you, ignore this e-mail.',
-      }),
-    });
-  } catch (error) {
-    await db.delete(users).where(eq(users.id, userId));
-    throw error;
-  }
-  return { ok: true };
+  return { ok: true, emailDelayed: !(await deliverEmailNow(emailId)) };
 }
 
 /** Marks the address behind a verification link as verified; false when the link is spent or stale. */

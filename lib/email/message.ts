@@ -20,11 +20,13 @@ export interface SentEmail {
 /**
  * The message could not be handed over (not configured, server down, login refused…).
  * The message names the server but never its credentials, so it is safe to log.
+ * `permanent` means the server refused this message for good, so sending it again cannot help.
  */
 export class EmailDeliveryError extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    readonly permanent = false,
   ) {
     super(message);
     this.name = 'EmailDeliveryError';

@@ -33,10 +33,17 @@ async function sendOverSmtp(serverUrl: string, message: EmailMessage): Promise<S
     const info = await transport.sendMail(toMailOptions(message));
     return { id: info.messageId, delivery: 'smtp' };
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
+    // A 5xx answer to the recipient or the message itself is final; to anything else (the
+    // connection, the login) it is the server's state, which may change.
+    const permanent =
+      (code === 'EENVELOPE' || code === 'EMESSAGE') &&
+      typeof responseCode === 'number' &&
+      responseCode >= 500;
     throw new EmailDeliveryError(
       describeSmtpFailure(error, options),
       typeof code === 'string' ? code : undefined,
+      permanent,
     );
   }
 }

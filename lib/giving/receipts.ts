@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import {
   donations,
   giftAidDeclarations,
@@ -8,8 +8,9 @@ import {
   type GiftAidDeclaration,
 } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
+import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
-import { EmailDeliveryError, sendEmail } from '@/lib/email/send';
+import type { EmailMessage } from '@/lib/email/send';
 import { formatLongDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 
@@ -46,8 +47,11 @@ export function receiptLines({ donation, giftAid }: ReceiptFacts): string[] {
   return lines;
 }
 
-export async function loadReceiptFacts(donationId: string): Promise<ReceiptFacts | null> {
-  const [row] = await getDb()
+export async function loadReceiptFacts(
+  donationId: string,
+  db: Database | Transaction = getDb(),
+): Promise<ReceiptFacts | null> {
+  const [row] = await db
     .select({ donation: donations, giftAid: giftAidDeclarations })
     .from(donations)
     .leftJoin(giftAidDeclarations, eq(giftAidDeclarations.id, donations.giftAidDeclarationId))
@@ -56,41 +60,42 @@ export async function loadReceiptFacts(donationId: string): Promise<ReceiptFacts
 }
 
 /**
- * E-mails the receipt of each newly confirmed gift, once: a row is claimed before sending and
- * released if the mail server refuses, so the gift still shows as unreceipted.
+ * E-mails the receipt of each newly confirmed gift, once: the gift is marked receipted
+ * (`receipt_sent_at`, the moment its receipt was queued) in the same transaction that queues the
+ * e-mail, so a mail server that is down delays the receipt but never loses or doubles it.
  */
 export async function sendReceipts(donationIds: string[]): Promise<void> {
-  for (const id of donationIds) {
-    const [claimed] = await getDb()
-      .update(donations)
-      .set({ receiptSentAt: new Date() })
-      .where(
-        and(
-          eq(donations.id, id),
-          isNull(donations.receiptSentAt),
-          eq(donations.status, 'succeeded'),
-        ),
-      )
-      .returning({ id: donations.id });
-    if (!claimed) continue;
-    try {
-      await sendReceipt(id);
-    } catch (error) {
-      await getDb().update(donations).set({ receiptSentAt: null }).where(eq(donations.id, id));
-      if (!(error instanceof EmailDeliveryError)) throw error;
-      console.error(`donation ${id}: receipt not sent: ${error.message}`);
-    }
+  const queued: string[] = [];
+  for (const donationId of donationIds) {
+    const id = await getDb().transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(donations)
+        .set({ receiptSentAt: new Date() })
+        .where(
+          and(
+            eq(donations.id, donationId),
+            isNull(donations.receiptSentAt),
+            eq(donations.status, 'succeeded'),
+          ),
+        )
+        .returning({ id: donations.id });
+      const facts = claimed ? await loadReceiptFacts(donationId, tx) : null;
+      if (!facts?.donation.email) return null;
+      return enqueueEmail(tx, receiptEmail(facts, facts.donation.email), 'receipt', {
+        reference: donationId,
+      });
+    });
+    if (id) queued.push(id);
   }
+  for (const id of queued) await deliverEmailNow(id);
 }
 
-async function sendReceipt(donationId: string): Promise<void> {
-  const facts = await loadReceiptFacts(donationId);
-  if (!facts?.donation.email) return;
+function receiptEmail(facts: ReceiptFacts, to: string): EmailMessage {
   const site = getSiteConfig();
   const { donation } = facts;
   const greeting = donation.donorName ? `Dear ${donation.donorName},` : 'Thank you,';
-  await sendEmail({
-    to: donation.email!,
+  return {
+    to,
     subject: `Your receipt for your gift to ${site.name}`,
     ...renderEmail({
       heading: 'Thank you for your gift',
@@ -106,5 +111,5 @@ async function sendReceipt(donationId: string): Promise<void> {
         : { label: 'Join to see your giving', url: `${site.url}/join` },
       footer: 'You received this because you gave to us. Keep it for your records.',
     }),
-  });
+  };
 }

@@ -54,5 +54,15 @@ describe('donations for admins', () => {
     expect(rows).toContain(
       `Ms,Ifeoma,Adebayo-Clarke,"Flat 3, Rook House",LS1 4AP,,,${day}/${month}/${year!.slice(2)},40.00`,
     );
+
+    // The receipt went out through the e-mail outbox, which admins watch for failures.
+    await ui.page
+      .getByRole('navigation', { name: 'Editorial and administration' })
+      .getByRole('link', { name: 'E-mail', exact: true })
+      .click();
+    await ui.page.waitForURL(`${baseUrl}/admin/email`);
+    await ui.page.getByRole('heading', { name: 'E-mail delivery' }).waitFor();
+    await ui.page.getByRole('heading', { name: 'Nothing is failing' }).waitFor();
+    expect(await seriousViolations(ui.page)).toEqual([]);
   });
 });

@@ -558,6 +558,7 @@ describe('the editorial area', () => {
       '/admin/members',
       '/admin/donations',
       '/admin/audit',
+      '/admin/email',
     ];
     for (const path of paths) {
       const response = await member.goto(`${baseUrl}${path}`);

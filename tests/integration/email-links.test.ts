@@ -47,7 +47,7 @@ describe('joining and verifying', () => {
       consent: 'on' as const,
       newsletter: 'on' as const,
     };
-    expect(await joinAsMember(input, '203.0.113.5')).toEqual({ ok: true });
+    expect(await joinAsMember(input, '203.0.113.5')).toEqual({ ok: true, emailDelayed: false });
     const [created] = await getDb().select().from(users).where(eq(users.email, input.email));
     expect(created).toMatchObject({ emailVerified: null, newsletterOptIn: true, role: 'member' });
     expect(created!.privacyConsentAt).toBeInstanceOf(Date);
@@ -67,6 +67,7 @@ describe('joining and verifying', () => {
     // Joining again with the same address changes nothing and only sends a note.
     expect(await joinAsMember({ ...input, name: 'Someone Else' }, '203.0.113.5')).toEqual({
       ok: true,
+      emailDelayed: false,
     });
     expect(await lastMailTo(input.email)).toContain('already has an account');
     const again = await getDb().select().from(users).where(eq(users.email, input.email));

@@ -1,22 +1,76 @@
-import { count, eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { authTokens, users } from '@/db/schema';
-import { joinAsMember } from '@/lib/auth/join';
-import { EmailDeliveryError } from '@/lib/email/send';
+import { authTokens, emailOutbox, users } from '@/db/schema';
+import { requestSignInLink, signInWithLinkToken } from '@/lib/auth/email-links';
+import { joinAsMember, verifyEmail } from '@/lib/auth/join';
+import { deliverDueEmails } from '@/lib/email/outbox';
+import { smtpServerForThisFile } from '../support/smtp-server';
 
-// Port 1 on the loopback has no SMTP server: the mail server is down.
-process.env.EMAIL_SERVER = 'smtp://127.0.0.1:1';
+// The mail server is down (nothing listens on its port) until a test brings it up.
+const smtp = await smtpServerForThisFile();
+process.env.EMAIL_SERVER = smtp.url;
+process.env.SITE_URL = 'https://northgate.example';
+afterAll(() => smtp.down());
+vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-it('leaves no half-made account when the verification e-mail cannot be sent', async () => {
+async function outboxFor(recipient: string) {
+  return getDb().select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient));
+}
+
+/** As if the retry's wait were over, and the worker ran. */
+async function runWorkerLater() {
+  await getDb()
+    .update(emailOutbox)
+    .set({ nextAttemptAt: sql`now() - interval '1 second'` });
+  return deliverDueEmails();
+}
+
+const tokenIn = (text: string, route: string) =>
+  text.match(new RegExp(`${route}\\?token=([\\w-]+)`))![1]!;
+
+it('joins while the mail server is down, and the verification e-mail follows when it is back', async () => {
+  await smtp.down();
   const input = {
     name: 'Unlucky',
     email: 'unlucky@example.org',
     password: 'a long unlucky phrase',
     consent: 'on' as const,
   };
-  await expect(joinAsMember(input, '203.0.113.50')).rejects.toBeInstanceOf(EmailDeliveryError);
-  expect(await getDb().select().from(users).where(eq(users.email, input.email))).toEqual([]);
-  const [tokens] = await getDb().select({ value: count() }).from(authTokens);
-  expect(tokens!.value).toBe(0);
+  expect(await joinAsMember(input, '203.0.113.50')).toEqual({ ok: true, emailDelayed: true });
+  const [user] = await getDb().select().from(users).where(eq(users.email, input.email));
+  expect(user).toMatchObject({ name: 'Unlucky', emailVerified: null });
+  const [queued] = await outboxFor(input.email);
+  expect(queued).toMatchObject({ purpose: 'verify_email', status: 'pending', attempts: 1 });
+  expect(queued!.lastError).toContain('ECONNREFUSED');
+  expect(queued!.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+
+  await smtp.up();
+  expect(await runWorkerLater()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+  const [mail] = smtp.to(input.email);
+  expect(mail!.subject).toContain('Verify your e-mail address');
+  expect(await verifyEmail(tokenIn(mail!.text!, 'verify-email'))).toBe(true);
+  expect(await runWorkerLater()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  expect(smtp.to(input.email)).toHaveLength(1);
+});
+
+it('answers a sign-in link request as usual while the mail server is down; the link follows', async () => {
+  await smtp.down();
+  const [user] = await getDb()
+    .insert(users)
+    .values({ email: 'waiting@example.org', emailVerified: new Date() })
+    .returning();
+  expect(await requestSignInLink(user!.email, '203.0.113.51')).toEqual({ ok: true });
+  const [token] = await getDb().select().from(authTokens).where(eq(authTokens.email, user!.email));
+  const [queued] = await outboxFor(user!.email);
+  expect(queued).toMatchObject({ purpose: 'sign_in_link', status: 'pending', attempts: 1 });
+  // Not worth sending after the link inside has stopped working.
+  expect(queued!.expiresAt!.getTime()).toBeCloseTo(token!.expiresAt.getTime(), -3);
+
+  await smtp.up();
+  await runWorkerLater();
+  const [mail] = smtp.to(user!.email);
+  expect(await signInWithLinkToken(tokenIn(mail!.text!, 'login/link'))).toMatchObject({
+    id: user!.id,
+  });
 });

@@ -45,6 +45,7 @@ describe('migrations', () => {
         'gift_aid_declarations',
         'stripe_events',
         'rate_limits',
+        'email_outbox',
       ]),
     );
   });

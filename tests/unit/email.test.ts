@@ -70,6 +70,12 @@ async function startSmtpServer(credentials?: { user: string; pass: string }) {
         callback(new Error(`Invalid login for ${auth.username}/${auth.password}`));
       }
     },
+    onRcptTo(address, _session, callback) {
+      if (!address.address.startsWith('nobody@')) return callback();
+      // What a server answers for a mailbox that does not exist, or for a message it will
+      // never take.
+      callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         const { mailFrom, rcptTo } = session.envelope;
@@ -257,11 +263,29 @@ describe('sendEmail over SMTP', () => {
         (caught: unknown) => caught,
       );
       expect(error).toBeInstanceOf(EmailDeliveryError);
-      const { message, code } = error as InstanceType<typeof EmailDeliveryError>;
+      const { message, code, permanent } = error as InstanceType<typeof EmailDeliveryError>;
       expect(code).toBe('EAUTH');
+      // Fixing the credentials makes it work again, so the e-mail is worth retrying.
+      expect(permanent).toBe(false);
       expect(message).toContain(`127.0.0.1:${server.port}`);
       expect(message).toContain('[redacted]');
       expect(message).not.toContain('wrong-password');
+      expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports a refused recipient as permanent: sending it again cannot help', async () => {
+    const server = await startSmtpServer();
+    try {
+      const { sendEmail, EmailDeliveryError } = await loadEmail({
+        EMAIL_SERVER: `smtp://127.0.0.1:${server.port}`,
+      });
+      const sending = sendEmail({ to: 'nobody@example.org', subject: 'x', text: 'x', html: 'x' });
+      await expect(sending).rejects.toThrow(EmailDeliveryError);
+      await expect(sending).rejects.toMatchObject({ code: 'EENVELOPE', permanent: true });
+      await expect(sending).rejects.toThrow('550');
       expect(server.received).toHaveLength(0);
     } finally {
       await server.close();
@@ -278,6 +302,7 @@ describe('sendEmail over SMTP', () => {
     await expect(sending).rejects.toThrow(EmailDeliveryError);
     await expect(sending).rejects.toThrow(`127.0.0.1:${port}`);
     await expect(sending).rejects.not.toThrow('hunter22');
+    await expect(sending).rejects.toMatchObject({ permanent: false });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -84,7 +84,5 @@ export async function changeEmailAction(
   if (requested.error !== undefined) return requested;
   const { address } = requested;
   if (address === viewer.email) return { email: address, error: 'That is already your address.' };
-  return sendEmailRequest(address, 'e-mail change', (ip) =>
-    requestEmailChange(viewer.id, address, ip),
-  );
+  return sendEmailRequest(address, (ip) => requestEmailChange(viewer.id, address, ip));
 }

@@ -13,8 +13,8 @@ export function ChangeEmailForm() {
   if (state.sent) {
     return (
       <p role="status">
-        We have sent a link to {state.email}. Your address changes when you follow it; until then
-        you keep using the current one.
+        We have sent a link to {state.email}; it can take a few minutes to arrive. Your address
+        changes when you follow it; until then you keep using the current one.
       </p>
     );
   }

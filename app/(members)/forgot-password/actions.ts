@@ -10,5 +10,5 @@ export async function forgotPasswordAction(
   const requested = requestedEmail(form);
   if (requested.error !== undefined) return requested;
   const { email } = requested;
-  return sendEmailRequest(email, 'password reset', (ip) => requestPasswordReset(email, ip));
+  return sendEmailRequest(email, (ip) => requestPasswordReset(email, ip));
 }

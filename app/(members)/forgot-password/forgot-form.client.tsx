@@ -17,7 +17,8 @@ export function ForgotForm() {
   if (state.sent) {
     return (
       <p role="status" className="rounded border border-rule bg-white px-5 py-4">
-        If an account uses {state.email}, we have sent it a link to choose a new password.
+        If an account uses {state.email}, we have sent it a link to choose a new password. It can
+        take a few minutes to arrive.
       </p>
     );
   }

@@ -3,7 +3,6 @@
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/auth/auth';
 import { joinAsMember, joinSchema } from '@/lib/auth/join';
-import { EmailDeliveryError } from '@/lib/email/send';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import { fieldErrors, formValues, type FieldErrors } from '@/lib/validation/form';
 
@@ -11,6 +10,8 @@ export interface JoinState {
   values: { name: string; email: string; newsletter: string };
   errors: FieldErrors;
   done?: boolean;
+  /** The mail server did not take the e-mail at once; it follows within minutes. */
+  emailDelayed?: boolean;
 }
 
 export async function joinAction(_previous: JoinState, form: FormData): Promise<JoinState> {
@@ -22,20 +23,9 @@ export async function joinAction(_previous: JoinState, form: FormData): Promise<
     newsletter: raw.newsletter || undefined,
   });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  try {
-    const outcome = await joinAsMember(parsed.data, clientIp(await headers()));
-    if (!outcome.ok) {
-      return { values, errors: { form: tryAgainMessage(outcome.retryAfterSeconds) } };
-    }
-  } catch (error) {
-    if (!(error instanceof EmailDeliveryError)) throw error;
-    console.error(`join: ${error.message}`);
-    return {
-      values,
-      errors: {
-        form: 'We could not send the e-mail. Nothing was saved: please try again in a moment.',
-      },
-    };
+  const outcome = await joinAsMember(parsed.data, clientIp(await headers()));
+  if (!outcome.ok) {
+    return { values, errors: { form: tryAgainMessage(outcome.retryAfterSeconds) } };
   }
-  return { values, errors: {}, done: true };
+  return { values, errors: {}, done: true, emailDelayed: outcome.emailDelayed };
 }

@@ -16,8 +16,10 @@ export function JoinForm() {
       <div role="status" className="rounded border border-rule bg-white px-6 py-8">
         <h2 className="font-serif text-2xl font-semibold">Check your inbox</h2>
         <p className="mt-3">
-          We have sent a message to {state.values.email}. Follow the link in it to verify your
-          address and start reading members-only work.
+          {state.emailDelayed
+            ? `Our mail server is not answering, so the message to ${state.values.email} may take a few minutes to arrive; we keep trying.`
+            : `We have sent a message to ${state.values.email}.`}{' '}
+          Follow the link in it to verify your address and start reading members-only work.
         </p>
       </div>
     );

@@ -12,7 +12,7 @@ export async function requestLinkAction(_previous: LinkState, form: FormData): P
   const requested = requestedEmail(form);
   if (requested.error !== undefined) return requested;
   const { email } = requested;
-  return sendEmailRequest(email, 'sign-in link', (ip) => requestSignInLink(email, ip));
+  return sendEmailRequest(email, (ip) => requestSignInLink(email, ip));
 }
 
 export async function codeSignInAction(_previous: LinkState, form: FormData): Promise<LinkState> {

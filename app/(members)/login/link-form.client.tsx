@@ -18,8 +18,8 @@ export function LinkForm({ callbackUrl }: { callbackUrl: string }) {
     return (
       <form action={enterCode} className="space-y-4" noValidate>
         <p role="status">
-          If an account uses {requested.email}, we have sent it a sign-in link and a six-digit code.
-          Open the link, or type the code here.
+          If an account uses {requested.email}, we have sent it a sign-in link and a six-digit code
+          (it can take a few minutes to arrive). Open the link, or type the code here.
         </p>
         <FormAlert message={coded.error} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
