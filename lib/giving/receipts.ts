@@ -60,34 +60,37 @@ export async function loadReceiptFacts(
 }
 
 /**
- * E-mails the receipt of each newly confirmed gift, once: the gift is marked receipted
- * (`receipt_sent_at`, the moment its receipt was queued) in the same transaction that queues the
- * e-mail, so a mail server that is down delays the receipt but never loses or doubles it.
+ * Queues the receipt of each newly confirmed gift, once, inside the caller's transaction: the
+ * webhook that confirms a gift queues its receipt in the same commit, so neither a crash nor a
+ * mail server that is down can lose or double it. Returns the outbox ids to send now.
  */
-export async function sendReceipts(donationIds: string[]): Promise<void> {
+export async function queueReceipts(tx: Transaction, donationIds: string[]): Promise<string[]> {
   const queued: string[] = [];
   for (const donationId of donationIds) {
-    const id = await getDb().transaction(async (tx) => {
-      const [claimed] = await tx
-        .update(donations)
-        .set({ receiptSentAt: new Date() })
-        .where(
-          and(
-            eq(donations.id, donationId),
-            isNull(donations.receiptSentAt),
-            eq(donations.status, 'succeeded'),
-          ),
-        )
-        .returning({ id: donations.id });
-      const facts = claimed ? await loadReceiptFacts(donationId, tx) : null;
-      if (!facts?.donation.email) return null;
-      return enqueueEmail(tx, receiptEmail(facts, facts.donation.email), 'receipt', {
-        reference: donationId,
-      });
+    const [claimed] = await tx
+      .update(donations)
+      .set({ receiptSentAt: new Date() })
+      .where(
+        and(
+          eq(donations.id, donationId),
+          isNull(donations.receiptSentAt),
+          eq(donations.status, 'succeeded'),
+        ),
+      )
+      .returning({ id: donations.id });
+    const facts = claimed ? await loadReceiptFacts(donationId, tx) : null;
+    if (!facts?.donation.email) continue;
+    const id = await enqueueEmail(tx, receiptEmail(facts, facts.donation.email), 'receipt', {
+      reference: donationId,
     });
     if (id) queued.push(id);
   }
-  for (const id of queued) await deliverEmailNow(id);
+  return queued;
+}
+
+/** Sends queued e-mails straight away; any that fail stay in the outbox for its worker. */
+export async function sendQueuedNow(outboxIds: string[]): Promise<void> {
+  for (const id of outboxIds) await deliverEmailNow(id);
 }
 
 function receiptEmail(facts: ReceiptFacts, to: string): EmailMessage {

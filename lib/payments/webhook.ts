@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { stripeEvents } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { RetryLaterError } from '@/lib/giving/ledger';
+import { queueReceipts } from '@/lib/giving/receipts';
 import { describeStripeError } from './checkout';
 import { getStripe, Stripe, verifyWebhookEvent } from './stripe-client';
 import { planEvent } from './webhook-events';
@@ -22,8 +23,10 @@ export interface WebhookResult {
   outcome: WebhookOutcome;
   eventId?: string;
   eventType?: string;
-  /** Donations this event confirmed as paid: their receipts go out after the answer. */
+  /** Donations this event confirmed as paid. */
   confirmed: string[];
+  /** Outbox ids of their receipts, queued in the same transaction; sent after the answer. */
+  receipts: string[];
   message: string;
 }
 
@@ -32,14 +35,14 @@ const result = (
   outcome: WebhookOutcome,
   message: string,
   event?: Stripe.Event,
-  confirmed: string[] = [],
+  effect: { confirmed: string[]; receipts: string[] } = { confirmed: [], receipts: [] },
 ): WebhookResult => ({
   status,
   outcome,
   message,
   eventId: event?.id,
   eventType: event?.type,
-  confirmed,
+  ...effect,
 });
 
 /**
@@ -80,12 +83,13 @@ export async function receiveStripeWebhook(
         .values({ id: event.id, type: event.type, stripeCreatedAt: new Date(event.created * 1000) })
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
-      if (recorded.length === 0) return { duplicate: true, confirmed: [] };
-      return { duplicate: false, confirmed: await plan.apply(tx) };
+      if (recorded.length === 0) return null;
+      const confirmed = await plan.apply(tx);
+      return { confirmed, receipts: await queueReceipts(tx, confirmed) };
     });
-    return outcome.duplicate
-      ? result(200, 'duplicate', 'already processed', event)
-      : result(200, 'processed', 'processed', event, outcome.confirmed);
+    return outcome
+      ? result(200, 'processed', 'processed', event, outcome)
+      : result(200, 'duplicate', 'already processed', event);
   } catch (error) {
     if (error instanceof RetryLaterError) return result(503, 'retry-later', error.message, event);
     return result(500, 'failed', `could not record the event: ${(error as Error).message}`, event);

@@ -1,5 +1,5 @@
 import { after } from 'next/server';
-import { sendReceipts } from '@/lib/giving/receipts';
+import { sendQueuedNow } from '@/lib/giving/receipts';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   });
   if (result.status >= 500) console.error(line);
   else console.info(line);
-  if (result.confirmed.length > 0) after(() => sendReceipts(result.confirmed));
+  if (result.receipts.length > 0) after(() => sendQueuedNow(result.receipts));
   return Response.json(
     { received: result.status < 300, outcome: result.outcome },
     { status: result.status, headers: { 'Cache-Control': 'no-store' } },
