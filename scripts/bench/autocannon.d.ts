@@ -9,6 +9,19 @@ declare module 'autocannon' {
       duration?: number;
       amount?: number;
       headers?: Record<string, string>;
+      /** Requests sent in turn on each connection (bench:load). */
+      requests?: Request[];
+    }
+
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      /** Called before each send; returns the request to send. */
+      setupRequest?(request: Request, context: Record<string, unknown>): Request;
+      /** Called with each response; autocannon then reads the body. */
+      onResponse?(status: number, body: string, context: Record<string, unknown>): void;
     }
 
     interface Histogram {
@@ -25,6 +38,12 @@ declare module 'autocannon' {
       non2xx: number;
       latency: Histogram;
       requests: Histogram & { sent: number };
+      '1xx': number;
+      '2xx': number;
+      '3xx': number;
+      '4xx': number;
+      '5xx': number;
+      statusCodeStats?: Record<string, { count: number }>;
     }
   }
 

@@ -1,0 +1,283 @@
+// Mixed load against a fresh production build: pages, searches, wrong passwords and Stripe
+// webhooks (every event many times over) all at once, for the acceptance target "zero 5xx,
+// zero lost or doubled donations, memory flat". Prints figures; fails (exit 1) only on a 5xx or
+// a donation count that is not what the events add up to. Nothing here asserts a timing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchError, build } from './bench/build';
+import { countDonations, prepareGifts } from './bench/gifts';
+import { sampleMemory } from './bench/memory';
+import {
+  loginActionId,
+  mixedKinds,
+  pagesFrom,
+  redeliverUnacknowledged,
+  runMixed,
+  warmUpPages,
+  type KindFigures,
+} from './bench/mixed';
+import { startServer } from './lib/next-server';
+import { startFakeStripe } from '../tests/support/fake-stripe';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const cleanups: (() => unknown)[] = [];
+async function cleanUp() {
+  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
+    try {
+      await step();
+    } catch (error) {
+      console.error('bench:load: clean-up step failed:', error);
+    }
+  }
+}
+
+// Progress goes to stderr so that stdout holds only the report.
+const progress = (message: string) => console.error(`· ${message}`);
+
+function wholeNumber(name: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new BenchError(`--${name} takes a whole number, ${min} or more (got "${raw}")`);
+  }
+  return value;
+}
+
+function formatKinds(kinds: KindFigures[]): string {
+  const total: KindFigures = {
+    name: 'total',
+    connections: 0,
+    requests: 0,
+    requestsPerSecond: 0,
+    latencyP50Ms: Number.NaN,
+    latencyP99Ms: Number.NaN,
+    status2xx: 0,
+    status3xx: 0,
+    status4xx: 0,
+    status5xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    outcomes: {},
+  };
+  for (const kind of kinds) {
+    for (const key of [
+      'connections',
+      'requests',
+      'requestsPerSecond',
+      'status2xx',
+      'status3xx',
+      'status4xx',
+      'status5xx',
+      'errors',
+      'timeouts',
+    ] as const) {
+      total[key] += kind[key];
+    }
+  }
+  const columns: [string, number][] = [
+    ['kind', -16],
+    ['conn', 5],
+    ['requests', 9],
+    ['req/s', 8],
+    ['p50 ms', 7],
+    ['p99 ms', 7],
+    ['2xx', 7],
+    ['3xx', 6],
+    ['4xx', 6],
+    ['5xx', 5],
+    ['err/t.o.', 9],
+  ];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => {
+        const width = columns[i]?.[1] ?? 0;
+        return width < 0 ? cell.padEnd(-width) : cell.padStart(width);
+      })
+      .join('  ')
+      .trimEnd();
+  // Autocannon keeps one histogram per instance, so the total has no percentiles of its own.
+  const ms = (value: number) => (Number.isNaN(value) ? '-' : String(value));
+  const row = (k: KindFigures) =>
+    line([
+      k.name,
+      String(k.connections),
+      String(k.requests),
+      k.requestsPerSecond.toFixed(1),
+      ms(k.latencyP50Ms),
+      ms(k.latencyP99Ms),
+      String(k.status2xx),
+      String(k.status3xx),
+      String(k.status4xx),
+      String(k.status5xx),
+      `${k.errors}/${k.timeouts}`,
+    ]);
+  const details = kinds
+    .filter((k) => Object.keys(k.outcomes).length > 0 || k.status4xx + k.status5xx > 0)
+    .map((k) => {
+      const codes = Object.entries(k.statusCodes)
+        .map(([code, n]) => `${code} ×${n}`)
+        .join(', ');
+      const outcomes = Object.entries(k.outcomes)
+        .map(([outcome, n]) => `${outcome} ×${n}`)
+        .join(', ');
+      return `${k.name}: status ${codes}${outcomes ? `; answers ${outcomes}` : ''}`;
+    });
+  return [
+    line(columns.map(([title]) => title)),
+    ...kinds.map(row),
+    row(total),
+    '',
+    ...details,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '200' },
+    gifts: { type: 'string', default: '100' },
+    'no-build': { type: 'boolean', default: false },
+  } as const;
+  const { values } = (() => {
+    try {
+      return parseArgs({ options });
+    } catch (error) {
+      throw new BenchError(
+        `${(error as Error).message} (options: --duration N, --connections N, --gifts N, --no-build)`,
+      );
+    }
+  })();
+  const durationSeconds = wholeNumber('duration', values.duration, 1);
+  const connections = wholeNumber('connections', values.connections, 6);
+  const giftCount = wholeNumber('gifts', values.gifts, 1);
+
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-load-'));
+  cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const fake = await startFakeStripe();
+  cleanups.push(() => fake.close());
+  // One environment for the build, this process (which starts the gifts and counts them) and
+  // the server: the same data folder and the same fake. E-mails (receipts) go to files.
+  const env = {
+    PGLITE_DATA_DIR: path.join(temp, 'pglite'),
+    DATABASE_URL: '',
+    STRIPE_SECRET_KEY: fake.secretKey,
+    STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
+    STRIPE_API_BASE_URL: fake.url,
+    EMAIL_SERVER: '',
+    EMAIL_LOG_DIR: path.join(temp, 'mail'),
+  };
+  Object.assign(process.env, env);
+
+  if (!values['no-build']) {
+    progress('building against a fresh database…');
+    const abort = new AbortController();
+    cleanups.push(() => abort.abort());
+    await build(root, env, abort.signal);
+  }
+  progress(`starting ${giftCount} gifts through the site's code and the fake Stripe…`);
+  const gifts = await prepareGifts(fake, giftCount);
+
+  progress('starting the production server…');
+  const server = await startServer(env).catch((error: Error) => {
+    throw new BenchError('the production server did not start', error.message);
+  });
+  let serverStopped = false;
+  const stopServer = async () => {
+    if (serverStopped) return;
+    serverStopped = true;
+    await server.stop();
+  };
+  cleanups.push(stopServer);
+  const pid = server.process.pid;
+  if (pid === undefined) throw new BenchError('the server has no process id');
+
+  const { articles, topics } = await pagesFrom(server.url);
+  const { kinds, webhook } = mixedKinds({
+    articles,
+    topics,
+    loginActionId: loginActionId(root),
+    events: gifts.events,
+    webhookSecret: fake.webhookSecret,
+  });
+  progress('warming up the pages…');
+  await warmUpPages(server.url, kinds);
+
+  progress(`${durationSeconds} s of mixed load over ${connections} connections…`);
+  const memory = sampleMemory(pid);
+  const results = await runMixed(server.url, kinds, connections, durationSeconds);
+  const rss = memory.stop();
+  const acknowledgedInRun = webhook.acknowledged.size;
+  progress('delivering again, as Stripe would, the events no 2xx answered…');
+  const redelivered = await redeliverUnacknowledged(server.url, webhook, fake.webhookSecret);
+
+  progress('stopping the server, then counting donations…');
+  await stopServer();
+  const found = await countDonations();
+
+  const deliveries = results.find((k) => k.name === 'stripe webhook')?.requests ?? 0;
+  // A 503 "retry-later" is the webhook's designed answer to an event that arrived before the
+  // one it depends on (a renewal before its Checkout): Stripe delivers it again, as the run
+  // does. It is counted apart; any other 5xx fails the run.
+  const retryLater = webhook.outcomes['retry-later'] ?? 0;
+  const serverErrors = results.reduce((sum, k) => sum + k.status5xx, 0) - retryLater;
+  const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  console.log(
+    [
+      `machine    ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.versions.node}`,
+      `load       ${connections} connections, ${durationSeconds} s, all kinds at once`,
+      '',
+      formatKinds(results),
+      '',
+      `5xx        ${serverErrors} unexpected; webhook 503 retry-later ${retryLater}`,
+      `server RSS start ${mib(rss.startMib)}, peak ${mib(rss.peakMib)}, end ${mib(rss.endMib)} ` +
+        `(${rss.samples.length} samples)`,
+      `gifts      ${gifts.gifts} started (half monthly, renewed twice), ${gifts.events.length} ` +
+        `events, delivered ${deliveries} times in the run (~${(deliveries / Math.max(1, gifts.events.length)).toFixed(1)} each); ` +
+        `${acknowledgedInRun} acknowledged in the run, ${redelivered} deliveries after it for the rest ` +
+        `(${webhook.acknowledged.size} acknowledged in all)`,
+      `donations  paid rows expected ${gifts.expectedPaid} / found ${found.paid}; ` +
+        `event ids expected ${gifts.events.length} / recorded ${found.eventIds}`,
+    ].join('\n'),
+  );
+  const problems = [
+    serverErrors > 0 ? `${serverErrors} responses were 5xx` : '',
+    webhook.acknowledged.size < gifts.events.length
+      ? `${gifts.events.length - webhook.acknowledged.size} events were never acknowledged`
+      : '',
+    found.paid !== gifts.expectedPaid
+      ? `${found.paid} paid donations where ${gifts.expectedPaid} were expected`
+      : '',
+    found.eventIds !== gifts.events.length
+      ? `${found.eventIds} event ids recorded where ${gifts.events.length} were delivered`
+      : '',
+  ].filter(Boolean);
+  if (problems.length) {
+    const lastLines = server.logs().split('\n').filter(Boolean).slice(-30).join('\n');
+    throw new BenchError(problems.join('; '), `server log (last lines):\n${lastLines}`);
+  }
+}
+
+// `on`, not `once`: tsx relays a Ctrl-C to this process a second time when it does not see it
+// acknowledged quickly, and with no listener left its own handler would exit before clean-up.
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) return;
+  interrupted = true;
+  console.error('bench:load: interrupted');
+  void cleanUp().finally(() => process.exit(130));
+});
+main()
+  .then(cleanUp, async (error: unknown) => {
+    await cleanUp();
+    if (error instanceof BenchError) {
+      if (error.details) console.error(error.details.trimEnd());
+      console.error(`bench:load: ${error.message}`);
+    } else {
+      console.error('bench:load failed:', error);
+    }
+    process.exitCode = 1;
+  })
+  .then(() => process.exit());

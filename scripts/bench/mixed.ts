@@ -1,0 +1,323 @@
+// Mixed traffic for `npm run bench:load`: one autocannon instance per kind of request, all at
+// once, the connections split by weight, so each kind gets its own latency and status figures
+// while they compete for the same server.
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon, { type Request, type Result } from 'autocannon';
+import Stripe from 'stripe';
+
+export interface KindFigures {
+  name: string;
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  status2xx: number;
+  status3xx: number;
+  status4xx: number;
+  status5xx: number;
+  /** Autocannon counts every timeout as an error too. */
+  errors: number;
+  timeouts: number;
+  /** Codes seen, e.g. { 200: 1234, 429: 5 }. */
+  statusCodes: Record<string, number>;
+  /** What the kind's own responses said, e.g. sign-ins refused vs throttled. */
+  outcomes: Record<string, number>;
+}
+
+export interface Kind {
+  name: string;
+  /** Share of the connections, out of the sum of all weights. */
+  weight: number;
+  request: Request;
+  outcomes: Record<string, number>;
+}
+
+/** Picks items in turn, so every path is hit about as often. */
+function rotation<T>(items: T[]): () => T {
+  if (items.length === 0) throw new Error('nothing to rotate through');
+  let next = 0;
+  return () => items[next++ % items.length]!;
+}
+
+const get = (name: string, weight: number, paths: string[]): Kind => {
+  const pick = rotation(paths);
+  return {
+    name,
+    weight,
+    outcomes: {},
+    request: { method: 'GET', setupRequest: (request) => ({ ...request, path: pick() }) },
+  };
+};
+
+/** The site's pages, found the way a crawler would: from /sitemap.xml. */
+export async function pagesFrom(baseUrl: string) {
+  const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+    (match) => new URL(match[1]!).pathname,
+  );
+  const articles = paths.filter((p) => p.startsWith('/articles/')).slice(0, 12);
+  const topics = paths.filter((p) => p.startsWith('/topics/')).slice(0, 6);
+  if (articles.length === 0) throw new Error('/sitemap.xml lists no article');
+  return { articles, topics };
+}
+
+const searchTerms = [
+  'energy',
+  'energy grid',
+  'housing',
+  'inflation',
+  'trade policy',
+  'climate',
+  'tax',
+  'productivity',
+  'nhs',
+  'interest rates',
+  'planning reform',
+  'zzz-no-match',
+];
+
+/**
+ * The action id of the login form's server action (loginAction), from the build's manifest:
+ * the request the login page makes is a POST to /login naming that action, so the load goes
+ * through the same code as a person typing a wrong password (Auth.js signIn, the per-IP and
+ * per-account throttles, the "Too many attempts" answer).
+ */
+export function loginActionId(root: string): string {
+  const file = path.join(root, '.next/server/server-reference-manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) =>
+      entry.exportedName === 'loginAction' && entry.filename?.includes('login/actions'),
+  );
+  if (!found) throw new Error(`${file} names no loginAction`);
+  return found[0];
+}
+
+/**
+ * Wrong passwords sent as the login form sends them. The form is a React action with state,
+ * so the body is React's reply encoding (encodeReply): field "0" holds [previous state, the
+ * form] and the form's fields are prefixed "_1_". Each request comes from a new account name and,
+ * every
+ * `perIp` requests, a new address in X-Forwarded-For (the header clientIp reads), so both
+ * throttles answer as they would to a spread of real people: most attempts are refused as
+ * wrong, those past a limit are refused as throttled.
+ */
+function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): Kind {
+  const boundary = '----benchload7MA4YWxkTrZu0gW';
+  const outcomes: Record<string, number> = {};
+  let sent = 0;
+  const part = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return {
+    name: 'sign-in (wrong)',
+    weight,
+    outcomes,
+    request: {
+      method: 'POST',
+      path: '/login',
+      setupRequest: (request) => {
+        const index = sent++;
+        const ip = Math.floor(index / perIp);
+        const body =
+          part('_1_callbackUrl', '/account') +
+          part('_1_email', `nobody${index % accounts}@bench.example`) +
+          part('_1_password', `wrong-password-${index}`) +
+          part('0', '[{"email":""},"$K1"]') +
+          `--${boundary}--\r\n`;
+        return {
+          ...request,
+          headers: {
+            accept: 'text/x-component',
+            'next-action': actionId,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'x-forwarded-for': `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
+          },
+          body,
+        };
+      },
+      onResponse: (status, body) => {
+        const outcome =
+          status !== 200
+            ? `status ${status}`
+            : body.includes('Too many attempts')
+              ? 'throttled'
+              : body.includes('do not match')
+                ? 'wrong password'
+                : 'other 200';
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      },
+    },
+  };
+}
+
+export interface WebhookKind extends Kind {
+  /** Indexes of the events answered 2xx at least once. */
+  acknowledged: Set<number>;
+  payloads: string[];
+}
+
+/**
+ * Stripe's deliveries: the gifts' events in Stripe's order, over and over, so each is received
+ * many times and often by several connections at once. Each delivery is signed as it is sent,
+ * so the signature's timestamp stays within the webhook's 300 s tolerance however long the run.
+ */
+function webhooks(weight: number, events: Stripe.Event[], secret: string): WebhookKind {
+  const payloads = events.map((event) => JSON.stringify(event));
+  const pick = rotation(payloads.map((_, index) => index));
+  const outcomes: Record<string, number> = {};
+  const acknowledged = new Set<number>();
+  return {
+    name: 'stripe webhook',
+    weight,
+    outcomes,
+    acknowledged,
+    payloads,
+    request: {
+      method: 'POST',
+      path: '/api/stripe/webhook',
+      setupRequest: (request, context) => {
+        const index = pick();
+        // A connection has one request in flight, so onResponse reads back this index.
+        context.event = index;
+        const payload = payloads[index]!;
+        return {
+          ...request,
+          headers: {
+            'content-type': 'application/json',
+            'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }),
+          },
+          body: payload,
+        };
+      },
+      onResponse: (status, body, context) => {
+        if (status >= 200 && status < 300) acknowledged.add(context.event as number);
+        const outcome = /"outcome":"([a-z-]+)"/.exec(body)?.[1] ?? `status ${status}`;
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      },
+    },
+  };
+}
+
+/**
+ * What Stripe does after the run: it delivers again every event that never got a 2xx (a slow
+ * machine may not have cycled through them all, or the last answer was a 503 retry-later), in
+ * its order, until each is acknowledged. Returns how many deliveries that took.
+ */
+export async function redeliverUnacknowledged(
+  baseUrl: string,
+  kind: WebhookKind,
+  secret: string,
+): Promise<number> {
+  let deliveries = 0;
+  for (let pass = 0; pass < 5 && kind.acknowledged.size < kind.payloads.length; pass += 1) {
+    for (const [index, payload] of kind.payloads.entries()) {
+      if (kind.acknowledged.has(index)) continue;
+      deliveries += 1;
+      const response = await fetch(`${baseUrl}/api/stripe/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret }),
+        },
+        body: payload,
+      });
+      await response.arrayBuffer();
+      if (response.ok) kind.acknowledged.add(index);
+    }
+  }
+  return deliveries;
+}
+
+export function mixedKinds(options: {
+  articles: string[];
+  topics: string[];
+  loginActionId: string;
+  events: Stripe.Event[];
+  webhookSecret: string;
+}): { kinds: Kind[]; webhook: WebhookKind } {
+  const listings = ['/analysis', '/analysis?page=2', ...options.topics];
+  const webhook = webhooks(2, options.events, options.webhookSecret);
+  const kinds = [
+    get('home', 3, ['/']),
+    get('article', 5, options.articles),
+    get('listing', 4, listings),
+    get(
+      'search',
+      4,
+      searchTerms.map((term) => `/search?q=${encodeURIComponent(term)}`),
+    ),
+    signIns(2, options.loginActionId),
+    webhook,
+  ];
+  return { kinds, webhook };
+}
+
+/** Splits `total` connections by weight, each kind at least one. */
+export function splitConnections(kinds: Kind[], total: number): number[] {
+  const weights = kinds.reduce((sum, kind) => sum + kind.weight, 0);
+  const shares = kinds.map((kind) => Math.max(1, Math.floor((total * kind.weight) / weights)));
+  // What flooring left over goes to the heaviest kind.
+  const heaviest = shares.indexOf(Math.max(...shares));
+  shares[heaviest]! += Math.max(0, total - shares.reduce((sum, share) => sum + share, 0));
+  return shares;
+}
+
+function figures(kind: Kind, connections: number, result: Result): KindFigures {
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
+  );
+  return {
+    name: kind.name,
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / result.duration,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    status2xx: result['2xx'],
+    status3xx: result['3xx'],
+    status4xx: result['4xx'],
+    status5xx: result['5xx'],
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    outcomes: kind.outcomes,
+  };
+}
+
+export async function runMixed(
+  baseUrl: string,
+  kinds: Kind[],
+  totalConnections: number,
+  durationSeconds: number,
+): Promise<KindFigures[]> {
+  const shares = splitConnections(kinds, totalConnections);
+  const results = await Promise.all(
+    kinds.map((kind, index) =>
+      autocannon({
+        url: baseUrl,
+        connections: shares[index]!,
+        duration: durationSeconds,
+        requests: [kind.request],
+      }),
+    ),
+  );
+  return kinds.map((kind, index) => figures(kind, shares[index]!, results[index]!));
+}
+
+/** GETs every page once, so the run measures served pages rather than first renders. */
+export async function warmUpPages(baseUrl: string, kinds: Kind[]): Promise<void> {
+  for (const kind of kinds) {
+    if (kind.request.method !== 'GET' || !kind.request.setupRequest) continue;
+    const seen = new Set<string>();
+    for (;;) {
+      const next = kind.request.setupRequest({}, {}).path;
+      if (!next || seen.has(next)) break;
+      seen.add(next);
+      await (await fetch(baseUrl + next)).arrayBuffer();
+    }
+  }
+}
