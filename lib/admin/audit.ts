@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
+import { actorHoldsRole } from '@/lib/auth/actor-role';
 import type { Page } from '@/lib/content/types';
 
 /** Whoever is acting. Only the id is trusted; the role is read afresh from the database. */
@@ -20,17 +21,9 @@ export class AdminOnlyError extends Error {
 
 const adminRoles: readonly UserRole[] = ['admin'];
 
-/**
- * Re-checks the actor against the database, whatever their session says. Inside a transaction
- * the shared lock makes a role change wait until this work is done.
- */
+/** Re-checks the actor against the database, whatever their session says (see actorHoldsRole). */
 export async function assertAdmin(db: Database | Transaction, actor: AdminActor): Promise<void> {
-  const [user] = await db
-    .select({ role: users.role })
-    .from(users)
-    .where(and(eq(users.id, actor.id), isNull(users.disabledAt)))
-    .for('share');
-  if (!user || !adminRoles.includes(user.role)) throw new AdminOnlyError();
+  if (!(await actorHoldsRole(db, actor.id, adminRoles))) throw new AdminOnlyError();
 }
 
 export type AdminAuditAction = 'donations.exported' | 'gift_aid.claim_exported';

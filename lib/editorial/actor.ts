@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { users, type UserRole } from '@/db/schema';
+import type { UserRole } from '@/db/schema';
+import { actorHoldsRole } from '@/lib/auth/actor-role';
 import type { Viewer } from '@/lib/auth/reader';
 
 /** Whoever is acting: the signed-in viewer. Only the id is trusted; the role is read afresh. */
@@ -16,15 +16,7 @@ export class ForbiddenError extends Error {
   }
 }
 
-/**
- * Re-checks the actor's role inside the transaction that writes. The shared lock makes a role
- * change wait for this write, so nobody demoted a moment ago can finish one.
- */
+/** Re-checks the actor's role inside the transaction that writes (see actorHoldsRole). */
 export async function assertEditor(tx: Transaction, actor: Actor): Promise<void> {
-  const [user] = await tx
-    .select({ role: users.role })
-    .from(users)
-    .where(and(eq(users.id, actor.id), isNull(users.disabledAt)))
-    .for('share');
-  if (!user || !editorialRoles.includes(user.role)) throw new ForbiddenError();
+  if (!(await actorHoldsRole(tx, actor.id, editorialRoles))) throw new ForbiddenError();
 }
