@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { donations, giftAidDeclarations } from '@/db/schema';
 import { z } from 'zod';
@@ -8,7 +8,16 @@ import type { GivingSettings } from './settings';
 
 // A form re-sent after a failure, or after the donor came back from Checkout, may reuse its row
 // for a day (Checkout Sessions live as long); after that it starts afresh.
-export const resumableForMs = 24 * 60 * 60 * 1000;
+const resumableForMs = 24 * 60 * 60 * 1000;
+
+/** The donation with this id, if it still waits for payment and is young enough to resume. */
+export function resumableDonation(id: string): SQL | undefined {
+  return and(
+    eq(donations.id, id),
+    inArray(donations.status, ['pending', 'checkout_failed']),
+    gt(donations.createdAt, new Date(Date.now() - resumableForMs)),
+  );
+}
 
 /**
  * The form as the donor filled it in, for someone coming back from Checkout's "back" link: only
@@ -24,13 +33,7 @@ export async function loadResumableForm(
     .select({ donation: donations, giftAid: giftAidDeclarations })
     .from(donations)
     .leftJoin(giftAidDeclarations, eq(giftAidDeclarations.id, donations.giftAidDeclarationId))
-    .where(
-      and(
-        eq(donations.id, id),
-        inArray(donations.status, ['pending', 'checkout_failed']),
-        gt(donations.createdAt, new Date(Date.now() - resumableForMs)),
-      ),
-    );
+    .where(resumableDonation(id));
   if (!row) return null;
   const { donation, giftAid } = row;
   const suggested = settings.suggested[donation.frequency].includes(donation.amountMinor);

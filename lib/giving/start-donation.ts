@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { donations, giftAidDeclarations, type Donation } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
@@ -9,7 +9,7 @@ import { hitRateLimits, type RateRule } from '@/lib/security/rate-limit';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import type { DonationRequest } from './donation-form';
 import { giftAidDeclarationText } from './gift-aid';
-import { resumableForMs } from './resume';
+import { resumableDonation } from './resume';
 
 export const checkoutPerIp: RateRule = { bucket: 'donate:ip', limit: 20, windowSeconds: 3600 };
 export const checkoutPerEmail: RateRule = { bucket: 'donate:email', limit: 8, windowSeconds: 3600 };
@@ -87,16 +87,7 @@ export async function startDonation(
  */
 async function reusableAttempt(request: DonationRequest): Promise<Donation | null> {
   if (!request.attempt) return null;
-  const [row] = await getDb()
-    .select()
-    .from(donations)
-    .where(
-      and(
-        eq(donations.id, request.attempt),
-        inArray(donations.status, ['pending', 'checkout_failed']),
-        gt(donations.createdAt, new Date(Date.now() - resumableForMs)),
-      ),
-    );
+  const [row] = await getDb().select().from(donations).where(resumableDonation(request.attempt));
   const same =
     row &&
     row.amountMinor === request.amountMinor &&
