@@ -1,5 +1,10 @@
 import type { NextConfig } from 'next';
 import { EnvError, parseEnv } from './lib/env';
+import {
+  imageContentSecurityPolicy,
+  securityHeaders,
+  securityOptions,
+} from './lib/security/headers';
 
 try {
   parseEnv(process.env);
@@ -24,12 +29,22 @@ const nextConfig: NextConfig = {
   },
   images: {
     formats: ['image/avif', 'image/webp'],
+    contentSecurityPolicy: imageContentSecurityPolicy,
     // The only local images next/image optimises: seeded ones under public/images and uploads
     // served by app/media. Nothing else on the site can be fetched through /_next/image.
     localPatterns: [
       { pathname: '/images/**', search: '' },
       { pathname: '/media/**', search: '' },
     ],
+  },
+  // Every response: pages, route handlers, feeds, build assets and 404s (optimised images get
+  // images.contentSecurityPolicy in its place). Evaluated by the build, so this policy follows
+  // the build's environment; each page gets its own, with a nonce and the running server's
+  // Stripe host, from proxy.ts, set under the same lower-case name so that it replaces this one.
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders(securityOptions(parseEnv(process.env))) },
+    ];
   },
 };
 

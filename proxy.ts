@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
 
 // Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
 // into numbered chunks.
@@ -8,19 +10,52 @@ function hasSessionCookie(request: NextRequest): boolean {
     .some((cookie) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(cookie.name));
 }
 
+const articlePath = /^\/articles\/([^/]+)$/;
+
 /**
- * Routing only, never authorization: a request that may belong to a signed-in reader is served
- * by the per-request article view, which decides from the session what the reader may see.
- * Everyone else gets the cached public page.
+ * Routing only, never authorization: an article request that may belong to a signed-in reader
+ * is served by the per-request article view, which decides from the session what the reader
+ * may see. Everyone else gets the public page, built from cached data.
+ *
+ * Every page also gets a Content-Security-Policy with a fresh nonce. Next reads the nonce from
+ * the request's policy and puts it on the scripts it renders; the response's policy replaces
+ * the nonce-less one that next.config.ts sends with every response.
  */
 export function proxy(request: NextRequest) {
-  if (!hasSessionCookie(request)) return NextResponse.next();
-  const slug = request.nextUrl.pathname.slice('/articles/'.length);
-  const url = request.nextUrl.clone();
-  url.pathname = `/members-view/${slug}`;
-  return NextResponse.rewrite(url);
+  const policy = contentSecurityPolicy(securityOptions(getEnv(), createNonce()));
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+
+  const article = articlePath.exec(request.nextUrl.pathname);
+  let response: NextResponse;
+  if (article && hasSessionCookie(request)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/members-view/${article[1]}`;
+    response = NextResponse.rewrite(url, { request: { headers } });
+  } else {
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
-  matcher: ['/articles/:slug'],
+  matcher: [
+    // Every request for an article, as before, so a signed-in reader's prefetches and
+    // navigations reach the per-request view as well.
+    '/articles/:slug',
+    // Pages. Left out: build assets, optimised images, uploads, route handlers under /api and
+    // files such as feeds, the sitemap and robots.txt, which run no script (next.config.ts
+    // gives them the nonce-less policy); prefetches, which are not documents; and server
+    // action calls, which answer with data and whose bodies (image uploads up to 11 MB) the
+    // proxy would otherwise buffer and cut at its 10 MB limit.
+    {
+      source: '/((?!_next/static|_next/image|api/|media/|.*\\.(?:xml|txt|svg|ico)$).*)',
+      missing: [
+        { type: 'header', key: 'next-action' },
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import { getSiteConfig } from '@/lib/config/site';
 import { sans, serif } from './fonts';
 import './globals.css';
@@ -23,7 +24,13 @@ export const viewport: Viewport = {
   themeColor: '#0f2a44',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request, so that Next's inline scripts (its bootstrap and the
+  // page's React Server Components payload) carry the nonce that proxy.ts puts in the request's
+  // Content-Security-Policy. HTML built ahead of time cannot carry one, and Next 16 offers no
+  // hashes for those scripts. Data reads stay cached (lib/content/cached.ts). See "Security
+  // headers" in the README for the cost.
+  await connection();
   return (
     <html lang="en-GB" className={`${serif.variable} ${sans.variable}`}>
       <body className="min-h-screen bg-paper">{children}</body>
