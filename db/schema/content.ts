@@ -173,8 +173,21 @@ export const articles = pgTable(
       'articles_external_source_url_http',
       sql`${table.externalSourceUrl} is null or ${table.externalSourceUrl} ~ '^https?://'`,
     ),
-    index('articles_live_idx').on(table.status, table.publishedAt.desc()),
-    index('articles_series_idx').on(table.seriesId, table.publishedAt.desc()),
+    // Listings seek in (published_at, id) order, newest first (lib/content/queries/keyset.ts),
+    // nulls first as in a plain ORDER BY … DESC; the partial index holds the rows isLive() can
+    // match.
+    index('articles_live_idx')
+      .on(table.publishedAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+      .where(sql`${table.status} in ('published', 'scheduled')`),
+    index('articles_series_idx').on(
+      table.seriesId,
+      table.publishedAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('articles_updated_idx').on(
+      table.updatedAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index('articles_search_idx').using('gin', table.searchVector),
     index('articles_summary_search_idx').using('gin', table.summaryVector),
   ],
@@ -194,7 +207,8 @@ export const articleAuthors = pgTable(
   (table) => [
     primaryKey({ columns: [table.articleId, table.authorId] }),
     unique('article_authors_position_unique').on(table.articleId, table.position),
-    index('article_authors_author_idx').on(table.authorId),
+    // With the article id, listings by author or topic read the index alone.
+    index('article_authors_author_idx').on(table.authorId, table.articleId),
     check('article_authors_position_nonnegative', sql`${table.position} >= 0`),
   ],
 );
@@ -211,7 +225,7 @@ export const articleTopics = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.articleId, table.topicId] }),
-    index('article_topics_topic_idx').on(table.topicId),
+    index('article_topics_topic_idx').on(table.topicId, table.articleId),
   ],
 );
 

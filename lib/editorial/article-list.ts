@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import {
@@ -14,6 +14,7 @@ import {
   type Series,
 } from '@/db/schema';
 import { isLive } from '@/lib/content/access';
+import { keysetOrder, pageStart, type Keyset } from '@/lib/content/queries/keyset';
 import type { Page } from '@/lib/content/types';
 import { squash } from './fields';
 
@@ -56,6 +57,9 @@ export interface AdminArticleRow extends Pick<
   authors: Pick<Author, 'id' | 'name'>[];
 }
 
+// Most recently changed first; the id breaks ties. Deep pages seek rather than skip (keyset.ts).
+const adminKeyset: Keyset = { columns: [articles.updatedAt, articles.id] };
+
 /** Every article, drafts included, most recently changed first, for the editors' list. */
 export async function listArticlesForAdmin(
   query: AdminArticleQuery = {},
@@ -80,6 +84,14 @@ export async function listArticlesForAdmin(
         )
       : undefined,
   );
+  const offset = (page - 1) * pageSize;
+  const boundary = db
+    .select({ updatedAt: articles.updatedAt, id: articles.id })
+    .from(articles)
+    .where(where)
+    .orderBy(...keysetOrder(adminKeyset))
+    .limit(1)
+    .offset(offset);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -98,10 +110,9 @@ export async function listArticlesForAdmin(
       })
       .from(articles)
       .leftJoin(series, eq(series.id, articles.seriesId))
-      .where(where)
-      .orderBy(desc(articles.updatedAt), asc(articles.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .where(and(where, pageStart(adminKeyset, offset, boundary)))
+      .orderBy(...keysetOrder(adminKeyset))
+      .limit(pageSize),
     db.select({ value: count() }).from(articles).where(where),
   ]);
   const bylines = rows.length

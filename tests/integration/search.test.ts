@@ -4,7 +4,7 @@ import { articleAuthors, articles, articleTopics, authors, topics } from '@/db/s
 import { anonymousReader, type Reader } from '@/lib/content/access';
 import { matchEnd, matchStart } from '@/lib/search/markers';
 import { parseSearchParams } from '@/lib/search/query';
-import { searchArticles } from '@/lib/search/search';
+import { rankingWindow, searchArticles } from '@/lib/search/search';
 
 const member: Reader = { membersOnly: true };
 const canary = 'quillfeather';
@@ -151,5 +151,45 @@ describe('search', () => {
 
   it('treats an empty query as no search', async () => {
     expect(await search({ q: '   ' })).toMatchObject({ total: 0, items: [] });
+  });
+
+  describe('with more matches than the ranking window', () => {
+    const word = 'brackwater';
+    beforeAll(async () => {
+      // The oldest holds the word in its title, the others only in the body.
+      const day = (index: number) => new Date(Date.UTC(2020, 0, 1) + index * 86_400_000);
+      await getDb()
+        .insert(articles)
+        .values(
+          Array.from({ length: rankingWindow + 5 }, (_, index) => ({
+            slug: `window-${index}`,
+            title: index === 0 ? `The ${word} title` : `Window piece ${index}`,
+            body: `Notes on ${word} and other things.`,
+            status: 'published' as const,
+            publishedAt: day(index),
+          })),
+        );
+    });
+
+    it('ranks the newest matches and says that more match', async () => {
+      const first = await search({ q: word });
+      expect(first).toMatchObject({ total: rankingWindow, moreMatches: true });
+      expect(first.pageCount).toBe(rankingWindow / 10);
+      expect(first.items.map((item) => item.slug)).not.toContain('window-0');
+      const last = await search({ q: word, page: String(rankingWindow / 10) });
+      expect(last.items).toHaveLength(10);
+      const past = await search({ q: word, page: String(rankingWindow / 10 + 1) });
+      expect(past).toMatchObject({ items: [], total: rankingWindow, moreMatches: true });
+    });
+
+    it('reaches older work through a date filter, ranked as ever', async () => {
+      const result = await search({ q: word, to: '2020-01-10' });
+      expect(result).toMatchObject({ total: 10, moreMatches: false });
+      expect(result.items[0]!.slug).toBe('window-0');
+    });
+
+    it('counts exactly when the matches fit in the window', async () => {
+      expect(await search({ q: 'zephyrine' })).toMatchObject({ moreMatches: false });
+    });
   });
 });

@@ -6,7 +6,8 @@ import { SearchForm } from '@/components/search/search-form';
 import { Snippet } from '@/components/search/snippet';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { anonymousReader } from '@/lib/content/access';
+import { readerFor } from '@/lib/auth/reader';
+import { getViewer } from '@/lib/auth/viewer';
 import { getAllExperts, getAllTopics } from '@/lib/content/cached';
 import { parseSearchParams } from '@/lib/search/query';
 import { searchArticles } from '@/lib/search/search';
@@ -25,8 +26,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = parseSearchParams(await searchParams);
+  // A verified member's search also matches and quotes members-only bodies.
+  const reader = readerFor(await getViewer());
   const [results, topics, experts] = await Promise.all([
-    searchArticles(params, anonymousReader),
+    searchArticles(params, reader),
     getAllTopics(),
     getAllExperts(),
   ]);
@@ -85,8 +88,17 @@ export default async function SearchPage({ searchParams }: Props) {
               className="font-serif text-2xl font-semibold"
               aria-live="polite"
             >
-              {results.total} {results.total === 1 ? 'result' : 'results'} for “{params.q}”
+              {results.moreMatches
+                ? `More than ${results.total} results`
+                : `${results.total} ${results.total === 1 ? 'result' : 'results'}`}{' '}
+              for “{params.q}”
             </h2>
+            {results.moreMatches && (
+              <p className="mt-2 text-muted">
+                These are the {results.total} most recent matches, best first. Choose a type, topic,
+                author or dates to reach older work.
+              </p>
+            )}
             <ol className="mt-6 divide-y divide-rule">
               {results.items.map((result) => (
                 <li key={result.id} className="py-6">

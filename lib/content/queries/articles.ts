@@ -12,6 +12,7 @@ import {
 } from '@/db/schema';
 import { isLive, readableBody, type Reader } from '../access';
 import type { ArticleDetail, ArticleSummary, Page } from '../types';
+import { keysetOrder, pageStart, type Keyset } from './keyset';
 import { selectSummaries, summaryColumns, toSummaries } from './summaries';
 
 export interface ArticleFilter {
@@ -24,7 +25,16 @@ export interface ArticleFilter {
 export function filterConditions(filter: ArticleFilter): SQL[] {
   const conditions: SQL[] = [isLive()];
   if (filter.kind) conditions.push(eq(articles.kind, filter.kind));
-  if (filter.seriesSlug) conditions.push(eq(series.slug, filter.seriesSlug));
+  // A scalar subquery rather than a condition on a joined series row, so a query needs no join
+  // to filter and the planner can use the (series_id, published_at) index.
+  if (filter.seriesSlug) {
+    conditions.push(
+      eq(
+        articles.seriesId,
+        getDb().select({ id: series.id }).from(series).where(eq(series.slug, filter.seriesSlug)),
+      ),
+    );
+  }
   if (filter.topicSlug) {
     conditions.push(
       exists(
@@ -52,24 +62,30 @@ export function filterConditions(filter: ArticleFilter): SQL[] {
   return conditions;
 }
 
-/** One page of live articles, newest first. */
+/** Listings run newest first; the id breaks ties between articles published at one moment. */
+export const listingKeyset: Keyset = { columns: [articles.publishedAt, articles.id] };
+
+/** One page of live articles, newest first. Deep pages seek rather than skip (see keyset.ts). */
 export async function listArticles(
   filter: ArticleFilter,
   page: number,
   pageSize: number,
 ): Promise<Page<ArticleSummary>> {
   const where = and(...filterConditions(filter));
+  const offset = (page - 1) * pageSize;
+  const boundary = getDb()
+    .select({ publishedAt: articles.publishedAt, id: articles.id })
+    .from(articles)
+    .where(where)
+    .orderBy(...keysetOrder(listingKeyset))
+    .limit(1)
+    .offset(offset);
   const [rows, [total]] = await Promise.all([
     selectSummaries()
-      .where(where)
-      .orderBy(desc(articles.publishedAt), asc(articles.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    getDb()
-      .select({ value: count() })
-      .from(articles)
-      .leftJoin(series, eq(series.id, articles.seriesId))
-      .where(where),
+      .where(and(where, pageStart(listingKeyset, offset, boundary)))
+      .orderBy(...keysetOrder(listingKeyset))
+      .limit(pageSize),
+    getDb().select({ value: count() }).from(articles).where(where),
   ]);
   const totalCount = total?.value ?? 0;
   return {
@@ -169,7 +185,7 @@ export async function listFeedArticles(
     .leftJoin(series, eq(series.id, articles.seriesId))
     .leftJoin(media, eq(media.id, articles.heroImageId))
     .where(and(...filterConditions(filter)))
-    .orderBy(desc(articles.publishedAt), asc(articles.id))
+    .orderBy(...keysetOrder(listingKeyset))
     .limit(limit);
   const [summaries, topicRows] = await Promise.all([
     toSummaries(rows),
