@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseDownSince } from '@/db/availability';
+import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
+import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
 // Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
 // into numbered chunks.
@@ -11,6 +14,30 @@ function hasSessionCookie(request: NextRequest): boolean {
 }
 
 const articlePath = /^\/articles\/([^/]+)$/;
+
+// Pages that read or write the database on every request, as opposed to public pages built
+// from cached data, which are still served while the database is out of reach.
+const needsDatabase =
+  /^\/(search|support|account|admin|members-view|login|join|forgot-password|reset-password|verify-email|confirm-email)(\/|$)/;
+
+const retryAfterSeconds = 30;
+
+function unavailable(pathname: string, policy: string): NextResponse {
+  const html = unavailablePageHtml({
+    siteName: getSiteConfig().name,
+    what: describePath(pathname),
+    retryAfterSeconds,
+  });
+  return new NextResponse(html, {
+    status: 503,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': String(retryAfterSeconds),
+      'content-security-policy': policy,
+    },
+  });
+}
 
 /**
  * Routing only, never authorization: an article request that may belong to a signed-in reader
@@ -26,9 +53,15 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
 
-  const article = articlePath.exec(request.nextUrl.pathname);
+  const { pathname } = request.nextUrl;
+  // While the database is out of reach, a page that needs it says so with a 503 instead of
+  // failing, and a signed-in reader gets the public article, which is built from cached data.
+  const databaseDown = databaseDownSince() !== null;
+  if (databaseDown && needsDatabase.test(pathname)) return unavailable(pathname, policy);
+
+  const article = articlePath.exec(pathname);
   let response: NextResponse;
-  if (article && hasSessionCookie(request)) {
+  if (article && hasSessionCookie(request) && !databaseDown) {
     const url = request.nextUrl.clone();
     url.pathname = `/members-view/${article[1]}`;
     response = NextResponse.rewrite(url, { request: { headers } });

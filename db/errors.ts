@@ -53,3 +53,35 @@ export function describeDatabaseError(error: unknown, databaseUrl?: string): str
   }
   return null;
 }
+
+// Codes that mean the server could not be reached or dropped the connection, as opposed to a
+// query that failed on its own: node's socket errors, postgres.js's own, and PostgreSQL's
+// connection-exception (08xxx) and operator-intervention (57P0x) states.
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/** Whether an error says the database server is out of reach rather than that a query failed. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (const cause of causes(error)) {
+    if (typeof cause.code === 'string' && unreachableCodes.has(cause.code)) return true;
+  }
+  return false;
+}

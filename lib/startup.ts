@@ -1,5 +1,6 @@
 import { getConnection } from '@/db/client';
 import { describeDatabaseError } from '@/db/errors';
+import { reportDatabaseError } from '@/lib/database-watch';
 import { migrateDatabase, pendingMigrations } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
@@ -46,6 +47,7 @@ export async function prepareServer(): Promise<void> {
     if (error instanceof DatabaseLockedError) stop(error.message);
     const line = describeDatabaseError(error, env.DATABASE_URL);
     if (!line) throw error;
+    reportDatabaseError(error);
     // The server still starts: cached pages are served and /api/health reports the outage.
     console.error(
       `\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`,

@@ -1,7 +1,9 @@
 import 'server-only';
+import path from 'node:path';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import type { ArticleKind } from '@/db/schema';
+import { getEnv } from '@/lib/env';
 import { anonymousReader } from './access';
 import {
   getArticle,
@@ -24,8 +26,20 @@ export const contentTags = {
 // Also bounds how late a scheduled article appears when nobody publishes anything else.
 const revalidate = 60;
 
+/**
+ * Which database the entries come from. Servers that share a build folder share its cache, and
+ * one pointed at another database (a staging copy, a test's own) must not be served rows, ids
+ * included, that exist only in the other.
+ */
+function databaseKey(): string {
+  const { database } = getEnv();
+  if (database.engine === 'pglite') return `pglite:${path.resolve(database.dataDir)}`;
+  const url = new URL(database.url);
+  return `postgres:${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
 function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
-  return unstable_cache(load, key, { tags, revalidate })();
+  return unstable_cache(load, [databaseKey(), ...key], { tags, revalidate })();
 }
 
 // React's cache shares one result between a page and its generateMetadata in one request.

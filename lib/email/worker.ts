@@ -1,3 +1,4 @@
+import { reportDatabaseError } from '@/lib/database-watch';
 import { deliverDueEmails, pruneEmailOutbox } from '@/lib/email/outbox';
 
 const batch = 20;
@@ -32,6 +33,7 @@ export function startEmailWorker(intervalMs = 15_000): () => void {
       if (failing) console.info('E-mail outbox: running again.');
       failing = false;
     } catch (error) {
+      reportDatabaseError(error);
       if (!failing) console.error('E-mail outbox: could not run; it keeps trying:', error);
       failing = true;
     }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../../scripts/lib/next-server';
+import { launchBrowser } from './chromium';
 
 let server: RunningServer;
 
@@ -31,10 +32,25 @@ describe('with the database down', () => {
     expect(await response.json()).toMatchObject({ status: 'unavailable', database: { ok: false } });
   });
 
-  it('the pre-rendered home page is still served', async () => {
+  it('answers 503 with a friendly page where a page needs the database', async () => {
+    const response = await fetch(`${server.url}/search?q=fiscal`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('Search is unavailable for a moment');
+  });
+
+  it('shows the site’s error page, not a stack trace, where nothing is cached yet', async () => {
     const response = await fetch(server.url);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Britain’s fiscal rules need a stress test');
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toMatch(/ECONNREFUSED|Failed query/);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.getByRole('heading', { name: 'This page could not be shown' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Home page' }).count()).toBe(1);
+    } finally {
+      await browser.close();
+    }
     expect(server.process.exitCode).toBeNull();
   });
 });

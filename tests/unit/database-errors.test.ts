@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseError } from '@/db/errors';
+import { databaseDownSince, markDatabaseDown, markDatabaseUp } from '@/db/availability';
+import { describeDatabaseError, isDatabaseUnreachable } from '@/db/errors';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 
 const url = 'postgres://app:secret@db.example:6543/site';
@@ -39,5 +40,36 @@ describe('describeDatabaseError', () => {
     expect(
       describeDatabaseError(Object.assign(new Error('dup'), { code: '23505' }), url),
     ).toBeNull();
+  });
+});
+
+describe('isDatabaseUnreachable', () => {
+  const wrapped = (code: string) =>
+    new Error('Failed query: select 1', { cause: Object.assign(new Error('inner'), { code }) });
+
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', '57P01', '08006'])(
+    'counts %s, even wrapped by the query builder, as the server being out of reach',
+    (code) => {
+      expect(isDatabaseUnreachable(wrapped(code))).toBe(true);
+    },
+  );
+
+  it('does not count a query that failed on its own', () => {
+    expect(isDatabaseUnreachable(wrapped('23505'))).toBe(false);
+    expect(isDatabaseUnreachable(wrapped('42P01'))).toBe(false);
+    expect(isDatabaseUnreachable(new Error('no code'))).toBe(false);
+    expect(isDatabaseUnreachable(null)).toBe(false);
+  });
+});
+
+describe('database availability', () => {
+  it('marks one outage at a time and ends it once', () => {
+    expect(databaseDownSince()).toBeNull();
+    expect(markDatabaseDown(1000)).toBe(true);
+    expect(markDatabaseDown(2000)).toBe(false);
+    expect(databaseDownSince()).toBe(1000);
+    expect(markDatabaseUp()).toBe(true);
+    expect(markDatabaseUp()).toBe(false);
+    expect(databaseDownSince()).toBeNull();
   });
 });
