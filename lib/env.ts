@@ -60,6 +60,11 @@ const envSchema = z
     ),
     SITE_URL: optional(urlWithProtocols(['http:', 'https:'], 'https://www.example.org')),
     SITE_NAME: optional(z.string().min(1).max(80)),
+    // Reverse proxies in front of the server that append to X-Forwarded-For (lib/security/client-ip.ts).
+    TRUSTED_PROXIES: z.preprocess(
+      (value) => (value === '' || value === undefined ? 1 : value),
+      z.coerce.number().int().min(1, 'must be 1 or more').max(10),
+    ),
     STRIPE_SECRET_KEY: optional(
       z
         .string()

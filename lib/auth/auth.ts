@@ -4,6 +4,8 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { clientIpFrom } from '@/lib/security/client-ip';
 import { signInWithCode, signInWithLinkToken } from './email-links';
 import { getAuthSecret } from './secret';
 import { getSessionUser, signInWithPassword } from './sign-in';
@@ -19,9 +21,7 @@ class ThrottledSignIn extends CredentialsSignin {
 }
 
 export function clientIp(headers: Headers): string {
-  return (
-    headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
-  );
+  return clientIpFrom(headers, getEnv().TRUSTED_PROXIES);
 }
 
 function config(): NextAuthConfig {
