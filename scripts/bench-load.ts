@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchError, build } from './bench/build';
 import { countDonations, prepareGifts } from './bench/gifts';
-import { sampleMemory } from './bench/memory';
+import { describeGrowth, sampleMemory } from './bench/memory';
 import {
   loginActionId,
   mixedKinds,
@@ -234,6 +234,7 @@ async function main(): Promise<void> {
       `5xx        ${serverErrors} unexpected; webhook 503 retry-later ${retryLater}`,
       `server RSS start ${mib(rss.startMib)}, peak ${mib(rss.peakMib)}, end ${mib(rss.endMib)} ` +
         `(${rss.samples.length} samples)`,
+      `           ${describeGrowth(rss.samples)}`,
       `gifts      ${gifts.gifts} started (half monthly, renewed twice), ${gifts.events.length} ` +
         `events, delivered ${deliveries} times in the run (~${(deliveries / Math.max(1, gifts.events.length)).toFixed(1)} each); ` +
         `${acknowledgedInRun} acknowledged in the run, ${redelivered} deliveries after it for the rest ` +

@@ -57,3 +57,19 @@ export function sampleMemory(pid: number, everyMs = 2000): MemorySampler {
     },
   };
 }
+
+/**
+ * Whether memory levels off: the samples every `stepSeconds` (a leak climbs to the end; a
+ * warming heap climbs early and then holds), and the change over the second half of the run.
+ */
+export function describeGrowth(samples: number[], everyMs = 2000, stepSeconds = 10): string {
+  const stride = Math.max(1, Math.round((stepSeconds * 1000) / everyMs));
+  const marks = samples.filter((_, index) => index % stride === 0 || index === samples.length - 1);
+  const middle = samples[Math.floor(samples.length / 2)] ?? 0;
+  const end = samples.at(-1) ?? 0;
+  const change = end - middle;
+  return (
+    `every ${stepSeconds} s ${marks.map((value) => value.toFixed(0)).join(' → ')} MiB; ` +
+    `second half ${change >= 0 ? '+' : ''}${change.toFixed(0)} MiB`
+  );
+}
