@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getEnv } from '@/lib/env';
+import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
 
 // Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
@@ -20,11 +21,16 @@ const articlePath = /^\/articles\/([^/]+)$/;
  * Every page also gets a Content-Security-Policy with a fresh nonce. Next reads the nonce from
  * the request's policy and puts it on the scripts it renders; the response's policy replaces
  * the nonce-less one that next.config.ts sends with every response.
+ *
+ * Each page request also gets an id (x-request-id, on the request and the response) that the
+ * server's log lines for it carry.
  */
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(securityOptions(getEnv(), createNonce()));
+  const requestId = acceptRequestId(request.headers.get(requestIdHeader));
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
+  headers.set(requestIdHeader, requestId);
 
   const article = articlePath.exec(request.nextUrl.pathname);
   let response: NextResponse;
@@ -36,6 +42,7 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('content-security-policy', policy);
+  response.headers.set(requestIdHeader, requestId);
   return response;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getConnection } from '@/db/client';
 import { describeDatabaseError } from '@/db/errors';
+import { requestLogger } from '@/lib/request-log';
 
 export interface HealthReport {
   ok: boolean;
@@ -32,7 +33,8 @@ export async function checkHealth(): Promise<HealthReport> {
   } catch (error) {
     const problem =
       describeDatabaseError(error, process.env.DATABASE_URL) ?? 'the database did not answer';
-    console.error(`health: database check failed: ${problem}`);
+    const log = await requestLogger();
+    log.error({ engine, problem }, 'health: database check failed');
     return { ok: false, database: { ok: false, engine, problem: 'unreachable' } };
   }
 }

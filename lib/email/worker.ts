@@ -1,4 +1,5 @@
 import { deliverDueEmails, pruneEmailOutbox } from '@/lib/email/outbox';
+import { logger } from '@/lib/log';
 
 const batch = 20;
 const pruneEveryMs = 60 * 60_000;
@@ -29,10 +30,10 @@ export function startEmailWorker(intervalMs = 15_000): () => void {
         await pruneEmailOutbox();
         prunedAt = Date.now();
       }
-      if (failing) console.info('E-mail outbox: running again.');
+      if (failing) logger.info('e-mail outbox: running again');
       failing = false;
     } catch (error) {
-      if (!failing) console.error('E-mail outbox: could not run; it keeps trying:', error);
+      if (!failing) logger.error({ err: error }, 'e-mail outbox: could not run; it keeps trying');
       failing = true;
     }
     if (!stopped) timer = setTimeout(run, backlog ? 0 : intervalMs).unref();
