@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -6,11 +8,16 @@ export async function register() {
 }
 
 /**
- * Every error a page, route handler or server action throws. One that says the database is out
- * of reach switches the site to its outage mode (lib/database-watch.ts) at the first failure.
+ * Every error a page, route handler or server action throws: one log line each, and one that
+ * says the database is out of reach switches the site to its outage mode
+ * (lib/database-watch.ts) at the first failure.
  */
-export async function onRequestError(error: unknown) {
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { reportDatabaseError } = await import('@/lib/database-watch');
+  const [{ logRequestError }, { reportDatabaseError }] = await Promise.all([
+    import('@/lib/request-error'),
+    import('@/lib/database-watch'),
+  ]);
+  logRequestError(error, request, context);
   reportDatabaseError(error);
-}
+};

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { databaseDownSince } from '@/db/availability';
 import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
+import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
@@ -47,11 +48,16 @@ function unavailable(pathname: string, policy: string): NextResponse {
  * Every page also gets a Content-Security-Policy with a fresh nonce. Next reads the nonce from
  * the request's policy and puts it on the scripts it renders; the response's policy replaces
  * the nonce-less one that next.config.ts sends with every response.
+ *
+ * Each page request also gets an id (x-request-id, on the request and the response) that the
+ * server's log lines for it carry.
  */
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(securityOptions(getEnv(), createNonce()));
+  const requestId = acceptRequestId(request.headers.get(requestIdHeader));
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
+  headers.set(requestIdHeader, requestId);
 
   const { pathname } = request.nextUrl;
   // While the database is out of reach, a page that needs it says so with a 503 instead of
@@ -69,6 +75,7 @@ export function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('content-security-policy', policy);
+  response.headers.set(requestIdHeader, requestId);
   return response;
 }
 

@@ -9,6 +9,9 @@ const alias = {
   'server-only': path.join(root, 'tests/setup/empty.ts'),
 };
 
+// The server's log lines would bury the test report; the browser tests read them, so keep theirs.
+const quiet = { LOG_LEVEL: 'silent' };
+
 const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
   resolve: { alias },
   test: {
@@ -16,6 +19,7 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
     include: ['tests/integration/**/*.test.ts'],
     setupFiles: [`tests/setup/integration-${engine}.ts`],
     environment: 'node',
+    env: quiet,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -29,6 +33,7 @@ async function projects(): Promise<TestProjectInlineConfiguration[]> {
         name: 'unit',
         include: ['tests/unit/**/*.test.ts', 'tests/commands/**/*.test.ts'],
         environment: 'node',
+        env: quiet,
         testTimeout: 30_000,
       },
     },

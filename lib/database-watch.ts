@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { markDatabaseDown, markDatabaseUp } from '@/db/availability';
 import { getConnection } from '@/db/client';
 import { isDatabaseUnreachable } from '@/db/errors';
+import { logger } from '@/lib/log';
 
 const firstProbeMs = 1000;
 const slowestProbeMs = 10_000;
@@ -26,7 +27,7 @@ export async function pingDatabase(timeoutMs = 3000): Promise<void> {
 
 /** Ends an outage, if one was marked, when something has just reached the database. */
 export function noteDatabaseReachable(): void {
-  if (markDatabaseUp()) console.info('database: reachable again; serving every page');
+  if (markDatabaseUp()) logger.info('database: reachable again; serving every page');
 }
 
 /**
@@ -36,7 +37,7 @@ export function noteDatabaseReachable(): void {
  */
 export function reportDatabaseError(error: unknown): void {
   if (!isDatabaseUnreachable(error) || !markDatabaseDown()) return;
-  console.error('database: unreachable; pages that need it answer 503 until it is back');
+  logger.error('database: unreachable; pages that need it answer 503 until it is back');
   probe(firstProbeMs);
 }
 

@@ -14,6 +14,13 @@ export const supportedCurrencies = [
   'DKK',
 ] as const;
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const logLevelSchema = z.preprocess(
+  (value) => (value === '' || value === undefined ? 'info' : value),
+  z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }),
+);
+
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -47,6 +54,7 @@ const amountList = z.preprocess(
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: logLevelSchema,
     PORT: optional(z.coerce.number().int().min(1).max(65535)),
     DATABASE_URL: optional(
       urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),

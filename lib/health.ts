@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConnection } from '@/db/client';
 import { describeDatabaseError } from '@/db/errors';
+import { requestLogger } from '@/lib/request-log';
 import { noteDatabaseReachable, pingDatabase, reportDatabaseError } from './database-watch';
 
 export interface HealthReport {
@@ -21,7 +22,8 @@ export async function checkHealth(): Promise<HealthReport> {
     reportDatabaseError(error);
     const problem =
       describeDatabaseError(error, process.env.DATABASE_URL) ?? 'the database did not answer';
-    console.error(`health: database check failed: ${problem}`);
+    const log = await requestLogger();
+    log.error({ engine, problem }, 'health: database check failed');
     return { ok: false, database: { ok: false, engine, problem: 'unreachable' } };
   }
 }

@@ -6,9 +6,10 @@ import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
 import { startEmailWorker } from '@/lib/email/worker';
 import { EnvError, getEnv } from '@/lib/env';
+import { logger } from '@/lib/log';
 
-function stop(line: string): never {
-  console.error(`\n✖ ${line}\n`);
+function stop(problem: string): never {
+  logger.fatal({ problem }, 'server cannot start');
   process.exit(1);
 }
 
@@ -31,8 +32,7 @@ export async function prepareServer(): Promise<void> {
     const connection = getConnection();
     if (manageDatabase) {
       const applied = await migrateDatabase(connection);
-      if (applied.length)
-        console.log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+      if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
       await seedIfEmpty(connection.db);
     } else {
       const pending = await pendingMigrations(connection);
@@ -49,8 +49,9 @@ export async function prepareServer(): Promise<void> {
     if (!line) throw error;
     reportDatabaseError(error);
     // The server still starts: cached pages are served and /api/health reports the outage.
-    console.error(
-      `\n⚠ ${line} The site will answer 503 where it needs the database until it is reachable.\n`,
+    logger.warn(
+      { problem: line },
+      'database unreachable: the site answers 503 where it needs it until it is reachable',
     );
   }
   startEmailWorker();

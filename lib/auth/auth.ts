@@ -6,6 +6,8 @@ import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { clientIpFrom } from '@/lib/security/client-ip';
+import { logger, maskEmail } from '@/lib/log';
+import { requestLogger } from '@/lib/request-log';
 import { signInWithCode, signInWithLinkToken } from './email-links';
 import { getAuthSecret } from './secret';
 import { getSessionUser, signInWithPassword } from './sign-in';
@@ -41,7 +43,10 @@ function config(): NextAuthConfig {
       // A wrong password is an answer, not a fault: it needs no stack trace in the log.
       error(error) {
         if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        logger.error({ error: error.name, detail: error.message }, 'auth error');
+      },
+      warn(code) {
+        logger.warn({ code }, 'auth warning');
       },
     },
     pages: { signIn: '/login', error: '/login' },
@@ -56,6 +61,11 @@ function config(): NextAuthConfig {
           );
           if (result.ok)
             return { id: result.user.id, email: result.user.email, name: result.user.name };
+          const log = await requestLogger();
+          log.info(
+            { email: maskEmail(String(credentials.email ?? '')), reason: result.reason },
+            'sign-in refused',
+          );
           if (result.reason === 'throttled') throw new ThrottledSignIn();
           return null;
         },

@@ -35,6 +35,8 @@ export async function deliverToLog(message: EmailMessage): Promise<SentEmail> {
     // The printed block is the delivery; the file is a convenience that must not fail a sign-in.
     saved = `not saved (${error instanceof Error ? error.message : String(error)})`;
   }
+  // A plain block, not a JSON log line: without an SMTP server this is the mailbox (never on a
+  // production PostgreSQL site, see send.ts), and its link must stay readable and clickable.
   console.info(formatLogBlock(message, saved));
   return { id: messageId, delivery: 'log' };
 }

@@ -4,6 +4,7 @@ import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'd
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { emailOutbox, type EmailOutboxRow, type EmailPurpose } from '@/db/schema';
 import { EmailDeliveryError, sendEmail, type EmailMessage } from '@/lib/email/send';
+import { logger } from '@/lib/log';
 
 /** Attempts before a message is given up as failed: about a day of retries (see retryDelayMs). */
 export const maxAttempts = 30;
@@ -81,7 +82,7 @@ export async function deliverEmailNow(id: string): Promise<boolean> {
     const row = await claimOne(eq(emailOutbox.id, id));
     return row ? (await deliverClaimed(row)) === 'sent' : false;
   } catch (error) {
-    console.error(`e-mail ${id}: not sent now, the outbox will try again:`, error);
+    logger.error({ emailId: id, err: error }, 'e-mail not sent now; the outbox will try again');
     return false;
   }
 }
@@ -206,7 +207,8 @@ async function deliverClaimed(row: EmailOutboxRow): Promise<DeliveryOutcome> {
 async function recordFailure(row: EmailOutboxRow, error: unknown): Promise<DeliveryOutcome> {
   const known = error instanceof EmailDeliveryError;
   // EmailDeliveryError's text is written to be safe to show; anything else may not be.
-  if (!known) console.error(`e-mail ${row.id}: unexpected error while sending:`, error);
+  if (!known)
+    logger.error({ emailId: row.id, err: error }, 'e-mail: unexpected error while sending');
   const reason = (known ? error.message : 'Unexpected error; see the server log.').slice(
     0,
     maxErrorLength,
@@ -226,15 +228,15 @@ async function recordFailure(row: EmailOutboxRow, error: unknown): Promise<Deliv
           },
     )
     .where(stillOurs(row));
-  console.warn(
-    JSON.stringify({
-      msg: 'e-mail not sent',
-      id: row.id,
+  logger.warn(
+    {
+      emailId: row.id,
       purpose: row.purpose,
       attempts: row.attempts,
       outcome,
       error: reason,
-    }),
+    },
+    'e-mail not sent',
   );
   return outcome;
 }

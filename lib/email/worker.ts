@@ -1,5 +1,6 @@
 import { reportDatabaseError } from '@/lib/database-watch';
 import { deliverDueEmails, pruneEmailOutbox } from '@/lib/email/outbox';
+import { logger } from '@/lib/log';
 
 const batch = 20;
 const pruneEveryMs = 60 * 60_000;
@@ -30,11 +31,11 @@ export function startEmailWorker(intervalMs = 15_000): () => void {
         await pruneEmailOutbox();
         prunedAt = Date.now();
       }
-      if (failing) console.info('E-mail outbox: running again.');
+      if (failing) logger.info('e-mail outbox: running again');
       failing = false;
     } catch (error) {
       reportDatabaseError(error);
-      if (!failing) console.error('E-mail outbox: could not run; it keeps trying:', error);
+      if (!failing) logger.error({ err: error }, 'e-mail outbox: could not run; it keeps trying');
       failing = true;
     }
     if (!stopped) timer = setTimeout(run, backlog ? 0 : intervalMs).unref();

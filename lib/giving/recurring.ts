@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { recurringGifts, type RecurringGift } from '@/db/schema';
 import { createPortalSession } from '@/lib/payments/billing-portal';
+import { requestLogger } from '@/lib/request-log';
 
 export interface MonthlyGiftRow {
   id: string;
@@ -59,6 +60,7 @@ export async function openBillingPortal(
   if (!gift?.customerId) return { ok: false, reason: 'not-found' };
   const portal = await createPortalSession(gift.customerId);
   if (portal.ok) return portal;
-  console.error(`billing portal for gift ${giftId}: ${portal.problem}`);
+  const log = await requestLogger();
+  log.error({ giftId, problem: portal.problem }, 'billing portal could not open');
   return { ok: false, reason: 'unavailable' };
 }

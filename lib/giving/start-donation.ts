@@ -5,6 +5,7 @@ import { donations, giftAidDeclarations, type Donation } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { createCheckout, openCheckoutUrl } from '@/lib/payments/checkout';
 import { getStripe } from '@/lib/payments/stripe-client';
+import { requestLogger } from '@/lib/request-log';
 import { hitRateLimits, type RateRule } from '@/lib/security/rate-limit';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import type { DonationRequest } from './donation-form';
@@ -60,7 +61,8 @@ export async function startDonation(
       donation.frequency === 'monthly' ? `Monthly gift to ${site.name}` : `Gift to ${site.name}`,
   });
   if (!checkout.ok) {
-    console.error(`donation ${donation.id}: Checkout could not start: ${checkout.problem}`);
+    const log = await requestLogger();
+    log.error({ donationId: donation.id, problem: checkout.problem }, 'Checkout could not start');
     await getDb()
       .update(donations)
       .set({ status: 'checkout_failed', failureReason: checkout.problem.slice(0, 500) })

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { articles, auditLog, authors, media, type Media } from '@/db/schema';
 import { mediaUrl } from '@/lib/content/media';
+import { requestLogger } from '@/lib/request-log';
 import { getStorage } from '@/lib/storage';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { mayManageMedia, mediaRefusal, type MediaActor } from './access';
@@ -162,7 +163,11 @@ export async function deleteMedia(actor: MediaActor, id: string): Promise<Delete
       await getStorage().delete(outcome.storageKey);
     } catch (error) {
       // The image is gone from the library either way; a file left behind is only wasted space.
-      console.error(`media ${id}: ${outcome.storageKey} not removed: ${(error as Error).message}`);
+      const log = await requestLogger();
+      log.error(
+        { mediaId: id, storageKey: outcome.storageKey, err: error },
+        'media file not removed',
+      );
     }
   }
   return { ok: true };

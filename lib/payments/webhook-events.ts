@@ -11,6 +11,7 @@ import {
   RetryLaterError,
   upsertRecurringGift,
 } from '@/lib/giving/ledger';
+import { requestLogger } from '@/lib/request-log';
 import { donationMetadataKey } from './checkout';
 import type { Stripe } from './stripe-client';
 import { fromUnix, idOf, subscriptionState } from './subscription-state';
@@ -83,7 +84,7 @@ async function planCheckoutEvent(
   return {
     async apply(tx) {
       const donation = await findDonation(tx, donationId);
-      if (!donation || !matchesAmount(donation, session.amount_total, session.currency)) return [];
+      if (!donation || !(await matchesAmount(donation, session))) return [];
       await noteStripeIds(tx, donation.id, {
         stripeCheckoutSessionId: session.id,
         stripePaymentIntentId: idOf(session.payment_intent),
@@ -114,14 +115,21 @@ async function planCheckoutEvent(
 
 // Checkout was opened with our amount; anything else means the session is not the one we made,
 // so the gift is flagged for a person to look at rather than counted.
-function matchesAmount(
+async function matchesAmount(
   donation: Donation,
-  amount: number | null,
-  currency: string | null,
-): boolean {
+  session: Stripe.Checkout.Session,
+): Promise<boolean> {
+  const { amount_total: amount, currency } = session;
   if (amount === donation.amountMinor && currency?.toUpperCase() === donation.currency) return true;
-  console.error(
-    `donation ${donation.id}: Stripe reports ${amount} ${currency}, we recorded ${donation.amountMinor} ${donation.currency}; not counted`,
+  const log = await requestLogger();
+  log.error(
+    {
+      donationId: donation.id,
+      checkoutSessionId: session.id,
+      reported: { amountMinor: amount, currency },
+      recorded: { amountMinor: donation.amountMinor, currency: donation.currency },
+    },
+    'donation amount differs from Stripe; not counted',
   );
   return false;
 }

@@ -13,6 +13,7 @@ declare module 'vitest' {
     baseUrl: string;
     mailDir: string;
     stripeUrl: string;
+    serverLog: string;
   }
 }
 
@@ -62,13 +63,22 @@ export default async function setup(project: TestProject) {
     port,
   );
   stripe.setWebhookUrl(`${server.url}/api/stripe/webhook`);
+  // The server's output, as it grows, for the tests of what it logs (they run in other processes).
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-server-log-'));
+  const serverLog = path.join(logDir, 'server.log');
+  fs.writeFileSync(serverLog, server.logs());
+  for (const stream of [server.process.stdout, server.process.stderr]) {
+    stream?.on('data', (chunk: Buffer) => fs.appendFileSync(serverLog, chunk));
+  }
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mail.dir);
   project.provide('stripeUrl', stripe.url);
+  project.provide('serverLog', serverLog);
   return async () => {
     await server.stop();
     await stripe.close();
     await mail.stop();
+    fs.rmSync(logDir, { recursive: true, force: true });
     if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, expect, it, vi } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { authTokens, emailOutbox, users } from '@/db/schema';
 import { requestSignInLink, signInWithLinkToken } from '@/lib/auth/email-links';
@@ -12,7 +12,6 @@ const smtp = await smtpServerForThisFile();
 process.env.EMAIL_SERVER = smtp.url;
 process.env.SITE_URL = 'https://northgate.example';
 afterAll(() => smtp.down());
-vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 async function outboxFor(recipient: string) {
   return getDb().select().from(emailOutbox).where(eq(emailOutbox.recipient, recipient));

@@ -18,6 +18,7 @@ describe('parseEnv', () => {
     expect(env.DONATION_CURRENCY).toBe('GBP');
     expect(env.siteUrl).toBe('http://localhost:3000');
     expect(env.NODE_ENV).toBe('development');
+    expect(env.LOG_LEVEL).toBe('info');
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
@@ -56,6 +57,7 @@ describe('parseEnv', () => {
     ['STRIPE_API_BASE_URL', 'localhost:12111'],
     ['EMAIL_SERVER', 'http://mail.example.org'],
     ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
   ])('names %s when it is malformed (%s)', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
   });
