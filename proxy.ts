@@ -63,7 +63,11 @@ export function proxy(request: NextRequest) {
   // While the database is out of reach, a page that needs it says so with a 503 instead of
   // failing, and a signed-in reader gets the public article, which is built from cached data.
   const databaseDown = databaseDownSince() !== null;
-  if (databaseDown && needsDatabase.test(pathname)) return unavailable(pathname, policy);
+  if (databaseDown && needsDatabase.test(pathname)) {
+    const page = unavailable(pathname, policy);
+    page.headers.set(requestIdHeader, requestId);
+    return page;
+  }
 
   const article = articlePath.exec(pathname);
   let response: NextResponse;
