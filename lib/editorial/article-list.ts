@@ -84,14 +84,6 @@ export async function listArticlesForAdmin(
         )
       : undefined,
   );
-  const offset = (page - 1) * pageSize;
-  const boundary = db
-    .select({ updatedAt: articles.updatedAt, id: articles.id })
-    .from(articles)
-    .where(where)
-    .orderBy(...keysetOrder(adminKeyset))
-    .limit(1)
-    .offset(offset);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -110,7 +102,7 @@ export async function listArticlesForAdmin(
       })
       .from(articles)
       .leftJoin(series, eq(series.id, articles.seriesId))
-      .where(and(where, pageStart(adminKeyset, offset, boundary)))
+      .where(and(where, pageStart(adminKeyset, where, (page - 1) * pageSize)))
       .orderBy(...keysetOrder(adminKeyset))
       .limit(pageSize),
     db.select({ value: count() }).from(articles).where(where),

@@ -72,17 +72,9 @@ export async function listArticles(
   pageSize: number,
 ): Promise<Page<ArticleSummary>> {
   const where = and(...filterConditions(filter));
-  const offset = (page - 1) * pageSize;
-  const boundary = getDb()
-    .select({ publishedAt: articles.publishedAt, id: articles.id })
-    .from(articles)
-    .where(where)
-    .orderBy(...keysetOrder(listingKeyset))
-    .limit(1)
-    .offset(offset);
   const [rows, [total]] = await Promise.all([
     selectSummaries()
-      .where(and(where, pageStart(listingKeyset, offset, boundary)))
+      .where(and(where, pageStart(listingKeyset, where, (page - 1) * pageSize)))
       .orderBy(...keysetOrder(listingKeyset))
       .limit(pageSize),
     getDb().select({ value: count() }).from(articles).where(where),

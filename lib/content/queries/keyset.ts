@@ -1,5 +1,7 @@
-import { desc, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db/client';
+import { articles } from '@/db/schema';
 
 /**
  * Page-number pagination without making the database assemble every skipped row.
@@ -25,13 +27,19 @@ export function keysetOrder({ columns: [first, second] }: Keyset): SQL[] {
 }
 
 /**
- * The condition that starts a page at `offset` rows into the ordered set. `boundary` selects
- * exactly the two keyset columns, with the same filters and order as the listing, offset and
- * limited to one row; for the first page no condition is needed. Past the end the subquery
- * is empty, the comparison is null, and the page is empty, as with OFFSET.
+ * The condition that starts a page at `offset` rows into the listing of articles that match
+ * `where`, in the keyset's order; none for the first page. Past the end the boundary subquery is
+ * empty, the comparison is null, and the page is empty, as with OFFSET.
  */
-export function pageStart(keyset: Keyset, offset: number, boundary: SQLWrapper): SQL | undefined {
+export function pageStart(keyset: Keyset, where: SQL | undefined, offset: number): SQL | undefined {
   if (offset <= 0) return undefined;
   const [first, second] = keyset.columns;
+  const boundary = getDb()
+    .select({ first, second })
+    .from(articles)
+    .where(where)
+    .orderBy(...keysetOrder(keyset))
+    .limit(1)
+    .offset(offset);
   return sql`(${first}, ${second}) <= (${boundary})`;
 }
