@@ -10,11 +10,11 @@ import { BenchError, build } from './bench/build';
 import { countDonations, prepareGifts } from './bench/gifts';
 import { describeGrowth, sampleMemory } from './bench/memory';
 import {
-  loginActionId,
   mixedKinds,
   pagesFrom,
   redeliverUnacknowledged,
   runMixed,
+  serverActionId,
   warmUpPages,
   type KindFigures,
 } from './bench/mixed';
@@ -198,7 +198,8 @@ async function main(): Promise<void> {
   const { kinds, webhook } = mixedKinds({
     articles,
     topics,
-    loginActionId: loginActionId(root),
+    loginActionId: serverActionId(root, 'loginAction', 'login/actions'),
+    donateActionId: serverActionId(root, 'donateAction', 'support/actions'),
     events: gifts.events,
     webhookSecret: fake.webhookSecret,
   });
@@ -206,9 +207,13 @@ async function main(): Promise<void> {
   await warmUpPages(server.url, kinds);
 
   progress(`${durationSeconds} s of mixed load over ${connections} connections…`);
+  // Stripe's API is down for the whole run: gifts started from the form must be told so, and
+  // webhooks, which need no call to Stripe, go on being processed.
+  fake.setMode('down');
   const memory = sampleMemory(pid);
   const results = await runMixed(server.url, kinds, connections, durationSeconds);
   const rss = memory.stop();
+  fake.setMode('ok');
   const acknowledgedInRun = webhook.acknowledged.size;
   progress('delivering again, as Stripe would, the events no 2xx answered…');
   const redelivered = await redeliverUnacknowledged(server.url, webhook, fake.webhookSecret);
@@ -224,6 +229,11 @@ async function main(): Promise<void> {
   const retryLater = webhook.outcomes['retry-later'] ?? 0;
   const serverErrors = results.reduce((sum, k) => sum + k.status5xx, 0) - retryLater;
   const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  const stripeDown = results.find((k) => k.name === 'donation (Stripe down)');
+  const toldDown = stripeDown?.outcomes['told Stripe is down'] ?? 0;
+  const otherAnswers = Object.entries(stripeDown?.outcomes ?? {})
+    .filter(([outcome]) => outcome !== 'told Stripe is down')
+    .map(([outcome, times]) => `${outcome} ×${times}`);
   console.log(
     [
       `machine    ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.versions.node}`,
@@ -241,15 +251,27 @@ async function main(): Promise<void> {
         `(${webhook.acknowledged.size} acknowledged in all)`,
       `donations  paid rows expected ${gifts.expectedPaid} / found ${found.paid}; ` +
         `event ids expected ${gifts.events.length} / recorded ${found.eventIds}`,
+      `Stripe down ${toldDown} gifts started while Stripe was down were told so; ` +
+        `${found.checkoutFailed} rows kept as checkout_failed`,
     ].join('\n'),
   );
+  const timeouts = results.reduce((sum, k) => sum + k.timeouts, 0);
   const problems = [
     serverErrors > 0 ? `${serverErrors} responses were 5xx` : '',
+    // A request left unanswered for autocannon's 10 s is lost to the visitor as surely as a 5xx.
+    timeouts > 0 ? `${timeouts} requests timed out` : '',
     webhook.acknowledged.size < gifts.events.length
       ? `${gifts.events.length - webhook.acknowledged.size} events were never acknowledged`
       : '',
     found.paid !== gifts.expectedPaid
       ? `${found.paid} paid donations where ${gifts.expectedPaid} were expected`
+      : '',
+    otherAnswers.length
+      ? `gifts started while Stripe was down were answered otherwise: ${otherAnswers.join(', ')}`
+      : '',
+    // A request still in flight when the run stops leaves a row but no counted answer.
+    found.checkoutFailed < toldDown
+      ? `${found.checkoutFailed} checkout_failed rows for ${toldDown} gifts told Stripe was down`
       : '',
     found.eventIds !== gifts.events.length
       ? `${found.eventIds} event ids recorded where ${gifts.events.length} were delivered`

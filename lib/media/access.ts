@@ -1,6 +1,7 @@
 import 'server-only';
+import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema';
-import { getSessionUser } from '@/lib/auth/sign-in';
+import { actorHoldsRole } from '@/lib/auth/actor-role';
 
 /** Whoever acts on the media library: the id of their account. */
 export interface MediaActor {
@@ -15,7 +16,6 @@ export const mediaRefusal = 'Only editors and administrators can manage images.'
  * Whether the account may manage images, as the database says now rather than as a session token
  * remembers it, so a role taken away or an account disabled counts at once.
  */
-export async function mayManageMedia(actorId: string): Promise<boolean> {
-  const user = await getSessionUser(actorId);
-  return user !== null && mediaRoles.includes(user.role);
+export function mayManageMedia(actorId: string): Promise<boolean> {
+  return actorHoldsRole(getDb(), actorId, mediaRoles);
 }

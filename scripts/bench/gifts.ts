@@ -84,6 +84,8 @@ export async function prepareGifts(fake: FakeStripe, gifts: number): Promise<Pre
 export interface DonationCount {
   paid: number;
   eventIds: number;
+  /** Gifts whose Checkout could not be started: kept, to be retried by the donor. */
+  checkoutFailed: number;
 }
 
 /** Reads the figures from the data folder; call it only once the server has stopped. */
@@ -95,7 +97,15 @@ export async function countDonations(): Promise<DonationCount> {
       .from(donations)
       .where(eq(donations.status, 'succeeded'));
     const [recorded] = await connection.db.select({ value: count() }).from(stripeEvents);
-    return { paid: paid?.value ?? 0, eventIds: recorded?.value ?? 0 };
+    const [failed] = await connection.db
+      .select({ value: count() })
+      .from(donations)
+      .where(eq(donations.status, 'checkout_failed'));
+    return {
+      paid: paid?.value ?? 0,
+      eventIds: recorded?.value ?? 0,
+      checkoutFailed: failed?.value ?? 0,
+    };
   } finally {
     await connection.close();
   }

@@ -79,39 +79,57 @@ const searchTerms = [
 ];
 
 /**
- * The action id of the login form's server action (loginAction), from the build's manifest:
- * the request the login page makes is a POST to /login naming that action, so the load goes
- * through the same code as a person typing a wrong password (Auth.js signIn, the per-IP and
- * per-account throttles, the "Too many attempts" answer).
+ * The id of a server action, from the build's manifest: a form's request is a POST to its page
+ * naming that action, so the load goes through the same code as a person submitting it.
  */
-export function loginActionId(root: string): string {
-  const file = path.join(root, '.next/server/server-reference-manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+export function serverActionId(root: string, exportedName: string, file: string): string {
+  const manifestFile = path.join(root, '.next/server/server-reference-manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const found = Object.entries(manifest.node).find(
-    ([, entry]) =>
-      entry.exportedName === 'loginAction' && entry.filename?.includes('login/actions'),
+    ([, entry]) => entry.exportedName === exportedName && entry.filename?.includes(file),
   );
-  if (!found) throw new Error(`${file} names no loginAction`);
+  if (!found) throw new Error(`${manifestFile} names no ${exportedName} in ${file}`);
   return found[0];
 }
 
+const formBoundary = '----benchload7MA4YWxkTrZu0gW';
+
 /**
- * Wrong passwords sent as the login form sends them. The form is a React action with state,
- * so the body is React's reply encoding (encodeReply): field "0" holds [previous state, the
- * form] and the form's fields are prefixed "_1_". Each request comes from a new account name and,
- * every
- * `perIp` requests, a new address in X-Forwarded-For (the header clientIp reads), so both
- * throttles answer as they would to a spread of real people: most attempts are refused as
- * wrong, those past a limit are refused as throttled.
+ * A form posted as a React action with state posts it: React's reply encoding (encodeReply),
+ * field "0" holding [previous state, the form] and the form's fields prefixed "_1_".
+ */
+function actionForm(fields: Record<string, string>, previousState: string): string {
+  const part = (name: string, value: string) =>
+    `--${formBoundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return (
+    Object.entries(fields)
+      .map(([name, value]) => part(`_1_${name}`, value))
+      .join('') +
+    part('0', `[${previousState},"$K1"]`) +
+    `--${formBoundary}--\r\n`
+  );
+}
+
+function actionHeaders(actionId: string, ip: number) {
+  return {
+    accept: 'text/x-component',
+    'next-action': actionId,
+    'content-type': `multipart/form-data; boundary=${formBoundary}`,
+    'x-forwarded-for': `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
+  };
+}
+
+/**
+ * Wrong passwords sent as the login form sends them. Each request comes from a new account
+ * name and, every `perIp` requests, a new address in X-Forwarded-For (the header clientIp
+ * reads), so both throttles answer as they would to a spread of real people: most attempts are
+ * refused as wrong, those past a limit are refused as throttled.
  */
 function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): Kind {
-  const boundary = '----benchload7MA4YWxkTrZu0gW';
   const outcomes: Record<string, number> = {};
   let sent = 0;
-  const part = (name: string, value: string) =>
-    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   return {
     name: 'sign-in (wrong)',
     weight,
@@ -121,23 +139,15 @@ function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): 
       path: '/login',
       setupRequest: (request) => {
         const index = sent++;
-        const ip = Math.floor(index / perIp);
-        const body =
-          part('_1_callbackUrl', '/account') +
-          part('_1_email', `nobody${index % accounts}@bench.example`) +
-          part('_1_password', `wrong-password-${index}`) +
-          part('0', '[{"email":""},"$K1"]') +
-          `--${boundary}--\r\n`;
-        return {
-          ...request,
-          headers: {
-            accept: 'text/x-component',
-            'next-action': actionId,
-            'content-type': `multipart/form-data; boundary=${boundary}`,
-            'x-forwarded-for': `10.${(ip >> 16) & 255}.${(ip >> 8) & 255}.${ip & 255}`,
+        const body = actionForm(
+          {
+            callbackUrl: '/account',
+            email: `nobody${index % accounts}@bench.example`,
+            password: `wrong-password-${index}`,
           },
-          body,
-        };
+          '{"email":""}',
+        );
+        return { ...request, headers: actionHeaders(actionId, Math.floor(index / perIp)), body };
       },
       onResponse: (status, body) => {
         const outcome =
@@ -147,6 +157,53 @@ function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): 
               ? 'throttled'
               : body.includes('do not match')
                 ? 'wrong password'
+                : 'other 200';
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      },
+    },
+  };
+}
+
+/**
+ * Gifts started from the donation form while Stripe does not answer (the fake drops every API
+ * connection for the run). Each comes from its own address and e-mail, under the per-address
+ * and per-address-of-e-mail limits, so each reaches Stripe, fails, and must be answered with
+ * the form's "nothing was charged" message, never a 5xx, its row kept as checkout_failed.
+ */
+function donationsWhileStripeIsDown(weight: number, actionId: string): Kind {
+  const outcomes: Record<string, number> = {};
+  let sent = 0;
+  return {
+    name: 'donation (Stripe down)',
+    weight,
+    outcomes,
+    request: {
+      method: 'POST',
+      path: '/support',
+      setupRequest: (request) => {
+        const index = sent++;
+        const body = actionForm(
+          {
+            frequency: 'one_off',
+            amount: '25',
+            otherAmount: '',
+            name: `Bench donor ${index}`,
+            email: `donor${index}@bench.example`,
+            attempt: '',
+            website: '',
+          },
+          '{"values":{},"errors":{}}',
+        );
+        return { ...request, headers: actionHeaders(actionId, 1_000_000 + index), body };
+      },
+      onResponse: (status, body) => {
+        const outcome =
+          status !== 200
+            ? `status ${status}`
+            : body.includes('could not reach our payment provider')
+              ? 'told Stripe is down'
+              : body.includes('Too many')
+                ? 'throttled'
                 : 'other 200';
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       },
@@ -236,6 +293,7 @@ export function mixedKinds(options: {
   articles: string[];
   topics: string[];
   loginActionId: string;
+  donateActionId: string;
   events: Stripe.Event[];
   webhookSecret: string;
 }): { kinds: Kind[]; webhook: WebhookKind } {
@@ -251,6 +309,7 @@ export function mixedKinds(options: {
       searchTerms.map((term) => `/search?q=${encodeURIComponent(term)}`),
     ),
     signIns(2, options.loginActionId),
+    donationsWhileStripeIsDown(1, options.donateActionId),
     webhook,
   ];
   return { kinds, webhook };
