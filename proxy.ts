@@ -3,7 +3,14 @@ import { databaseDownSince } from '@/db/availability';
 import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
-import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
+import { anonymousPageKey, serveCachedPage, startPageFill } from '@/lib/security/anonymous-pages';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  securityHeaders,
+  securityOptions,
+} from '@/lib/security/headers';
+import { cachedPage } from '@/lib/security/page-cache';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
 // Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
@@ -69,9 +76,26 @@ export function proxy(request: NextRequest) {
     return page;
   }
 
+  // An anonymous reader's public page comes from the page cache, rendered once and allowed its
+  // inline scripts by their hashes, or is rendered now while the cache renders its own copy.
+  const signedIn = hasSessionCookie(request);
+  const pageKey = anonymousPageKey(request, signedIn);
+  if (pageKey) {
+    const page = cachedPage(pageKey, { stale: databaseDown });
+    if (page) {
+      const served = serveCachedPage(
+        page,
+        securityHeaders(securityOptions(getEnv(), undefined, page.scriptHashes)),
+      );
+      served.headers.set(requestIdHeader, requestId);
+      return served;
+    }
+    if (!databaseDown) startPageFill(pageKey, request);
+  }
+
   const article = articlePath.exec(pathname);
   let response: NextResponse;
-  if (article && hasSessionCookie(request) && !databaseDown) {
+  if (article && signedIn && !databaseDown) {
     const url = request.nextUrl.clone();
     url.pathname = `/members-view/${article[1]}`;
     response = NextResponse.rewrite(url, { request: { headers } });

@@ -1,5 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { contentTags } from '@/lib/content/cached';
+import { clearPageCache } from '@/lib/security/page-cache';
 
 /**
  * Marks cached public views as out of date. Every mutating editorial function takes one, so
@@ -26,4 +27,6 @@ export const taxonomyTags = [contentTags.taxonomy, contentTags.articles];
  */
 export const revalidateContent: Revalidator = (tags) => {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  // Rendered pages kept for anonymous readers are built from the same data.
+  clearPageCache();
 };

@@ -12,6 +12,8 @@ export interface SecurityOptions {
   /** Where a form post may be redirected: Stripe Checkout and the billing portal. */
   paymentOrigins: readonly string[];
   nonce?: string;
+  /** `'sha256-…'` sources of a cached page's inline scripts (lib/security/page-cache.ts). */
+  scriptHashes?: readonly string[];
 }
 
 export interface Header {
@@ -31,12 +33,14 @@ export function paymentOrigins(stripeApiBaseUrl: string | undefined): string[] {
 export function securityOptions(
   env: Pick<Env, 'NODE_ENV' | 'siteUrl' | 'STRIPE_API_BASE_URL'>,
   nonce?: string,
+  scriptHashes?: readonly string[],
 ): SecurityOptions {
   return {
     production: env.NODE_ENV === 'production',
     siteUrl: env.siteUrl,
     paymentOrigins: paymentOrigins(env.STRIPE_API_BASE_URL),
     nonce,
+    scriptHashes,
   };
 }
 
@@ -52,6 +56,8 @@ export function contentSecurityPolicy(options: SecurityOptions): string {
   // 'strict-dynamic' lets the nonced scripts load Next's chunks and ignores the 'self' allowlist
   // where it is understood, so an injected <script src> from this site does not run either.
   if (options.nonce) script.push(`'nonce-${options.nonce}'`, "'strict-dynamic'");
+  // A cached page's own inline scripts, and no others; its chunks load under 'self'.
+  else if (options.scriptHashes) script.push(...options.scriptHashes);
   // React rebuilds server error stacks with eval in development only.
   if (!options.production) script.push("'unsafe-eval'");
   const directives = [

@@ -41,13 +41,18 @@ function rotation<T>(items: T[]): () => T {
   return () => items[next++ % items.length]!;
 }
 
+// Pages are asked for as a browser loads them: for HTML, with no cookie.
 const get = (name: string, weight: number, paths: string[]): Kind => {
   const pick = rotation(paths);
   return {
     name,
     weight,
     outcomes: {},
-    request: { method: 'GET', setupRequest: (request) => ({ ...request, path: pick() }) },
+    request: {
+      method: 'GET',
+      headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' },
+      setupRequest: (request) => ({ ...request, path: pick() }),
+    },
   };
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
@@ -75,34 +76,75 @@ describe('security headers on every kind of response', () => {
     expectSecurityHeaders(response);
   });
 
+  // Public pages are also served to anonymous readers from the page cache (below); the header
+  // the cache's own renders carry asks for the page rendered now, as on a cache miss.
   it.each([
-    ['the home page', '/', 200],
-    ['an article', '/articles/grid-connections-new-bottleneck', 200],
-    ['a listing', '/analysis?kind=report', 200],
-    ['the search', '/search?q=energy', 200],
-    ['the donation page', '/support', 200],
-    ['the 404 page', '/no-such-page', 404],
-  ])('%s (%s): a fresh nonce on the policy and on every script', async (_label, path, status) => {
-    const nonces = [];
-    for (let request = 0; request < 2; request++) {
-      const response = await fetch(`${baseUrl}${path}`);
-      expect(response.status).toBe(status);
-      const csp = expectSecurityHeaders(response);
-      const nonce = csp
-        .get('script-src')
-        ?.map((source) => /^'nonce-(.+)'$/.exec(source)?.[1])
-        .find(Boolean);
-      expect(nonce).toBeDefined();
-      expect(csp.get('script-src')).toContain("'strict-dynamic'");
-      expect(csp.get('form-action')).toEqual(["'self'", stripeOrigin]);
-      // Every script Next renders carries the nonce; JSON-LD is data, never run.
-      const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-      const executable = scripts.filter((tag) => !tag.includes('application/ld+json'));
-      expect(executable.length).toBeGreaterThan(0);
-      for (const tag of executable) expect(tag).toContain(`nonce="${nonce}"`);
-      nonces.push(nonce);
+    ['the home page', '/', 200, true],
+    ['an article', '/articles/grid-connections-new-bottleneck', 200, true],
+    ['a listing', '/analysis?kind=report', 200, true],
+    ['the search', '/search?q=energy', 200, false],
+    ['the donation page', '/support', 200, false],
+    ['the 404 page', '/no-such-page', 404, false],
+  ])(
+    '%s (%s): rendered now, a fresh nonce on the policy and on every script',
+    async (_label, path, status, cacheable) => {
+      const nonces = [];
+      for (let request = 0; request < 2; request++) {
+        const response = await fetch(`${baseUrl}${path}`, {
+          headers: cacheable ? { 'x-page-cache-fill': '1' } : {},
+        });
+        expect(response.status).toBe(status);
+        expect(response.headers.get('x-page-cache')).toBeNull();
+        const csp = expectSecurityHeaders(response);
+        const nonce = csp
+          .get('script-src')
+          ?.map((source) => /^'nonce-(.+)'$/.exec(source)?.[1])
+          .find(Boolean);
+        expect(nonce).toBeDefined();
+        expect(csp.get('script-src')).toContain("'strict-dynamic'");
+        expect(csp.get('form-action')).toEqual(["'self'", stripeOrigin]);
+        // Every script Next renders carries the nonce; JSON-LD is data, never run.
+        const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+        const executable = scripts.filter((tag) => !tag.includes('application/ld+json'));
+        expect(executable.length).toBeGreaterThan(0);
+        for (const tag of executable) expect(tag).toContain(`nonce="${nonce}"`);
+        nonces.push(nonce);
+      }
+      expect(nonces[0]).not.toBe(nonces[1]);
+    },
+  );
+
+  it('a page from the page cache allows exactly its inline scripts, by their hashes', async () => {
+    const path = '/analysis?kind=commentary';
+    const load = () => fetch(`${baseUrl}${path}`, { headers: { accept: 'text/html' } });
+    let response = await load();
+    for (let tries = 0; response.headers.get('x-page-cache') !== 'hit' && tries < 40; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      response = await load();
     }
-    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(response.headers.get('x-page-cache')).toBe('hit');
+    const scriptSources = expectSecurityHeaders(response).get('script-src')!;
+    expect(scriptSources[0]).toBe("'self'");
+    expect(scriptSources.some((source) => source.startsWith("'nonce-"))).toBe(false);
+    expect(scriptSources).not.toContain("'strict-dynamic'");
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const [, text] of inline) {
+      const digest = createHash('sha256').update(text!).digest('base64');
+      expect(scriptSources).toContain(`'sha256-${digest}'`);
+    }
+  });
+
+  it('a signed-in reader and a client-side navigation never get the cached page', async () => {
+    const signedIn = await fetch(`${baseUrl}/analysis`, {
+      headers: { cookie: 'authjs.session-token=not-a-session', accept: 'text/html' },
+    });
+    expect(signedIn.headers.get('x-page-cache')).toBeNull();
+    // As Next's router asks: no Accept of its own.
+    const navigation = await fetch(`${baseUrl}/analysis`, { headers: { rsc: '1' } });
+    expect(navigation.headers.get('x-page-cache')).toBeNull();
+    expect(navigation.headers.get('content-type')).toContain('text/x-component');
   });
 });
 
@@ -229,6 +271,27 @@ describe('pages work under the policy in Chromium', () => {
     await reader.page.getByRole('link', { name: lead }).click();
     await reader.page.waitForURL(`${baseUrl}/articles/fiscal-rules-need-a-stress-test`);
     await reader.page.getByRole('heading', { level: 1, name: lead }).waitFor();
+    expect(await violations(reader)).toEqual([]);
+    expect(reader.errors).toEqual([]);
+  });
+
+  it('a page from the page cache hydrates under its hashes', async () => {
+    const path = '/analysis?kind=report&page=1';
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${baseUrl}${path}`, { headers: { accept: 'text/html' } })).headers.get(
+            'x-page-cache',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('hit');
+    const reader = await watchedPage();
+    const response = await reader.page.goto(`${baseUrl}${path}`);
+    expect(await response?.headerValue('x-page-cache')).toBe('hit');
+    await hydrated(reader.page);
+    await reader.page.getByRole('link', { name: 'Experts' }).first().click();
+    await reader.page.waitForURL(`${baseUrl}/experts`);
     expect(await violations(reader)).toEqual([]);
     expect(reader.errors).toEqual([]);
   });
