@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchError, build } from './bench/build';
+import { onCleanUp, runBench } from './bench/runner';
 import { countDonations, prepareGifts } from './bench/gifts';
 import { describeGrowth, sampleMemory } from './bench/memory';
 import {
@@ -18,21 +19,11 @@ import {
   warmUpPages,
   type KindFigures,
 } from './bench/mixed';
+import { tableRow } from './bench/report';
 import { startServer } from './lib/next-server';
 import { startFakeStripe } from '../tests/support/fake-stripe';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-const cleanups: (() => unknown)[] = [];
-async function cleanUp() {
-  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error('bench:load: clean-up step failed:', error);
-    }
-  }
-}
 
 // Progress goes to stderr so that stdout holds only the report.
 const progress = (message: string) => console.error(`· ${message}`);
@@ -90,14 +81,7 @@ function formatKinds(kinds: KindFigures[]): string {
     ['5xx', 5],
     ['err/t.o.', 9],
   ];
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => {
-        const width = columns[i]?.[1] ?? 0;
-        return width < 0 ? cell.padEnd(-width) : cell.padStart(width);
-      })
-      .join('  ')
-      .trimEnd();
+  const line = tableRow(columns);
   // Autocannon keeps one histogram per instance, so the total has no percentiles of its own.
   const ms = (value: number) => (Number.isNaN(value) ? '-' : String(value));
   const row = (k: KindFigures) =>
@@ -155,9 +139,9 @@ async function main(): Promise<void> {
   const giftCount = wholeNumber('gifts', values.gifts, 1);
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-load-'));
-  cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
+  onCleanUp(() => fs.rmSync(temp, { recursive: true, force: true }));
   const fake = await startFakeStripe();
-  cleanups.push(() => fake.close());
+  onCleanUp(() => fake.close());
   // One environment for the build, this process (which starts the gifts and counts them) and
   // the server: the same data folder and the same fake. E-mails (receipts) go to files.
   const env = {
@@ -174,7 +158,7 @@ async function main(): Promise<void> {
   if (!values['no-build']) {
     progress('building against a fresh database…');
     const abort = new AbortController();
-    cleanups.push(() => abort.abort());
+    onCleanUp(() => abort.abort());
     await build(root, env, abort.signal);
   }
   progress(`starting ${giftCount} gifts through the site's code and the fake Stripe…`);
@@ -190,7 +174,7 @@ async function main(): Promise<void> {
     serverStopped = true;
     await server.stop();
   };
-  cleanups.push(stopServer);
+  onCleanUp(stopServer);
   const pid = server.process.pid;
   if (pid === undefined) throw new BenchError('the server has no process id');
 
@@ -283,24 +267,4 @@ async function main(): Promise<void> {
   }
 }
 
-// `on`, not `once`: tsx relays a Ctrl-C to this process a second time when it does not see it
-// acknowledged quickly, and with no listener left its own handler would exit before clean-up.
-let interrupted = false;
-process.on('SIGINT', () => {
-  if (interrupted) return;
-  interrupted = true;
-  console.error('bench:load: interrupted');
-  void cleanUp().finally(() => process.exit(130));
-});
-main()
-  .then(cleanUp, async (error: unknown) => {
-    await cleanUp();
-    if (error instanceof BenchError) {
-      if (error.details) console.error(error.details.trimEnd());
-      console.error(`bench:load: ${error.message}`);
-    } else {
-      console.error('bench:load failed:', error);
-    }
-    process.exitCode = 1;
-  })
-  .then(() => process.exit());
+runBench('bench:load', main);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchError, build } from './bench/build';
+import { onCleanUp, runBench } from './bench/runner';
 import { startStaticServer } from './bench/ceiling';
 import { measureFirstLoadJs } from './bench/first-load';
 import { getRaw } from './bench/http';
@@ -19,17 +20,6 @@ const targets = [
   { name: 'listing', path: '/analysis' },
   { name: 'search', path: '/search?q=energy+grid' },
 ];
-
-const cleanups: (() => unknown)[] = [];
-async function cleanUp() {
-  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error('bench: clean-up step failed:', error);
-    }
-  }
-}
 
 // Progress goes to stderr so that stdout holds only the table or the JSON.
 const progress = (message: string) => console.error(`· ${message}`);
@@ -68,19 +58,19 @@ async function main(): Promise<void> {
   if (!values.json) console.log(`${formatContext(context)}\n`);
 
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-'));
-  cleanups.push(() => fs.rmSync(temp, { recursive: true, force: true }));
+  onCleanUp(() => fs.rmSync(temp, { recursive: true, force: true }));
   const databaseEnv = { PGLITE_DATA_DIR: path.join(temp, 'pglite'), DATABASE_URL: '' };
   if (!values['no-build']) {
     progress('building against a fresh database…');
     const abort = new AbortController();
-    cleanups.push(() => abort.abort());
+    onCleanUp(() => abort.abort());
     await build(root, databaseEnv, abort.signal);
   }
   progress('starting the production server…');
   const server = await startServer(databaseEnv).catch((error: Error) => {
     throw new BenchError('the production server did not start', error.message);
   });
-  cleanups.push(() => server.stop());
+  onCleanUp(() => server.stop());
 
   const runs = [];
   for (const target of targets) {
@@ -100,7 +90,7 @@ async function main(): Promise<void> {
       body: page.body,
     })),
   );
-  cleanups.push(() => ceiling.stop());
+  onCleanUp(() => ceiling.stop());
   const results: TargetResult[] = [];
   for (const { target, warm, next, page } of runs) {
     progress(`${target.name}: the same bytes from the static server…`);
@@ -130,24 +120,4 @@ async function main(): Promise<void> {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));
 }
 
-// `on`, not `once`: tsx relays a Ctrl-C to this process a second time when it does not see it
-// acknowledged quickly, and with no listener left its own handler would exit before clean-up.
-let interrupted = false;
-process.on('SIGINT', () => {
-  if (interrupted) return;
-  interrupted = true;
-  console.error('bench: interrupted');
-  void cleanUp().finally(() => process.exit(130));
-});
-main()
-  .then(cleanUp, async (error: unknown) => {
-    await cleanUp();
-    if (error instanceof BenchError) {
-      if (error.details) console.error(error.details.trimEnd());
-      console.error(`bench: ${error.message}`);
-    } else {
-      console.error('bench failed:', error);
-    }
-    process.exitCode = 1;
-  })
-  .then(() => process.exit());
+runBench('bench', main);

@@ -43,6 +43,21 @@ export function formatContext(context: Context): string {
   ].join('\n');
 }
 
+/**
+ * A row of a plain-text table: each cell padded to its column's width, to the right where the
+ * width is negative (text), to the left otherwise (figures).
+ */
+export function tableRow(columns: readonly (readonly [string, number])[]) {
+  return (cells: string[]) =>
+    cells
+      .map((cell, i) => {
+        const width = columns[i]?.[1] ?? 0;
+        return width < 0 ? cell.padEnd(-width) : cell.padStart(width);
+      })
+      .join('  ')
+      .trimEnd();
+}
+
 export function formatTable(report: Report): string {
   const columns: [string, number][] = [
     ['target', -8],
@@ -56,14 +71,7 @@ export function formatTable(report: Report): string {
     ['ceiling req/s', 14],
     ['ratio', 6],
   ];
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => {
-        const width = columns[i]?.[1] ?? 0;
-        return width < 0 ? cell.padEnd(-width) : cell.padStart(width);
-      })
-      .join('  ')
-      .trimEnd();
+  const line = tableRow(columns);
   const rows = report.targets.map((t) =>
     line([
       t.name,
