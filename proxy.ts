@@ -79,7 +79,8 @@ export function proxy(request: NextRequest) {
   // An anonymous reader's public page comes from the page cache, rendered once and allowed its
   // inline scripts by their hashes, or is rendered now while the cache renders its own copy.
   const signedIn = hasSessionCookie(request);
-  const pageKey = anonymousPageKey(request, signedIn);
+  // In development every page is rendered afresh, so that an edited component shows at once.
+  const pageKey = getEnv().NODE_ENV === 'production' ? anonymousPageKey(request, signedIn) : null;
   if (pageKey) {
     const page = cachedPage(pageKey, { stale: databaseDown });
     if (page) {
