@@ -70,7 +70,10 @@ describe('the server log', () => {
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
     await ui.page.getByLabel('Password', { exact: true }).fill(password);
     await ui.page.getByRole('button', { name: 'Log in' }).click();
-    await ui.page.getByRole('alert').waitFor();
+    await ui.page
+      .getByRole('alert')
+      .getByText('That e-mail address and password do not match an account.')
+      .waitFor();
 
     const refusal = await waitForRecord(
       (record) => record.msg === 'sign-in refused' && record.email === `p***@${domain}`,
