@@ -3,23 +3,16 @@ import { databaseDownSince } from '@/db/availability';
 import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
-import { anonymousPageKey, serveCachedPage, startPageFill } from '@/lib/security/anonymous-pages';
 import {
-  contentSecurityPolicy,
-  createNonce,
-  securityHeaders,
-  securityOptions,
-} from '@/lib/security/headers';
+  anonymousPageKey,
+  cachedPageHeaders,
+  isSessionCookie,
+  startPageFill,
+  type CacheAnswer,
+} from '@/lib/security/anonymous-pages';
+import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
 import { cachedPage } from '@/lib/security/page-cache';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
-
-// Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
-// into numbered chunks.
-function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies
-    .getAll()
-    .some((cookie) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(cookie.name));
-}
 
 const articlePath = /^\/articles\/([^/]+)$/;
 
@@ -59,7 +52,7 @@ function unavailable(pathname: string, policy: string): NextResponse {
  * Each page request also gets an id (x-request-id, on the request and the response) that the
  * server's log lines for it carry.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(securityOptions(getEnv(), createNonce()));
   const requestId = acceptRequestId(request.headers.get(requestIdHeader));
   const headers = new Headers(request.headers);
@@ -77,21 +70,37 @@ export function proxy(request: NextRequest) {
   }
 
   // An anonymous reader's public page comes from the page cache, rendered once and allowed its
-  // inline scripts by their hashes, or is rendered now while the cache renders its own copy.
-  const signedIn = hasSessionCookie(request);
+  // inline scripts by their hashes (lib/security/page-cache.ts).
+  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
+  const signedIn = cookieNames.some(isSessionCookie);
   // In development every page is rendered afresh, so that an edited component shows at once.
-  const pageKey = getEnv().NODE_ENV === 'production' ? anonymousPageKey(request, signedIn) : null;
+  const pageKey =
+    getEnv().NODE_ENV === 'production'
+      ? anonymousPageKey({
+          method: request.method,
+          pathname,
+          search: request.nextUrl.search,
+          header: (name) => request.headers.get(name),
+          cookieNames,
+        })
+      : null;
   if (pageKey) {
-    const page = cachedPage(pageKey, { stale: databaseDown });
+    const found = cachedPage(pageKey, { anyAge: databaseDown });
+    let page = found?.page;
+    let answer: CacheAnswer = found?.fresh ? 'hit' : 'stale';
+    if (!databaseDown && found && !found.fresh) void startPageFill(pageKey, request.nextUrl.origin);
+    if (!databaseDown && !found) {
+      page = (await startPageFill(pageKey, request.nextUrl.origin)) ?? undefined;
+      answer = 'filled';
+    }
     if (page) {
-      const served = serveCachedPage(
-        page,
-        securityHeaders(securityOptions(getEnv(), undefined, page.scriptHashes)),
-      );
+      const served = new NextResponse(new Uint8Array(page.body), {
+        status: 200,
+        headers: cachedPageHeaders(page, answer),
+      });
       served.headers.set(requestIdHeader, requestId);
       return served;
     }
-    if (!databaseDown) startPageFill(pageKey, request);
   }
 
   const article = articlePath.exec(pathname);

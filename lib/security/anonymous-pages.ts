@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
 import { fillPage, type CachedPage } from './page-cache';
-import type { Header } from './headers';
+import { getEnv } from '@/lib/env';
+import { securityHeaders, securityOptions } from './headers';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */
 export const pageFillHeader = 'x-page-cache-fill';
@@ -10,51 +10,78 @@ export const pageFillHeader = 'x-page-cache-fill';
 const publicPage =
   /^\/(analysis|articles\/[^/]+|series(\/[^/]+)?|topics(\/[^/]+)?|experts(\/[^/]+)?|privacy)?$/;
 
+/** What the page cache needs to know of a request, from Next's or from Node's own. */
+export interface PageRequest {
+  method: string;
+  pathname: string;
+  /** The query string with its "?", or "". */
+  search: string;
+  header(name: string): string | null;
+  cookieNames: string[];
+}
+
+// Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
+// into numbered chunks.
+export const isSessionCookie = (name: string) =>
+  /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name);
+
 /**
  * The cache key of a request an anonymous reader's browser makes for a whole public page, or
  * null. The cache's own renders go to Next, and so do React Server Components requests (client
- * navigations): Next strips their RSC header and _rsc parameter before the proxy sees them, but
- * they do not ask for HTML, as a browser's page load does.
+ * navigations), which carry an RSC header (Next strips it, and their _rsc parameter, before the
+ * proxy sees them) and do not ask for HTML, as a browser's page load does.
  */
-export function anonymousPageKey(request: NextRequest, signedIn: boolean): string | null {
-  const { pathname, search, searchParams } = request.nextUrl;
-  if (request.method !== 'GET' || signedIn) return null;
-  if (!request.headers.get('accept')?.includes('text/html')) return null;
-  if (request.headers.has('rsc') || request.headers.has(pageFillHeader)) return null;
-  if (searchParams.has('_rsc') || !publicPage.test(pathname)) return null;
+export function anonymousPageKey(request: PageRequest): string | null {
+  const { pathname, search } = request;
+  if (request.method !== 'GET' || request.cookieNames.some(isSessionCookie)) return null;
+  if (!request.header('accept')?.includes('text/html')) return null;
+  if (request.header('rsc') !== null || request.header(pageFillHeader) !== null) return null;
+  if (new URLSearchParams(search).has('_rsc') || !publicPage.test(pathname)) return null;
   return pathname + search;
 }
 
-export function serveCachedPage(page: CachedPage, headers: Header[]): NextResponse {
-  const response = new NextResponse(page.html, {
-    status: 200,
-    headers: {
-      'content-type': 'text/html; charset=utf-8',
-      // As Next answers for a page rendered per request: browsers and shared caches revalidate.
-      'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate',
-      'x-page-cache': 'hit',
-    },
-  });
-  for (const { key, value } of headers) response.headers.set(key, value);
-  return response;
-}
-
-// Where this server listens: `next start` records it for its own use. The public address may
-// be behind a proxy that this process cannot reach.
-function ownOrigin(request: NextRequest): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN ?? request.nextUrl.origin;
-}
+/** How the cache answered: a page it held fresh, one it held past its minute, one it waited for. */
+export type CacheAnswer = 'hit' | 'stale' | 'filled';
 
 /**
- * Renders the page for the cache in the background, as an anonymous reader's request with no
- * cookie, and keeps it when Next answers 200 with HTML and sets no cookie.
+ * The headers of a page served from the cache: the security headers, with a policy that allows
+ * its inline scripts by their hashes, and how the cache answered.
  */
-export function startPageFill(key: string, request: NextRequest): void {
-  void fillPage(key, async () => {
-    const response = await fetch(`${ownOrigin(request)}${key}`, {
+export function cachedPageHeaders(page: CachedPage, answer: CacheAnswer): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    // As Next answers for a page rendered per request: browsers and shared caches revalidate.
+    'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+    'x-page-cache': answer,
+  };
+  const security = securityHeaders(securityOptions(getEnv(), undefined, page.scriptHashes));
+  for (const { key, value } of security) headers[key] = value;
+  return headers;
+}
+
+// Where this server listens, as `next start` and server.ts record it. The public address may be
+// behind a proxy that this process cannot reach.
+function ownOrigin(fallback: string): string {
+  return process.env.__NEXT_PRIVATE_ORIGIN ?? fallback;
+}
+
+// A render for the cache is one more request to the server and, when the server is busy, waits
+// its turn as long as the rest. Readers who wait on it are better served by that one render,
+// however long, than each by a render of their own that would add to the queue it waits in.
+const fillTimeoutMs = 30_000;
+
+/**
+ * Renders the page for the cache, as an anonymous reader's request with no cookie, and keeps it
+ * when Next answers 200 with HTML and sets no cookie. Resolves to the page, or null when there
+ * is none to keep (an error, a 404, a redirect, too slow): that reader's page is then rendered
+ * for them alone.
+ */
+export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
+  return fillPage(key, async () => {
+    const response = await fetch(`${ownOrigin(origin)}${key}`, {
       headers: { [pageFillHeader]: '1', accept: 'text/html' },
       redirect: 'manual',
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(fillTimeoutMs),
     });
     const html = await response.text();
     const isPage =
@@ -62,7 +89,5 @@ export function startPageFill(key: string, request: NextRequest): void {
       response.headers.get('content-type')?.startsWith('text/html') &&
       !response.headers.has('set-cookie');
     return isPage ? html : null;
-  }).catch(() => {
-    // A page that cannot be rendered now is rendered per request until it can.
-  });
+  }).catch(() => null);
 }

@@ -6,27 +6,36 @@
  * "Security headers" in the README), which costs a render of each page view. A page that is the
  * same for every anonymous reader is rendered once instead, kept here, and served with a policy
  * that allows exactly its inline scripts by their SHA-256 hashes: no `'unsafe-inline'`, and no
- * nonce shared between readers. Entries last a minute at most, as the cached data they are built
- * from does, and are dropped at once when editors change content (lib/editorial/revalidate.ts).
+ * nonce shared between readers.
+ *
+ * A page is fresh for a minute, as the cached data it is built from is; then it is served as it
+ * stands while one render replaces it, for ten minutes at most, so that readers never queue
+ * behind renders of a page the server already has. Readers who ask for a page the cache does
+ * not hold wait on the one render of it under way instead of each rendering it. Editors'
+ * changes drop every page at once (lib/editorial/revalidate.ts).
  *
  * On globalThis: proxy.ts, which serves and fills the cache, and the server code that clears it
  * are bundled apart but run in one process.
  */
 export interface CachedPage {
-  html: string;
+  /** The page's HTML, UTF-8: encoded once, not for each reader. */
+  body: Buffer;
+  /** The same, gzip-compressed, once a reader's browser has asked for it. */
+  gzipped?: Buffer;
   /** `'sha256-…'` sources, one for each distinct inline script. */
   scriptHashes: string[];
   storedAt: number;
 }
 
-const maxAgeMs = 60_000;
+const freshForMs = 60_000;
+const servedStaleForMs = 10 * 60_000;
 const maxEntries = 500;
 
 interface State {
   pages: Map<string, CachedPage>;
   /** Moves on at each clear, so a render begun before it is not stored after it. */
   generation: number;
-  filling: Set<string>;
+  filling: Map<string, Promise<CachedPage | null>>;
 }
 
 const globalKey = Symbol.for('northgate.page-cache');
@@ -34,7 +43,7 @@ type Global = typeof globalThis & { [globalKey]?: State };
 
 function state(): State {
   const store = globalThis as Global;
-  store[globalKey] ??= { pages: new Map(), generation: 0, filling: new Set() };
+  store[globalKey] ??= { pages: new Map(), generation: 0, filling: new Map() };
   return store[globalKey];
 }
 
@@ -53,49 +62,77 @@ export async function inlineScriptHashes(html: string): Promise<string[]> {
   return hashes;
 }
 
-/**
- * The page kept for `key`, if it is fresh. `stale` also returns an older one, kept until it is
- * replaced: while the database is out of reach no fresh copy can be rendered.
- */
-export function cachedPage(
-  key: string,
-  { stale = false, now = Date.now() }: { stale?: boolean; now?: number } = {},
-): CachedPage | undefined {
-  const { pages } = state();
-  const page = pages.get(key);
-  if (stale) return page;
-  if (page && now - page.storedAt > maxAgeMs) {
-    pages.delete(key);
-    return undefined;
-  }
-  return page;
+export interface Lookup {
+  page: CachedPage;
+  /** False once the page has outlived its minute: serve it, and render a new one. */
+  fresh: boolean;
 }
 
 /**
- * Renders a page once, through `render`, and keeps it, unless the cache was cleared meanwhile.
- * Calls for a page already being rendered return at once.
+ * The page kept for `key`, fresh or not yet too old to serve. `anyAge` returns it however old:
+ * while the database is out of reach no new copy can be rendered.
  */
-export async function fillPage(key: string, render: () => Promise<string | null>): Promise<void> {
-  const current = state();
-  if (current.filling.has(key)) return;
-  current.filling.add(key);
-  const generation = current.generation;
-  try {
-    const html = await render();
-    if (html === null || generation !== current.generation) return;
-    const page = { html, scriptHashes: await inlineScriptHashes(html), storedAt: Date.now() };
-    if (generation !== current.generation) return;
-    current.pages.delete(key);
-    current.pages.set(key, page);
-    // Map keeps insertion order: the first key is the oldest entry.
-    if (current.pages.size > maxEntries) current.pages.delete(current.pages.keys().next().value!);
-  } finally {
-    current.filling.delete(key);
+export function cachedPage(
+  key: string,
+  { anyAge = false, now = Date.now() }: { anyAge?: boolean; now?: number } = {},
+): Lookup | undefined {
+  const { pages } = state();
+  const page = pages.get(key);
+  if (!page) return undefined;
+  const age = now - page.storedAt;
+  if (age > servedStaleForMs && !anyAge) {
+    pages.delete(key);
+    return undefined;
   }
+  return { page, fresh: age <= freshForMs };
+}
+
+/**
+ * Renders a page through `render` and keeps it, unless the cache was cleared meanwhile, and
+ * returns it (null when `render` gives nothing to keep). A call for a page already being
+ * rendered shares that render.
+ */
+export function fillPage(
+  key: string,
+  render: () => Promise<string | null>,
+): Promise<CachedPage | null> {
+  const current = state();
+  const underWay = current.filling.get(key);
+  if (underWay) return underWay;
+  const filled: Promise<CachedPage | null> = storeRender(current, key, render).finally(() => {
+    // A clear may have let a newer render of the page start meanwhile.
+    if (current.filling.get(key) === filled) current.filling.delete(key);
+  });
+  current.filling.set(key, filled);
+  return filled;
+}
+
+async function storeRender(
+  current: State,
+  key: string,
+  render: () => Promise<string | null>,
+): Promise<CachedPage | null> {
+  const generation = current.generation;
+  const html = await render();
+  if (html === null) return null;
+  const page: CachedPage = {
+    body: Buffer.from(html),
+    scriptHashes: await inlineScriptHashes(html),
+    storedAt: Date.now(),
+  };
+  // A page rendered before editors changed something is not kept, but it is what the readers
+  // who asked before the change wait for.
+  if (generation !== current.generation) return page;
+  current.pages.delete(key);
+  current.pages.set(key, page);
+  // Map keeps insertion order: the first key is the oldest entry.
+  if (current.pages.size > maxEntries) current.pages.delete(current.pages.keys().next().value!);
+  return page;
 }
 
 export function clearPageCache(): void {
   const current = state();
   current.pages.clear();
+  current.filling.clear();
   current.generation += 1;
 }

@@ -1,5 +1,5 @@
 // The server's resident memory, read from /proc (Linux), summed over the process and any
-// children it forked, since `next start` may serve from a child process.
+// children it forked, since the server (tsx, Node) may serve from a child process.
 import fs from 'node:fs';
 
 function childrenOf(pid: number): number[] {

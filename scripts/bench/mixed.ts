@@ -190,8 +190,9 @@ function donationsWhileStripeIsDown(weight: number, actionId: string): Kind {
         const body = actionForm(
           {
             frequency: 'one_off',
-            amount: '25',
-            otherAmount: '',
+            // A typed amount is valid whatever amounts the site suggests.
+            amount: 'other',
+            otherAmount: '25',
             name: `Bench donor ${index}`,
             email: `donor${index}@bench.example`,
             attempt: '',
@@ -372,7 +373,10 @@ export async function runMixed(
   return kinds.map((kind, index) => figures(kind, shares[index]!, results[index]!));
 }
 
-/** GETs every page once, so the run measures served pages rather than first renders. */
+/**
+ * GETs every page once, as a browser asks for it, so the run measures a warm server: its code
+ * loaded and its data and page caches filled, as a site is when a piece goes viral.
+ */
 export async function warmUpPages(baseUrl: string, kinds: Kind[]): Promise<void> {
   for (const kind of kinds) {
     if (kind.request.method !== 'GET' || !kind.request.setupRequest) continue;
@@ -381,7 +385,9 @@ export async function warmUpPages(baseUrl: string, kinds: Kind[]): Promise<void>
       const next = kind.request.setupRequest({}, {}).path;
       if (!next || seen.has(next)) break;
       seen.add(next);
-      await (await fetch(baseUrl + next)).arrayBuffer();
+      await (
+        await fetch(baseUrl + next, kind.request.headers ? { headers: kind.request.headers } : {})
+      ).arrayBuffer();
     }
   }
 }

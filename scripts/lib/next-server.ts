@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (`next start`) on a free port and waits until it answers. */
+/** Starts the production build (server.ts, as `npm start`) on a free port and waits until it answers. */
 export async function startServer(
   env: Record<string, string | undefined>,
   port?: number,
@@ -32,8 +32,8 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(
-    path.join(root, 'node_modules/.bin/next'),
-    ['start', '-p', String(port), '-H', '127.0.0.1'],
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['server.ts', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: root,
       env: {

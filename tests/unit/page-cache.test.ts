@@ -28,44 +28,75 @@ describe('inlineScriptHashes', () => {
 });
 
 describe('the page cache', () => {
-  it('keeps a rendered page with its hashes for a minute', async () => {
-    await fillPage('/analysis', async () => '<p>x</p><script>go()</script>');
-    const page = cachedPage('/analysis');
-    expect(page).toMatchObject({
-      html: '<p>x</p><script>go()</script>',
-      scriptHashes: [sha256('go()')],
+  it('keeps a rendered page with its hashes, fresh for a minute', async () => {
+    const stored = await fillPage('/analysis', async () => '<p>x</p><script>go()</script>');
+    expect(stored).toMatchObject({ scriptHashes: [sha256('go()')] });
+    const found = cachedPage('/analysis');
+    expect(found).toMatchObject({
+      fresh: true,
+      page: { scriptHashes: [sha256('go()')] },
     });
-    expect(cachedPage('/analysis', { now: page!.storedAt + 61_000 })).toBeUndefined();
+    expect(found!.page.body.toString()).toBe('<p>x</p><script>go()</script>');
+    const storedAt = found!.page.storedAt;
+    expect(cachedPage('/analysis', { now: storedAt + 59_000 })?.fresh).toBe(true);
   });
 
-  it('keeps an old page for when the database is down', async () => {
+  it('serves a page past its minute as stale, and drops it after ten minutes', async () => {
+    await fillPage('/series', async () => '<p>series</p>');
+    const storedAt = cachedPage('/series')!.page.storedAt;
+    const stale = cachedPage('/series', { now: storedAt + 61_000 });
+    expect(stale?.fresh).toBe(false);
+    expect(stale?.page.body.toString()).toBe('<p>series</p>');
+    expect(cachedPage('/series', { now: storedAt + 11 * 60_000 })).toBeUndefined();
+    expect(cachedPage('/series')).toBeUndefined();
+  });
+
+  it('keeps a page of any age for when the database is down', async () => {
     await fillPage('/', async () => '<p>home</p>');
-    const storedAt = cachedPage('/')!.storedAt;
-    expect(cachedPage('/', { now: storedAt + 61_000, stale: true })?.html).toBe('<p>home</p>');
+    const storedAt = cachedPage('/')!.page.storedAt;
+    const old = cachedPage('/', { now: storedAt + 60 * 60_000, anyAge: true });
+    expect(old?.fresh).toBe(false);
+    expect(old?.page.body.toString()).toBe('<p>home</p>');
   });
 
   it('does not keep what a failed render returned', async () => {
-    await fillPage('/experts', async () => null);
+    expect(await fillPage('/experts', async () => null)).toBeNull();
     expect(cachedPage('/experts')).toBeUndefined();
   });
 
-  it('drops a render that began before the cache was cleared', async () => {
+  it('gives readers who waited a render begun before a clear, but does not keep it', async () => {
     let finish!: (html: string) => void;
     const filling = fillPage('/', () => new Promise<string>((resolve) => (finish = resolve)));
     clearPageCache();
+    // A reader after the change starts a render of their own.
+    let renders = 0;
+    const after = fillPage('/', async () => {
+      renders += 1;
+      return '<p>after the change</p>';
+    });
     finish('<p>before the change</p>');
-    await filling;
-    expect(cachedPage('/')).toBeUndefined();
+    expect((await filling)?.body.toString()).toBe('<p>before the change</p>');
+    expect((await after)?.body.toString()).toBe('<p>after the change</p>');
+    expect(renders).toBe(1);
+    expect(cachedPage('/')?.page.body.toString()).toBe('<p>after the change</p>');
   });
 
-  it('renders a page once while a render of it is under way', async () => {
+  it('renders a page once for all the readers who ask while it is rendered', async () => {
     let renders = 0;
     const render = async () => {
       renders += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
       return '<p>once</p>';
     };
-    await Promise.all([fillPage('/series', render), fillPage('/series', render)]);
+    const pages = await Promise.all([1, 2, 3].map(() => fillPage('/series', render)));
     expect(renders).toBe(1);
+    expect(pages.map((page) => page?.body.toString())).toEqual([
+      '<p>once</p>',
+      '<p>once</p>',
+      '<p>once</p>',
+    ]);
+    // Once it is done, a new render may start.
+    await fillPage('/series', render);
+    expect(renders).toBe(2);
   });
 });

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { databaseDownSince } from '@/db/availability';
+import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
+import { anonymousPageKey, cachedPageHeaders, startPageFill } from './anonymous-pages';
+import { cachedPage, type CachedPage } from './page-cache';
+
+/**
+ * Serves a page the page cache holds straight from the HTTP server (server.ts), before Next
+ * routes the request: a cached page then costs a lookup and a write instead of a pass through
+ * Next's router and proxy, so readers of a busy page leave the server's one thread to searches,
+ * sign-ins, gifts and Stripe's webhooks. Everything else, a page the cache lacks included, goes
+ * on to Next, whose proxy renders and keeps it (proxy.ts).
+ *
+ * Returns whether it answered.
+ */
+export function serveFromPageCache(
+  request: IncomingMessage,
+  response: ServerResponse,
+  origin: string,
+): boolean {
+  const target = request.url ?? '';
+  // Only an origin-form target ("/path?query"): anything else is Next's to refuse or route.
+  if (!target.startsWith('/') || target.startsWith('//')) return false;
+  const queryAt = target.indexOf('?');
+  const key = anonymousPageKey({
+    method: request.method ?? '',
+    pathname: queryAt === -1 ? target : target.slice(0, queryAt),
+    search: queryAt === -1 ? '' : target.slice(queryAt),
+    header: (name) => headerOf(request, name),
+    cookieNames: cookieNames(request.headers.cookie),
+  });
+  if (!key) return false;
+
+  const databaseDown = databaseDownSince() !== null;
+  const found = cachedPage(key, { anyAge: databaseDown });
+  if (!found) return false;
+  if (!found.fresh && !databaseDown) void startPageFill(key, origin);
+
+  const headers = cachedPageHeaders(found.page, found.fresh ? 'hit' : 'stale');
+  headers[requestIdHeader] = acceptRequestId(headerOf(request, requestIdHeader));
+  headers.vary = 'Accept-Encoding';
+  const body = acceptsGzip(request) ? gzipped(found.page) : found.page.body;
+  if (body !== found.page.body) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(body.length);
+  response.writeHead(200, headers);
+  response.end(body);
+  return true;
+}
+
+function headerOf(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function cookieNames(cookie: string | undefined): string[] {
+  if (!cookie) return [];
+  return cookie.split(';').map((pair) => pair.split('=', 1)[0]!.trim());
+}
+
+// "gzip", possibly with a weight; "gzip;q=0" refuses it.
+function acceptsGzip(request: IncomingMessage): boolean {
+  return (headerOf(request, 'accept-encoding') ?? '').split(',').some((part) => {
+    const [coding, ...parameters] = part.split(';').map((item) => item.trim().toLowerCase());
+    const weight = parameters.find((parameter) => parameter.startsWith('q='));
+    return coding === 'gzip' && (weight === undefined || Number(weight.slice(2)) > 0);
+  });
+}
+
+function gzipped(page: CachedPage): Buffer {
+  page.gzipped ??= gzipSync(page.body);
+  return page.gzipped;
+}

@@ -1,0 +1,53 @@
+// Serves the production build (`npm start`): Next's own request handler, with the page cache
+// answering first for the pages it holds (lib/security/page-cache-fast-path.ts). Everything
+// Next does under `next start` it does here: the proxy, instrumentation, routes and assets.
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { logger } from '@/lib/log';
+import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
+    // Not HOSTNAME from the environment: containers set it to the machine's own name.
+    hostname: { type: 'string', short: 'H', default: '0.0.0.0' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`\n✖ The port must be a whole number from 0 to 65535 (got "${values.port}").\n`);
+  process.exit(1);
+}
+const hostname = values.hostname;
+// The address the server's own requests (renders for the page cache) go to, as `next start`
+// records it.
+const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+process.env.__NEXT_PRIVATE_ORIGIN = origin;
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  let served = false;
+  try {
+    served = serveFromPageCache(request, response, origin);
+  } catch (error) {
+    // The page cache is a shortcut: whatever goes wrong in it, Next can still answer.
+    logger.error({ err: error, path: request.url?.split('?')[0] }, 'page cache fast path failed');
+  }
+  if (!served) void handle(request, response);
+});
+server.listen(port, hostname, () => {
+  logger.info({ origin }, 'serving the production build');
+});
+
+// As `next start`: finish the requests under way, then stop.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
