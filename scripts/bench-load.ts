@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { BenchError, build } from './bench/build';
 import { onCleanUp, runBench } from './bench/runner';
@@ -215,7 +216,12 @@ async function main(): Promise<void> {
   // webhooks, which need no call to Stripe, go on being processed.
   fake.setMode('down');
   const memory = sampleMemory(pid);
+  // This process sends the load, reads every answer and plays Stripe: when its own thread is
+  // late, answers wait unread and the latencies it reports include that wait.
+  const clientDelay = monitorEventLoopDelay({ resolution: 20 });
+  clientDelay.enable();
   const results = await runMixed(server.url, chosen, connections, durationSeconds);
+  clientDelay.disable();
   const rss = memory.stop();
   fake.setMode('ok');
   const acknowledgedInRun = webhook.acknowledged.size;
@@ -233,6 +239,7 @@ async function main(): Promise<void> {
   const retryLater = webhook.outcomes['retry-later'] ?? 0;
   const serverErrors = results.reduce((sum, k) => sum + k.status5xx, 0) - retryLater;
   const mib = (value: number) => `${value.toFixed(0)} MiB`;
+  const ms = (nanoseconds: number) => `${(nanoseconds / 1e6).toFixed(0)} ms`;
   const stripeDown = results.find((k) => k.name === 'donation (Stripe down)');
   const toldDown = stripeDown?.outcomes['told Stripe is down'] ?? 0;
   const otherAnswers = Object.entries(stripeDown?.outcomes ?? {})
@@ -246,6 +253,9 @@ async function main(): Promise<void> {
       formatKinds(results),
       '',
       `5xx        ${serverErrors} unexpected; webhook 503 retry-later ${retryLater}`,
+      `client     this process's event-loop delay p50 ${ms(clientDelay.percentile(50))}, ` +
+        `p99 ${ms(clientDelay.percentile(99))}, max ${ms(clientDelay.max)} ` +
+        `(part of every latency above, and of Stripe's answers)`,
       `server RSS start ${mib(rss.startMib)}, peak ${mib(rss.peakMib)}, end ${mib(rss.endMib)} ` +
         `(${rss.samples.length} samples)`,
       `           ${describeGrowth(rss.samples)}`,

@@ -1,4 +1,5 @@
 import { revalidateTag } from 'next/cache';
+import { clearRecentResults } from '@/lib/cache/recent-results';
 import { contentTags } from '@/lib/content/cached';
 import { clearPageCache } from '@/lib/security/page-cache';
 
@@ -27,6 +28,7 @@ export const taxonomyTags = [contentTags.taxonomy, contentTags.articles];
  */
 export const revalidateContent: Revalidator = (tags) => {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  // Rendered pages kept for anonymous readers are built from the same data.
+  // Pages kept rendered for anonymous readers and recent search results come from this data.
   clearPageCache();
+  clearRecentResults();
 };

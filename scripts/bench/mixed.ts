@@ -41,7 +41,8 @@ function rotation<T>(items: T[]): () => T {
   return () => items[next++ % items.length]!;
 }
 
-// Pages are asked for as a browser loads them: for HTML, with no cookie.
+// Pages are asked for as a browser loads them: for HTML, compressed if the server will, with no
+// cookie.
 const get = (name: string, weight: number, paths: string[]): Kind => {
   const pick = rotation(paths);
   return {
@@ -50,7 +51,10 @@ const get = (name: string, weight: number, paths: string[]): Kind => {
     outcomes: {},
     request: {
       method: 'GET',
-      headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' },
+      headers: {
+        accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+        'accept-encoding': 'gzip, deflate, br',
+      },
       setupRequest: (request) => ({ ...request, path: pick() }),
     },
   };

@@ -9,8 +9,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { readerFor } from '@/lib/auth/reader';
 import { getViewer } from '@/lib/auth/viewer';
 import { getAllExperts, getAllTopics } from '@/lib/content/cached';
+import { searchRecently } from '@/lib/search/cached-search';
 import { parseSearchParams } from '@/lib/search/query';
-import { searchArticles } from '@/lib/search/search';
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -29,7 +29,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // A verified member's search also matches and quotes members-only bodies.
   const reader = readerFor(await getViewer());
   const [results, topics, experts] = await Promise.all([
-    searchArticles(params, reader),
+    searchRecently(params, reader),
     getAllTopics(),
     getAllExperts(),
   ]);
