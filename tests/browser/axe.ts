@@ -16,6 +16,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page and returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams a dynamic page's metadata after its content: the page is not finished, and
+  // not yet what a reader gets, until its <title> has arrived.
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 10_000 });
   // Evaluated through the browser's debugging protocol, which the page's Content-Security-Policy
   // does not govern: an inline <script> added to a page served with hashes would be refused.
   await page.evaluate(axeSource);
