@@ -232,12 +232,19 @@ async function main(): Promise<void> {
   await stopServer();
   const found = await countDonations();
 
-  const deliveries = results.find((k) => k.name === 'stripe webhook')?.requests ?? 0;
+  const webhookRun = results.find((k) => k.name === webhook.name);
+  const deliveries = webhookRun?.requests ?? 0;
   // A 503 "retry-later" is the webhook's designed answer to an event that arrived before the
-  // one it depends on (a renewal before its Checkout): Stripe delivers it again, as the run
-  // does. It is counted apart; any other 5xx fails the run.
+  // one it depends on (a renewal before its Checkout) or that needs a read from Stripe while
+  // Stripe is down: Stripe delivers it again, as the run does. It is counted apart; any other
+  // 5xx fails the run.
   const retryLater = webhook.outcomes['retry-later'] ?? 0;
   const serverErrors = results.reduce((sum, k) => sum + k.status5xx, 0) - retryLater;
+  // Stripe treats a delivery left unanswered as it treats a 5xx: it delivers the event again
+  // later, as the run does after it, and the counts below show whether any was lost. A
+  // visitor left waiting has no such second chance.
+  const webhookTimeouts = webhookRun?.timeouts ?? 0;
+  const visitorTimeouts = results.reduce((sum, k) => sum + k.timeouts, 0) - webhookTimeouts;
   const mib = (value: number) => `${value.toFixed(0)} MiB`;
   const ms = (nanoseconds: number) => `${(nanoseconds / 1e6).toFixed(0)} ms`;
   const stripeDown = results.find((k) => k.name === 'donation (Stripe down)');
@@ -253,6 +260,8 @@ async function main(): Promise<void> {
       formatKinds(results),
       '',
       `5xx        ${serverErrors} unexpected; webhook 503 retry-later ${retryLater}`,
+      `timeouts   ${visitorTimeouts} visitors' requests; ${webhookTimeouts} webhook deliveries ` +
+        `(delivered again after the run)`,
       `client     this process's event-loop delay p50 ${ms(clientDelay.percentile(50))}, ` +
         `p99 ${ms(clientDelay.percentile(99))}, max ${ms(clientDelay.max)} ` +
         `(part of every latency above, and of Stripe's answers)`,
@@ -269,11 +278,10 @@ async function main(): Promise<void> {
         `${found.checkoutFailed} rows kept as checkout_failed`,
     ].join('\n'),
   );
-  const timeouts = results.reduce((sum, k) => sum + k.timeouts, 0);
   const problems = [
     serverErrors > 0 ? `${serverErrors} responses were 5xx` : '',
     // A request left unanswered for autocannon's 10 s is lost to the visitor as surely as a 5xx.
-    timeouts > 0 ? `${timeouts} requests timed out` : '',
+    visitorTimeouts > 0 ? `${visitorTimeouts} visitors' requests timed out` : '',
     webhook.acknowledged.size < gifts.events.length
       ? `${gifts.events.length - webhook.acknowledged.size} events were never acknowledged`
       : '',

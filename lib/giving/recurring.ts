@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { recurringGifts, type RecurringGift } from '@/db/schema';
 import { createPortalSession } from '@/lib/payments/billing-portal';
+import { cancelSubscriptionNow } from '@/lib/payments/cancel-subscription';
 import { requestLogger } from '@/lib/request-log';
 
 export interface MonthlyGiftRow {
@@ -63,4 +64,45 @@ export async function openBillingPortal(
   const log = await requestLogger();
   log.error({ giftId, problem: portal.problem }, 'billing portal could not open');
   return { ok: false, reason: 'unavailable' };
+}
+
+// A subscription in these states takes no more payments.
+const ended: RecurringGift['status'][] = ['canceled', 'incomplete_expired'];
+
+/**
+ * Ends at Stripe, at once, every monthly gift of a member that could still take a payment, and
+ * records it. Called before their account is deleted: nobody should go on giving through an
+ * account they have closed, and once it is gone they could no longer stop the gift themselves.
+ * Stops at the first gift Stripe does not confirm as ended, so the caller can keep the account.
+ */
+export async function stopMonthlyGiftsOf(userId: string): Promise<{ ok: boolean }> {
+  const gifts = await getDb()
+    .select({ id: recurringGifts.id, subscriptionId: recurringGifts.stripeSubscriptionId })
+    .from(recurringGifts)
+    .where(
+      and(
+        eq(recurringGifts.userId, userId),
+        isNotNull(recurringGifts.stripeSubscriptionId),
+        notInArray(recurringGifts.status, ended),
+      ),
+    );
+  for (const gift of gifts) {
+    const outcome = await cancelSubscriptionNow(gift.subscriptionId!);
+    if (!outcome.ok) {
+      const log = await requestLogger();
+      log.error({ giftId: gift.id, problem: outcome.problem }, 'monthly gift could not be stopped');
+      return { ok: false };
+    }
+    const { state } = outcome;
+    await getDb()
+      .update(recurringGifts)
+      .set({
+        status: state.status,
+        currentPeriodEnd: state.currentPeriodEnd,
+        cancelAt: state.cancelAt,
+        canceledAt: state.canceledAt,
+      })
+      .where(eq(recurringGifts.id, gift.id));
+  }
+  return { ok: true };
 }

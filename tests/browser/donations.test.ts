@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
@@ -83,6 +84,51 @@ describe('donations', () => {
     await ui.page.getByRole('button', { name: 'Cancel subscription' }).first().click();
     await ui.page.waitForURL(`${baseUrl}/account**`);
     await ui.page.getByText(/£12\.00 a month: stopped/).waitFor();
+  });
+
+  it('a member who gives monthly and deletes their account stops the gift at Stripe', async () => {
+    const email = `monthly.leaver.${Date.now()}@example.org`;
+    const password = 'a long monthly leaver phrase';
+    await ui.page.goto(`${baseUrl}/join`);
+    await ui.page.getByLabel('Name').fill('Monthly Leaver');
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByLabel('Password', { exact: true }).fill(password);
+    await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await ui.page.getByRole('button', { name: 'Join' }).click();
+    await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    await ui.page.goto(`${baseUrl}/login?callbackUrl=%2Fsupport`);
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    await ui.page.getByLabel('Password', { exact: true }).fill(password);
+    await ui.page.getByRole('button', { name: 'Log in' }).click();
+    await ui.page.waitForURL(`${baseUrl}/support`);
+
+    await ui.page.getByLabel('Full name').fill('Monthly Leaver');
+    await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
+    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
+    await ui.page.getByLabel('Other amount (£)').fill('9');
+    await continueToCheckout();
+    await pay();
+    await ui.page.getByRole('heading', { name: 'Thank you for giving £9.00 a month' }).waitFor();
+    await ui.page.goto(`${baseUrl}/account`);
+    const history = ui.page.getByRole('region', { name: 'Your giving' });
+    await history.getByText(/£9\.00 a month: active, next payment/).waitFor();
+
+    await ui.page.getByLabel('Your e-mail address').fill(email);
+    await ui.page.getByRole('button', { name: 'Delete my account' }).click();
+    await ui.page.waitForURL(`${baseUrl}/account-deleted`);
+
+    const { sessions } = (await (await fetch(`${stripeUrl}/__control/sessions`)).json()) as {
+      sessions: Stripe.Checkout.Session[];
+    };
+    const subscriptionId = sessions.find((session) => session.customer_email === email)
+      ?.subscription as string;
+    const url = new URL(stripeUrl);
+    const stripe = new Stripe(inject('stripeSecretKey'), {
+      host: url.hostname,
+      port: url.port,
+      protocol: 'http',
+    });
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('canceled');
   });
 
   it('coming back from Checkout keeps what was typed; bad input changes nothing', async () => {

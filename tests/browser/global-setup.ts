@@ -13,6 +13,7 @@ declare module 'vitest' {
     baseUrl: string;
     mailDir: string;
     stripeUrl: string;
+    stripeSecretKey: string;
     serverLog: string;
   }
 }
@@ -73,6 +74,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.url);
   project.provide('mailDir', mail.dir);
   project.provide('stripeUrl', stripe.url);
+  project.provide('stripeSecretKey', stripe.secretKey);
   project.provide('serverLog', serverLog);
   return async () => {
     await server.stop();

@@ -9,7 +9,7 @@ import { changePassword } from '@/lib/auth/change-password';
 import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
 import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { getViewer } from '@/lib/auth/viewer';
-import { openBillingPortal } from '@/lib/giving/recurring';
+import { openBillingPortal, stopMonthlyGiftsOf } from '@/lib/giving/recurring';
 
 export async function signOutAction() {
   await signOut({ redirectTo: '/' });
@@ -32,6 +32,10 @@ export interface DeleteState {
   error?: string;
 }
 
+const monthlyGiftNotStoppedMessage =
+  'We could not reach our payment provider to stop your monthly gift, so your account has not ' +
+  'been deleted and nothing has changed. Please try again in a few minutes.';
+
 export async function deleteAccountAction(
   _previous: DeleteState,
   form: FormData,
@@ -45,6 +49,9 @@ export async function deleteAccountAction(
   ) {
     return { error: 'Type your e-mail address exactly as shown to confirm.' };
   }
+  // Stopped first: a gift left running could no longer be stopped by its donor.
+  const stopped = await stopMonthlyGiftsOf(viewer.id);
+  if (!stopped.ok) return { error: monthlyGiftNotStoppedMessage };
   await deleteAccount(viewer.id);
   await signOut({ redirectTo: '/account-deleted' });
   return {};
