@@ -1,4 +1,5 @@
 import { getConnection } from '@/db/client';
+import { startContentWatch } from '@/lib/cache/content-watch';
 import { describeDatabaseError } from '@/db/errors';
 import { reportDatabaseError } from '@/lib/database-watch';
 import { migrateDatabase, pendingMigrations } from '@/db/migrate';
@@ -55,4 +56,5 @@ export async function prepareServer(): Promise<void> {
     );
   }
   startEmailWorker();
+  startContentWatch();
 }

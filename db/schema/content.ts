@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   customType,
   index,
@@ -260,6 +261,21 @@ export const auditLog = pgTable(
     index('audit_log_created_idx').on(table.createdAt.desc()),
     check('audit_log_action_not_blank', isNotBlank(table.action)),
   ],
+);
+
+/**
+ * One row: a number that every editorial change moves on, in the change's own transaction. Each
+ * server process reads it every few seconds and drops the rendered pages and search results it
+ * keeps when it has moved, so that a change made through one instance of the site reaches the
+ * readers of every instance (lib/cache/content-watch.ts).
+ */
+export const contentVersion = pgTable(
+  'content_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (table) => [check('content_version_one_row', sql`${table.id} = 1`)],
 );
 
 export type Media = typeof media.$inferSelect;

@@ -1,11 +1,13 @@
 import 'server-only';
 import { getDb, type Transaction } from '@/db/client';
 import { assertEditor, type Actor } from './actor';
+import { moveContentVersion } from '@/lib/cache/content-watch';
 import { revalidateContent, type Revalidator } from './revalidate';
 
 /**
  * Runs a change as an editor in one transaction. The work adds the cache tags its change
- * makes stale; they are revalidated only once the transaction has committed.
+ * makes stale; they are revalidated only once the transaction has committed, and the content
+ * version moves on with the change, for the site's other server processes.
  */
 export async function editorialWrite<T>(
   actor: Actor,
@@ -15,7 +17,9 @@ export async function editorialWrite<T>(
   const stale = new Set<string>();
   const result = await getDb().transaction(async (tx) => {
     await assertEditor(tx, actor);
-    return work(tx, stale);
+    const done = await work(tx, stale);
+    if (stale.size > 0) await moveContentVersion(tx);
+    return done;
   });
   if (stale.size > 0) revalidate([...stale]);
   return result;

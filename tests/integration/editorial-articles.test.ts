@@ -13,6 +13,7 @@ import {
   users,
   type UserRole,
 } from '@/db/schema';
+import { readContentVersion } from '@/lib/cache/content-watch';
 import { anonymousReader } from '@/lib/content/access';
 import { getArticle, listArticles } from '@/lib/content/queries/articles';
 import { ForbiddenError, type Actor } from '@/lib/editorial/actor';
@@ -392,6 +393,17 @@ describe('publishing', () => {
     const page = await getArticle(`renamed-${counter}`, anonymousReader);
     expect(page!.revisedAt).not.toBeNull();
     expect(await getArticle(article.fields.slug, anonymousReader)).toBeNull();
+  });
+
+  it('moves the content version with each change readers see, and not with a refused one', async () => {
+    const article = await created();
+    const before = await readContentVersion();
+    await publishArticle(editor, article.id, record);
+    expect(await readContentVersion()).toBe(before + 1);
+    await expect(unpublishArticle(member, article.id, record)).rejects.toThrow(ForbiddenError);
+    expect(await readContentVersion()).toBe(before + 1);
+    await unpublishArticle(editor, article.id, record);
+    expect(await readContentVersion()).toBe(before + 2);
   });
 
   it('refuses a time in the past; a scheduled article stays hidden until its time, then appears by itself', async () => {

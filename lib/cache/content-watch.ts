@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
+import { contentVersion } from '@/db/schema';
+import { clearPageCache } from '@/lib/security/page-cache';
+import { clearRecentResults } from './recent-results';
+
+/**
+ * Rendered pages and search results are kept in each server process, and an editor's change
+ * clears them at once only in the process that made it. Every process therefore also reads the
+ * content version (db/schema/content.ts), which each editorial change moves on in its own
+ * transaction, and clears what it keeps when the version has moved: with several instances of
+ * the site behind a load balancer, a change reaches every instance's readers within seconds.
+ */
+const everyMs = 2_000;
+
+export async function moveContentVersion(tx: Transaction): Promise<void> {
+  await tx
+    .insert(contentVersion)
+    .values({ id: 1, version: 1 })
+    .onConflictDoUpdate({
+      target: contentVersion.id,
+      set: { version: sql`${contentVersion.version} + 1` },
+    });
+}
+
+export async function readContentVersion(): Promise<number> {
+  const [row] = await getDb().select({ version: contentVersion.version }).from(contentVersion);
+  return row?.version ?? 0;
+}
+
+/** Clears what this process keeps whenever the version read differs from the one before. */
+export function contentWatcher(read: () => Promise<number>, clear: () => void) {
+  let seen: number | null = null;
+  return async function check(): Promise<void> {
+    let version: number;
+    try {
+      version = await read();
+    } catch {
+      // The database is out of reach: kept pages are what readers get meanwhile, and the first
+      // read once it is back finds any change made elsewhere.
+      return;
+    }
+    if (seen !== null && version !== seen) clear();
+    seen = version;
+  };
+}
+
+export function startContentWatch(): void {
+  const check = contentWatcher(readContentVersion, () => {
+    clearPageCache();
+    clearRecentResults();
+  });
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    void check().finally(() => (running = false));
+  }, everyMs).unref();
+}
