@@ -7,11 +7,10 @@ import {
   anonymousPageKey,
   cachedPageHeaders,
   isSessionCookie,
+  keptPage,
   startPageFill,
-  type CacheAnswer,
 } from '@/lib/security/anonymous-pages';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
-import { cachedPage } from '@/lib/security/page-cache';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
 const articlePath = /^\/articles\/([^/]+)$/;
@@ -85,18 +84,14 @@ export async function proxy(request: NextRequest) {
         })
       : null;
   if (pageKey) {
-    const found = cachedPage(pageKey, { anyAge: databaseDown });
-    let page = found?.page;
-    let answer: CacheAnswer = found?.fresh ? 'hit' : 'stale';
-    if (!databaseDown && found && !found.fresh) void startPageFill(pageKey, request.nextUrl.origin);
-    if (!databaseDown && !found) {
-      page = (await startPageFill(pageKey, request.nextUrl.origin)) ?? undefined;
-      answer = 'filled';
-    }
+    const { origin } = request.nextUrl;
+    const kept = keptPage(pageKey, origin);
+    // Readers of a page the cache lacks wait on its one render rather than each render it.
+    const page = kept?.page ?? (databaseDown ? null : await startPageFill(pageKey, origin));
     if (page) {
       const served = new NextResponse(new Uint8Array(page.body), {
         status: 200,
-        headers: cachedPageHeaders(page, answer),
+        headers: cachedPageHeaders(page, kept?.answer ?? 'filled'),
       });
       served.headers.set(requestIdHeader, requestId);
       return served;

@@ -1,10 +1,10 @@
 import { getConnection } from '@/db/client';
-import { startContentWatch } from '@/lib/cache/content-watch';
 import { describeDatabaseError } from '@/db/errors';
-import { reportDatabaseError } from '@/lib/database-watch';
 import { migrateDatabase, pendingMigrations } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
+import { startContentWatch } from '@/lib/cache/content-watch';
+import { reportDatabaseError } from '@/lib/database-watch';
 import { startEmailWorker } from '@/lib/email/worker';
 import { EnvError, getEnv } from '@/lib/env';
 import { logger } from '@/lib/log';

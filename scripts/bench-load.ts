@@ -17,6 +17,7 @@ import {
   redeliverUnacknowledged,
   runMixed,
   serverActionId,
+  toldStripeIsDown,
   warmUpPages,
   type KindFigures,
 } from './bench/mixed';
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
   if (pid === undefined) throw new BenchError('the server has no process id');
 
   const { articles, topics } = await pagesFrom(server.url);
-  const { kinds, webhook } = mixedKinds({
+  const { kinds, webhook, stripeDownGifts } = mixedKinds({
     articles,
     topics,
     loginActionId: serverActionId(root, 'loginAction', 'login/actions'),
@@ -247,10 +248,9 @@ async function main(): Promise<void> {
   const visitorTimeouts = results.reduce((sum, k) => sum + k.timeouts, 0) - webhookTimeouts;
   const mib = (value: number) => `${value.toFixed(0)} MiB`;
   const ms = (nanoseconds: number) => `${(nanoseconds / 1e6).toFixed(0)} ms`;
-  const stripeDown = results.find((k) => k.name === 'donation (Stripe down)');
-  const toldDown = stripeDown?.outcomes['told Stripe is down'] ?? 0;
-  const otherAnswers = Object.entries(stripeDown?.outcomes ?? {})
-    .filter(([outcome]) => outcome !== 'told Stripe is down')
+  const toldDown = stripeDownGifts.outcomes[toldStripeIsDown] ?? 0;
+  const otherAnswers = Object.entries(stripeDownGifts.outcomes)
+    .filter(([outcome]) => outcome !== toldStripeIsDown)
     .map(([outcome, times]) => `${outcome} ×${times}`);
   console.log(
     [

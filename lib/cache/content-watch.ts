@@ -45,11 +45,14 @@ export function contentWatcher(read: () => Promise<number>, clear: () => void) {
   };
 }
 
+/** Drops every page and search result this process keeps, all built from the content. */
+export function dropKeptContent(): void {
+  clearPageCache();
+  clearRecentResults();
+}
+
 export function startContentWatch(): void {
-  const check = contentWatcher(readContentVersion, () => {
-    clearPageCache();
-    clearRecentResults();
-  });
+  const check = contentWatcher(readContentVersion, dropKeptContent);
   let running = false;
   setInterval(() => {
     if (running) return;

@@ -1,7 +1,6 @@
 import { revalidateTag } from 'next/cache';
-import { clearRecentResults } from '@/lib/cache/recent-results';
+import { dropKeptContent } from '@/lib/cache/content-watch';
 import { contentTags } from '@/lib/content/cached';
-import { clearPageCache } from '@/lib/security/page-cache';
 
 /**
  * Marks cached public views as out of date. Every mutating editorial function takes one, so
@@ -29,6 +28,5 @@ export const taxonomyTags = [contentTags.taxonomy, contentTags.articles];
 export const revalidateContent: Revalidator = (tags) => {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
   // Pages kept rendered for anonymous readers and recent search results come from this data.
-  clearPageCache();
-  clearRecentResults();
+  dropKeptContent();
 };

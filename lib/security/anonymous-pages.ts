@@ -1,6 +1,7 @@
-import { fillPage, type CachedPage } from './page-cache';
+import { databaseDownSince } from '@/db/availability';
 import { getEnv } from '@/lib/env';
 import { securityHeaders, securityOptions } from './headers';
+import { cachedPage, fillPage, type CachedPage } from './page-cache';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */
 export const pageFillHeader = 'x-page-cache-fill';
@@ -90,4 +91,20 @@ export function startPageFill(key: string, origin: string): Promise<CachedPage |
       !response.headers.has('set-cookie');
     return isPage ? html : null;
   }).catch(() => null);
+}
+
+/**
+ * The page the cache holds for `key`, and how it answers: fresh, or past its minute, in which
+ * case one render replaces it while it is served. While the database is out of reach, a page
+ * of any age, and no render, which could not succeed.
+ */
+export function keptPage(
+  key: string,
+  origin: string,
+): { page: CachedPage; answer: CacheAnswer } | undefined {
+  const databaseDown = databaseDownSince() !== null;
+  const found = cachedPage(key, { anyAge: databaseDown });
+  if (!found) return undefined;
+  if (!found.fresh && !databaseDown) void startPageFill(key, origin);
+  return { page: found.page, answer: found.fresh ? 'hit' : 'stale' };
 }

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { databaseDownSince } from '@/db/availability';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
-import { anonymousPageKey, cachedPageHeaders, startPageFill } from './anonymous-pages';
-import { cachedPage, type CachedPage } from './page-cache';
+import { anonymousPageKey, cachedPageHeaders, keptPage } from './anonymous-pages';
+import type { CachedPage } from './page-cache';
 
 /**
  * Serves a page the page cache holds straight from the HTTP server (server.ts), before Next
@@ -32,16 +31,15 @@ export function serveFromPageCache(
   });
   if (!key) return false;
 
-  const databaseDown = databaseDownSince() !== null;
-  const found = cachedPage(key, { anyAge: databaseDown });
-  if (!found) return false;
-  if (!found.fresh && !databaseDown) void startPageFill(key, origin);
+  const kept = keptPage(key, origin);
+  if (!kept) return false;
 
-  const headers = cachedPageHeaders(found.page, found.fresh ? 'hit' : 'stale');
+  const { page } = kept;
+  const headers = cachedPageHeaders(page, kept.answer);
   headers[requestIdHeader] = acceptRequestId(headerOf(request, requestIdHeader));
   headers.vary = 'Accept-Encoding';
-  const body = acceptsGzip(request) ? gzipped(found.page) : found.page.body;
-  if (body !== found.page.body) headers['content-encoding'] = 'gzip';
+  const body = acceptsGzip(request) ? gzipped(page) : page.body;
+  if (body !== page.body) headers['content-encoding'] = 'gzip';
   headers['content-length'] = String(body.length);
   response.writeHead(200, headers);
   response.end(body);

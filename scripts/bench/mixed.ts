@@ -131,47 +131,74 @@ function actionHeaders(actionId: string, ip: number) {
 }
 
 /**
+ * A form posted through its server action over and over, each post built from its index and
+ * sent from the address `ip` gives it; each 200 answer is counted as the outcome of the first
+ * of `answers` whose text it contains, or as "other 200".
+ */
+function formPosts(options: {
+  name: string;
+  weight: number;
+  path: string;
+  actionId: string;
+  /** The form's state before the post, as React encodes it. */
+  previousState: string;
+  fields: (index: number) => Record<string, string>;
+  ip: (index: number) => number;
+  answers: [text: string, outcome: string][];
+}): Kind {
+  const outcomes: Record<string, number> = {};
+  let sent = 0;
+  return {
+    name: options.name,
+    weight: options.weight,
+    outcomes,
+    request: {
+      method: 'POST',
+      path: options.path,
+      setupRequest: (request) => {
+        const index = sent++;
+        const body = actionForm(options.fields(index), options.previousState);
+        return { ...request, headers: actionHeaders(options.actionId, options.ip(index)), body };
+      },
+      onResponse: (status, body) => {
+        const outcome =
+          status !== 200
+            ? `status ${status}`
+            : (options.answers.find(([text]) => body.includes(text))?.[1] ?? 'other 200');
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      },
+    },
+  };
+}
+
+/**
  * Wrong passwords sent as the login form sends them. Each request comes from a new account
  * name and, every `perIp` requests, a new address in X-Forwarded-For (the header clientIp
  * reads), so both throttles answer as they would to a spread of real people: most attempts are
  * refused as wrong, those past a limit are refused as throttled.
  */
 function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): Kind {
-  const outcomes: Record<string, number> = {};
-  let sent = 0;
-  return {
+  return formPosts({
     name: 'sign-in (wrong)',
     weight,
-    outcomes,
-    request: {
-      method: 'POST',
-      path: '/login',
-      setupRequest: (request) => {
-        const index = sent++;
-        const body = actionForm(
-          {
-            callbackUrl: '/account',
-            email: `nobody${index % accounts}@bench.example`,
-            password: `wrong-password-${index}`,
-          },
-          '{"email":""}',
-        );
-        return { ...request, headers: actionHeaders(actionId, Math.floor(index / perIp)), body };
-      },
-      onResponse: (status, body) => {
-        const outcome =
-          status !== 200
-            ? `status ${status}`
-            : body.includes('Too many attempts')
-              ? 'throttled'
-              : body.includes('do not match')
-                ? 'wrong password'
-                : 'other 200';
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      },
-    },
-  };
+    path: '/login',
+    actionId,
+    previousState: '{"email":""}',
+    fields: (index) => ({
+      callbackUrl: '/account',
+      email: `nobody${index % accounts}@bench.example`,
+      password: `wrong-password-${index}`,
+    }),
+    ip: (index) => Math.floor(index / perIp),
+    answers: [
+      ['Too many attempts', 'throttled'],
+      ['do not match', 'wrong password'],
+    ],
+  });
 }
+
+/** How a gift started while Stripe is down must be answered. */
+export const toldStripeIsDown = 'told Stripe is down';
 
 /**
  * Gifts started from the donation form while Stripe does not answer (the fake drops every API
@@ -180,45 +207,28 @@ function signIns(weight: number, actionId: string, perIp = 60, accounts = 400): 
  * the form's "nothing was charged" message, never a 5xx, its row kept as checkout_failed.
  */
 function donationsWhileStripeIsDown(weight: number, actionId: string): Kind {
-  const outcomes: Record<string, number> = {};
-  let sent = 0;
-  return {
+  return formPosts({
     name: 'donation (Stripe down)',
     weight,
-    outcomes,
-    request: {
-      method: 'POST',
-      path: '/support',
-      setupRequest: (request) => {
-        const index = sent++;
-        const body = actionForm(
-          {
-            frequency: 'one_off',
-            // A typed amount is valid whatever amounts the site suggests.
-            amount: 'other',
-            otherAmount: '25',
-            name: `Bench donor ${index}`,
-            email: `donor${index}@bench.example`,
-            attempt: '',
-            website: '',
-          },
-          '{"values":{},"errors":{}}',
-        );
-        return { ...request, headers: actionHeaders(actionId, 1_000_000 + index), body };
-      },
-      onResponse: (status, body) => {
-        const outcome =
-          status !== 200
-            ? `status ${status}`
-            : body.includes('could not reach our payment provider')
-              ? 'told Stripe is down'
-              : body.includes('Too many')
-                ? 'throttled'
-                : 'other 200';
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      },
-    },
-  };
+    path: '/support',
+    actionId,
+    previousState: '{"values":{},"errors":{}}',
+    fields: (index) => ({
+      frequency: 'one_off',
+      // A typed amount is valid whatever amounts the site suggests.
+      amount: 'other',
+      otherAmount: '25',
+      name: `Bench donor ${index}`,
+      email: `donor${index}@bench.example`,
+      attempt: '',
+      website: '',
+    }),
+    ip: (index) => 1_000_000 + index,
+    answers: [
+      ['could not reach our payment provider', toldStripeIsDown],
+      ['Too many', 'throttled'],
+    ],
+  });
 }
 
 export interface WebhookKind extends Kind {
@@ -306,9 +316,10 @@ export function mixedKinds(options: {
   donateActionId: string;
   events: Stripe.Event[];
   webhookSecret: string;
-}): { kinds: Kind[]; webhook: WebhookKind } {
+}): { kinds: Kind[]; webhook: WebhookKind; stripeDownGifts: Kind } {
   const listings = ['/analysis', '/analysis?page=2', ...options.topics];
   const webhook = webhooks(2, options.events, options.webhookSecret);
+  const stripeDownGifts = donationsWhileStripeIsDown(1, options.donateActionId);
   const kinds = [
     get('home', 3, ['/']),
     get('article', 5, options.articles),
@@ -319,10 +330,10 @@ export function mixedKinds(options: {
       searchTerms.map((term) => `/search?q=${encodeURIComponent(term)}`),
     ),
     signIns(2, options.loginActionId),
-    donationsWhileStripeIsDown(1, options.donateActionId),
+    stripeDownGifts,
     webhook,
   ];
-  return { kinds, webhook };
+  return { kinds, webhook, stripeDownGifts };
 }
 
 /** Splits `total` connections by weight, each kind at least one. */
