@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
 import { browserPagePerTest } from './chromium';
-import { waitForMail } from './mail-catcher';
+import { inbox } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
@@ -43,10 +43,11 @@ describe('donations', () => {
     await ui.page.getByLabel('Postcode').fill('oX1 2jd');
     await continueToCheckout();
     expect(await ui.page.getByText('50.00').count()).toBeGreaterThan(0);
+    const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £50.00' }).waitFor();
 
-    const receipt = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'receipt');
+    const receipt = await mail.next(testAccounts.member.email, { subject: 'receipt' });
     expect(receipt.text).toContain('We received your gift of £50.00');
     expect(receipt.text).toContain('Gift Aid: you declared');
     expect(receipt.text).toContain('I am a UK taxpayer');
@@ -71,9 +72,10 @@ describe('donations', () => {
     await ui.page.getByLabel('Other amount (£)').fill('12');
     await continueToCheckout();
     expect(await ui.page.getByText(/per month/i).count()).toBeGreaterThan(0);
+    const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for giving £12.00 a month' }).waitFor();
-    const receipt = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'receipt');
+    const receipt = await mail.next(testAccounts.member.email, { subject: 'receipt' });
     expect(receipt.text).toContain('We received your monthly gift of £12.00');
 
     await ui.page.goto(`${baseUrl}/account`);

@@ -40,31 +40,52 @@ export async function startMailCatcher() {
   };
 }
 
+export interface ReceivedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
 /**
- * Waits for the newest e-mail to an address (whose subject contains `subject`, if given) and
- * returns its parsed text and HTML.
+ * The mail catcher's messages from now on. Take one before the step that sends an e-mail:
+ * `next` waits only for messages that arrived after it was taken, oldest first, so an earlier
+ * test's e-mail to the same address can never stand in for the one under test.
  */
-export async function waitForMail(dir: string, to: string, timeoutMs = 15_000, subject = '') {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const files = fs.readdirSync(dir).sort().reverse();
-    const seen: string[] = [];
-    for (const file of files) {
-      const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
-      const recipients = [parsed.to].flat().flatMap((address) => address?.value ?? []);
-      seen.push(`${recipients.map((address) => address.address).join(',')}: ${parsed.subject}`);
-      const matches = (parsed.subject ?? '').includes(subject);
-      if (matches && recipients.some((address) => address.address === to)) {
-        return {
-          subject: parsed.subject ?? '',
-          text: parsed.text ?? '',
-          html: String(parsed.html || ''),
-        };
+export function inbox(dir: string) {
+  const before = new Set(fs.readdirSync(dir));
+  return {
+    /** The first message since the inbox was taken to `to` whose subject contains `subject`. */
+    async next(
+      to: string,
+      { subject = '', timeoutMs = 15_000 }: { subject?: string; timeoutMs?: number } = {},
+    ): Promise<ReceivedMail> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const files = fs
+          .readdirSync(dir)
+          .filter((file) => !before.has(file))
+          .sort();
+        const seen: string[] = [];
+        for (const file of files) {
+          const parsed = await simpleParser(fs.readFileSync(path.join(dir, file)));
+          const recipients = [parsed.to].flat().flatMap((address) => address?.value ?? []);
+          seen.push(`${recipients.map((address) => address.address).join(',')}: ${parsed.subject}`);
+          const matches = (parsed.subject ?? '').includes(subject);
+          if (matches && recipients.some((address) => address.address === to)) {
+            return {
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: String(parsed.html || ''),
+            };
+          }
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `No e-mail to ${to}${subject ? ` about "${subject}"` : ''} arrived; received since the inbox was taken:\n${seen.join('\n') || '(nothing)'}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`No e-mail to ${to} arrived; received:\n${seen.join('\n')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    },
+  };
 }

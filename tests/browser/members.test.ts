@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { browserPagePerTest } from './chromium';
-import { waitForMail } from './mail-catcher';
+import { inbox } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
@@ -137,10 +137,11 @@ describe('joining', () => {
 
     await ui.page.getByLabel('Password', { exact: true }).fill(password);
     await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Join' }).click();
     await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
 
-    const mail = await waitForMail(mailDir, email);
+    const mail = await received.next(email);
     expect(mail.subject).toContain('Verify your e-mail address');
     const link = mail.text.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)![0];
     expect(mail.html).toContain(link.replaceAll('&', '&amp;'));
@@ -168,9 +169,10 @@ describe('joining', () => {
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.editor.email);
     await ui.page.getByLabel('Password', { exact: true }).fill('another long passphrase');
     await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+    const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Join' }).click();
     await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
-    const mail = await waitForMail(mailDir, testAccounts.editor.email);
+    const mail = await received.next(testAccounts.editor.email);
     expect(mail.subject).toContain('account');
     expect(mail.text).toContain('already has an account');
   });
@@ -180,13 +182,15 @@ describe('signing in without a password', () => {
   async function requestLink(email: string) {
     await ui.page.goto(`${baseUrl}/login?callbackUrl=${encodeURIComponent(membersArticle)}`);
     await ui.page.getByLabel('E-mail address for a sign-in link').fill(email);
+    const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
-    return ui.page.getByText(/we have sent it a sign-in link/).textContent();
+    const answer = await ui.page.getByText(/we have sent it a sign-in link/).textContent();
+    return { answer, received };
   }
 
   it('signs in only when the link’s button is pressed, and only once', async () => {
-    const answer = await requestLink(testAccounts.member.email);
-    const mail = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'sign-in link');
+    const { answer, received } = await requestLink(testAccounts.member.email);
+    const mail = await received.next(testAccounts.member.email, { subject: 'sign-in link' });
     const link = mail.text.match(/https?:\/\/\S+\/login\/link\?token=[\w-]+/)![0];
 
     await ui.page.goto(link);
@@ -204,14 +208,14 @@ describe('signing in without a password', () => {
     await ui.page.getByText('This link has been used or has expired.').waitFor();
 
     // An unknown address gets the same answer, and no e-mail.
-    expect(await requestLink('no-such-member@example.org')).toBe(
+    expect((await requestLink('no-such-member@example.org')).answer).toBe(
       answer!.replace(testAccounts.member.email, 'no-such-member@example.org'),
     );
   });
 
   it('accepts the e-mailed code instead of the link', async () => {
-    await requestLink(testAccounts.member.email);
-    const mail = await waitForMail(mailDir, testAccounts.member.email, 15_000, 'sign-in link');
+    const { received } = await requestLink(testAccounts.member.email);
+    const mail = await received.next(testAccounts.member.email, { subject: 'sign-in link' });
     const code = mail.text.match(/\b(\d{6})\b/)![1]!;
     await ui.page.getByLabel('Code from the e-mail').fill('000000' === code ? '111111' : '000000');
     await ui.page.getByRole('button', { name: 'Sign in with the code' }).click();
@@ -230,9 +234,10 @@ describe('resetting a password', () => {
     await ui.page.getByRole('link', { name: 'Forgotten your password?' }).click();
     await ui.page.waitForURL(`${baseUrl}/forgot-password`);
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
+    const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'E-mail me a reset link' }).click();
     await ui.page.getByText(/we have sent it a link to choose a new password/).waitFor();
-    const mail = await waitForMail(mailDir, email, 15_000, 'Reset');
+    const mail = await received.next(email, { subject: 'Reset' });
     const link = mail.text.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)![0];
 
     await ui.page.goto(link);
@@ -322,9 +327,10 @@ describe('changing the e-mail address', () => {
     await ui.page.waitForURL(`${baseUrl}/account`);
 
     await ui.page.getByLabel('New e-mail address').fill(newEmail);
+    const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Change e-mail address' }).click();
     await ui.page.getByText(`We have sent a link to ${newEmail}`).waitFor();
-    const mail = await waitForMail(mailDir, newEmail, 15_000, 'Confirm your new e-mail address');
+    const mail = await received.next(newEmail, { subject: 'Confirm your new e-mail address' });
     const link = mail.text.match(/https?:\/\/\S+\/confirm-email\?token=[\w-]+/)![0];
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Confirm this address' }).click();
