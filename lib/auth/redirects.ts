@@ -1,16 +1,33 @@
+const probeOrigin = 'http://site.invalid';
+
 /**
- * A callbackUrl is honoured only as a path on this site: anything with a scheme, a host, a
- * protocol-relative start or a backslash (which browsers read as a slash) falls back.
+ * A callbackUrl is honoured only as a path on this site. The value is first normalised as a
+ * browser would resolve it (dot segments, percent-encoded dots, tabs and newlines removed), and
+ * the checks apply to what is returned: "/..//evil.example" normalises to "//evil.example",
+ * which a browser reads as another host, so it falls back.
  */
 export function safeCallbackPath(value: unknown, fallback = '/account'): string {
   if (typeof value !== 'string' || value.length > 2000) return fallback;
-  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (!value.startsWith('/') || /[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  let path: string;
   try {
-    const url = new URL(value, 'http://site.invalid');
-    if (url.origin !== 'http://site.invalid') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const url = new URL(value, probeOrigin);
+    if (url.origin !== probeOrigin) return fallback;
+    path = `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
+  }
+  return isSitePath(path) ? path : fallback;
+}
+
+// A path that stays on this site however it is resolved: rooted, neither protocol-relative nor
+// with a backslash (which browsers read as a slash), and already in normal form.
+function isSitePath(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return false;
+  try {
+    const again = new URL(path, probeOrigin);
+    return again.origin === probeOrigin && `${again.pathname}${again.search}${again.hash}` === path;
+  } catch {
+    return false;
   }
 }
