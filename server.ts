@@ -1,10 +1,15 @@
-// Serves the production build (`npm start`): Next's own request handler, with the page cache
-// answering first for the pages it holds (lib/security/page-cache-fast-path.ts). Everything
-// Next does under `next start` it does here: the proxy, instrumentation, routes and assets.
+// Serves the site: the production build (`npm start`), or the development server (`npm run dev`,
+// with --dev). Next's own request handler does everything it does under `next start` or
+// `next dev`: the proxy, instrumentation, routes and assets. In front of it, two things Next
+// cannot do: the visitor's socket address is added to X-Forwarded-For, as a proxy would add it
+// (lib/security/client-ip.ts), so per-address limits never rest on what the visitor sent; and in
+// production the page cache answers first for the pages it holds
+// (lib/security/page-cache-fast-path.ts).
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { logger } from '@/lib/log';
+import { withSocketAddress } from '@/lib/security/client-ip';
 import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
 
 const { values } = parseArgs({
@@ -12,8 +17,10 @@ const { values } = parseArgs({
     port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
     // Not HOSTNAME from the environment: containers set it to the machine's own name.
     hostname: { type: 'string', short: 'H', default: '0.0.0.0' },
+    dev: { type: 'boolean', default: false },
   },
 });
+const dev = values.dev;
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`\n✖ The port must be a whole number from 0 to 65535 (got "${values.port}").\n`);
@@ -25,14 +32,18 @@ const hostname = values.hostname;
 const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 process.env.__NEXT_PRIVATE_ORIGIN = origin;
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const app = next({ dev, dir: import.meta.dirname, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  request.headers['x-forwarded-for'] = withSocketAddress(
+    request.headers['x-forwarded-for'],
+    request.socket.remoteAddress,
+  );
   let served = false;
   try {
-    served = serveFromPageCache(request, response, origin);
+    served = !dev && serveFromPageCache(request, response, origin);
   } catch (error) {
     // The page cache is a shortcut: whatever goes wrong in it, Next can still answer.
     logger.error({ err: error, path: request.url?.split('?')[0] }, 'page cache fast path failed');
@@ -40,7 +51,7 @@ const server = createServer((request, response) => {
   if (!served) void handle(request, response);
 });
 server.listen(port, hostname, () => {
-  logger.info({ origin }, 'serving the production build');
+  logger.info({ origin }, dev ? 'serving the development server' : 'serving the production build');
 });
 
 // As `next start`: finish the requests under way, then stop.

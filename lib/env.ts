@@ -70,8 +70,8 @@ const envSchema = z
     SITE_NAME: optional(z.string().min(1).max(80)),
     // Reverse proxies in front of the server that append to X-Forwarded-For (lib/security/client-ip.ts).
     TRUSTED_PROXIES: z.preprocess(
-      (value) => (value === '' || value === undefined ? 1 : value),
-      z.coerce.number().int().min(1, 'must be 1 or more').max(10),
+      (value) => (value === '' || value === undefined ? 0 : value),
+      z.coerce.number().int().min(0, 'must be 0 or more').max(10),
     ),
     STRIPE_SECRET_KEY: optional(
       z
