@@ -7,6 +7,7 @@ import { startContentWatch } from '@/lib/cache/content-watch';
 import { reportDatabaseError } from '@/lib/database-watch';
 import { startEmailWorker } from '@/lib/email/worker';
 import { EnvError, getEnv } from '@/lib/env';
+import { startHousekeeping } from '@/lib/housekeeping/schedule';
 import { logger } from '@/lib/log';
 
 function stop(problem: string): never {
@@ -18,7 +19,8 @@ function stop(problem: string): never {
  * Runs once as the server starts (never during `next build`: see instrumentation.ts). The
  * embedded database and any development database are brought up to date and given demo content
  * when empty; a production PostgreSQL is only checked, because migrating it is a deliberate step
- * (`npm run db:migrate`). Then queued e-mails are delivered in the background.
+ * (`npm run db:migrate`). Then queued e-mails are delivered, and what grows is pruned, in the
+ * background.
  */
 export async function prepareServer(): Promise<void> {
   let env;
@@ -57,4 +59,5 @@ export async function prepareServer(): Promise<void> {
   }
   startEmailWorker();
   startContentWatch();
+  startHousekeeping();
 }

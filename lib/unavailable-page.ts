@@ -22,7 +22,11 @@ export function describePath(pathname: string): string {
   if (pathname.startsWith('/search')) return 'Search';
   if (pathname.startsWith('/support')) return 'Giving online';
   if (pathname.startsWith('/admin')) return 'The editors’ area';
-  if (/^\/(login|join|forgot-password|reset-password|verify-email|confirm-email)/.test(pathname)) {
+  if (
+    /^\/(login|join|forgot-password|reset-password|verify-email|confirm-email|undo-email-change)/.test(
+      pathname,
+    )
+  ) {
     return 'Signing in and joining';
   }
   return 'Your account';

@@ -29,8 +29,6 @@ export const users = pgTable(
     image: text('image'),
     role: userRole('role').notNull().default('member'),
     passwordHash: text('password_hash'),
-    // Bumped to end every session of the user (password change, disable, role change).
-    sessionVersion: integer('session_version').notNull().default(0),
     newsletterOptIn: boolean('newsletter_opt_in').notNull().default(false),
     privacyConsentAt: timestamp('privacy_consent_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -40,7 +38,6 @@ export const users = pgTable(
   (table) => [
     check('users_email_format', sql`${table.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
     check('users_email_lowercase', sql`${table.email} = lower(${table.email})`),
-    check('users_session_version_nonnegative', sql`${table.sessionVersion} >= 0`),
   ],
 );
 
@@ -67,13 +64,25 @@ export const accounts = pgTable(
   ],
 );
 
-export const sessions = pgTable('sessions', {
-  sessionToken: text('session_token').primaryKey(),
-  userId: text('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
-});
+// One row per signed-in browser. Sessions are JWTs (Credentials sign-in needs them) that carry
+// this row's id; a session whose row is gone has ended, whatever its cookie says, so signing out
+// ends it on the server too. The columns Auth.js's adapter knows keep their names.
+export const sessions = pgTable(
+  'sessions',
+  {
+    sessionToken: text('session_token').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expires: timestamp('expires', { withTimezone: true, mode: 'date' }).notNull(),
+    // When the person signed in: what "signed in within the last few minutes" is measured from.
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('sessions_user_idx').on(table.userId),
+    index('sessions_expires_idx').on(table.expires),
+  ],
+);
 
 export const verificationTokens = pgTable(
   'verification_token',
@@ -90,6 +99,7 @@ export const authTokenPurposes = [
   'sign_in',
   'password_reset',
   'email_change',
+  'email_change_undo',
 ] as const;
 export const authTokenPurpose = pgEnum('auth_token_purpose', authTokenPurposes);
 
@@ -110,6 +120,7 @@ export const authTokens = pgTable(
   },
   (table) => [
     index('auth_tokens_email_idx').on(table.email, table.purpose),
+    index('auth_tokens_expires_idx').on(table.expiresAt),
     check('auth_tokens_expiry_after_creation', sql`${table.expiresAt} > ${table.createdAt}`),
     check('auth_tokens_failed_attempts_nonnegative', sql`${table.failedAttempts} >= 0`),
   ],
@@ -119,3 +130,4 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type UserRole = (typeof userRoles)[number];
 export type AuthToken = typeof authTokens.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

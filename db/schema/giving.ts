@@ -101,8 +101,9 @@ export const donations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-    // Kept after an account is deleted only where the law requires (Gift Aid records).
+    // Cleared when the donor's account is deleted, so no later account can claim the gift.
     email: text('email'),
+    // Kept after an account is deleted only where the law requires (Gift Aid records).
     donorName: text('donor_name'),
     anonymous: boolean('anonymous').notNull().default(false),
     frequency: donationFrequency('frequency').notNull(),

@@ -37,6 +37,7 @@ export const emailPurposes = [
   'sign_in_link',
   'password_reset',
   'email_change',
+  'email_changed',
   'receipt',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);

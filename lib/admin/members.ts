@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { z } from 'zod';
 import { auditLog, userRoles, users, type UserRole } from '@/db/schema';
+import { endAllSessions } from '@/lib/auth/sessions';
 
 export interface MemberRow {
   id: string;
@@ -70,10 +71,8 @@ export async function changeRole(actorId: string, userId: string, role: UserRole
         .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, userId)));
       if ((others?.value ?? 0) === 0) throw new LastAdminError();
     }
-    await tx
-      .update(users)
-      .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId));
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await endAllSessions(userId, tx);
     await tx.insert(auditLog).values({
       actorId,
       action: 'member.role_changed',
@@ -123,11 +122,9 @@ export async function setAccountDisabled(
     }
     await tx
       .update(users)
-      .set({
-        disabledAt: disabled ? new Date() : null,
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-      })
+      .set({ disabledAt: disabled ? new Date() : null })
       .where(eq(users.id, userId));
+    await endAllSessions(userId, tx);
     await tx.insert(auditLog).values({
       actorId,
       action: disabled ? 'member.disabled' : 'member.enabled',

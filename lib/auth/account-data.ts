@@ -71,16 +71,20 @@ export async function exportAccountData(userId: string) {
 
 /**
  * Deletes an account. Gift records the law requires us to keep (Gift Aid claims are open to
- * HMRC audit for six years) stay, without their link to the account; other gifts also lose the
- * donor's name and address.
+ * HMRC audit for six years) stay with the donor's name and declaration, but lose their link to
+ * the account and the e-mail address, for good: whoever proves that address later, by joining
+ * with it, never receives them. Other gifts also lose the donor's name.
  */
 export async function deleteAccount(userId: string): Promise<void> {
   await getDb().transaction(async (tx) => {
     await tx
       .update(donations)
-      .set({ email: null, donorName: null })
+      .set({ donorName: null })
       .where(and(eq(donations.userId, userId), isNull(donations.giftAidDeclarationId)));
-    await tx.update(donations).set({ userId: null }).where(eq(donations.userId, userId));
+    await tx
+      .update(donations)
+      .set({ userId: null, email: null })
+      .where(eq(donations.userId, userId));
     await tx
       .update(recurringGifts)
       .set({ userId: null, email: null })

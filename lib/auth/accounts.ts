@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { hashPassword } from './password';
+import { endAllSessions } from './sessions';
 
 export interface AccountInput {
   email: string;
@@ -24,17 +25,19 @@ export async function upsertAccount(
     .from(users)
     .where(eq(users.email, input.email));
   if (existing) {
-    await db
-      .update(users)
-      .set({
-        role: input.role,
-        passwordHash,
-        name: input.name ?? sql`${users.name}`,
-        disabledAt: null,
-        // A new password ends every session the account had.
-        sessionVersion: sql`${users.sessionVersion} + 1`,
-      })
-      .where(eq(users.id, existing.id));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          role: input.role,
+          passwordHash,
+          name: input.name ?? sql`${users.name}`,
+          disabledAt: null,
+        })
+        .where(eq(users.id, existing.id));
+      // A new password ends every session the account had.
+      await endAllSessions(existing.id, tx);
+    });
     return 'updated';
   }
   await db.insert(users).values({

@@ -4,17 +4,34 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
+import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { getEnv } from '@/lib/env';
 import { clientIpFrom } from '@/lib/security/client-ip';
 import { logger, maskEmail } from '@/lib/log';
 import { requestLogger } from '@/lib/request-log';
-import { signInWithCode, signInWithLinkToken } from './email-links';
+import { undoEmailChange } from './change-email';
+import {
+  resendVerification,
+  signInWithCode,
+  signInWithLinkToken,
+  signInWithVerification,
+  type EmailedSignIn,
+} from './email-links';
 import { getAuthSecret } from './secret';
-import { getSessionUser, signInWithPassword } from './sign-in';
+import { endSession, getCurrentSession, openSession, sessionMaxAgeSeconds } from './sessions';
+import { signInWithPassword } from './sign-in';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; email: string; name: string | null; role: UserRole; verified: boolean };
+    user: {
+      id: string;
+      email: string;
+      name: string | null;
+      role: UserRole;
+      verified: boolean;
+      /** When this browser signed in, in milliseconds since the epoch. */
+      signedInAt: number;
+    };
   }
 }
 
@@ -22,8 +39,31 @@ class ThrottledSignIn extends CredentialsSignin {
   override code = 'throttled';
 }
 
+class UnverifiedSignIn extends CredentialsSignin {
+  override code = 'unverified';
+}
+
 export function clientIp(headers: Headers): string {
   return clientIpFrom(headers, getEnv().TRUSTED_PROXIES);
+}
+
+/** The kinds of e-mailed proof that sign a person in, each a form's hidden `kind`. */
+export type EmailedKind = 'sign-in-link' | 'code' | 'verification' | 'undo-email-change';
+
+function emailedSignIn(credentials: Record<string, unknown>, ip: string): Promise<EmailedSignIn> {
+  const token = String(credentials.token ?? '');
+  switch (credentials.kind as EmailedKind) {
+    case 'sign-in-link':
+      return signInWithLinkToken(token, ip);
+    case 'verification':
+      return signInWithVerification(token, ip);
+    case 'undo-email-change':
+      return undoEmailChange(token);
+    case 'code':
+      return signInWithCode(String(credentials.email ?? ''), String(credentials.code ?? ''), ip);
+    default:
+      return Promise.resolve({ ok: false, reason: 'invalid' });
+  }
 }
 
 function config(): NextAuthConfig {
@@ -34,9 +74,11 @@ function config(): NextAuthConfig {
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     }),
-    // Credentials sign-in requires JWT sessions; the jwt callback re-reads the account, so a
-    // session ends as soon as its account is disabled or its session version moves on.
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    // Credentials sign-in requires JWT sessions. Each token carries the id of a row in
+    // `sessions`, which the jwt callback reads with the account on every request: signing out
+    // deletes the row, so a copied cookie stops working too, and so does every session of an
+    // account that is disabled, changes its password or proves its address.
+    session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
     secret: getAuthSecret(),
     trustHost: true,
     logger: {
@@ -54,11 +96,8 @@ function config(): NextAuthConfig {
       Credentials({
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
-          const result = await signInWithPassword(
-            credentials.email,
-            credentials.password,
-            clientIp(request.headers),
-          );
+          const ip = clientIp(request.headers);
+          const result = await signInWithPassword(credentials.email, credentials.password, ip);
           if (result.ok)
             return { id: result.user.id, email: result.user.email, name: result.user.name };
           const log = await requestLogger();
@@ -67,40 +106,45 @@ function config(): NextAuthConfig {
             'sign-in refused',
           );
           if (result.reason === 'throttled') throw new ThrottledSignIn();
+          if (result.reason === 'unverified') {
+            // Only someone who knows the password gets this far: they are sent a new link.
+            const resent = await resendVerification(result.user, ip);
+            if (resent.ok) sendAfterResponse(resent.emails);
+            throw new UnverifiedSignIn();
+          }
           return null;
         },
       }),
       Credentials({
         id: 'email-link',
-        credentials: { token: {}, email: {}, code: {} },
-        async authorize(credentials) {
-          const user =
-            typeof credentials.token === 'string' && credentials.token
-              ? await signInWithLinkToken(credentials.token)
-              : await signInWithCode(
-                  String(credentials.email ?? ''),
-                  String(credentials.code ?? ''),
-                );
-          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        credentials: { kind: {}, token: {}, email: {}, code: {} },
+        async authorize(credentials, request) {
+          const result = await emailedSignIn(credentials, clientIp(request.headers));
+          if (result.ok)
+            return { id: result.user.id, email: result.user.email, name: result.user.name };
+          if (result.reason === 'throttled') throw new ThrottledSignIn();
+          return null;
         },
       }),
     ],
+    events: {
+      async signOut(message) {
+        const sessionId = 'token' in message ? message.token?.sid : undefined;
+        if (typeof sessionId === 'string') await endSession(sessionId);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
-        const id = user?.id ?? token.sub;
-        if (!id) return null;
-        const account = await getSessionUser(id);
-        if (!account) return null;
-        if (user) {
-          token.sv = account.sessionVersion;
-        } else if (token.sv !== account.sessionVersion) {
-          return null;
-        }
-        token.sub = account.id;
-        token.email = account.email;
-        token.name = account.name;
-        token.role = account.role;
-        token.verified = account.verified;
+        if (user?.id) token.sid = await openSession(user.id);
+        if (typeof token.sid !== 'string') return null;
+        const current = await getCurrentSession(token.sid);
+        if (!current) return null;
+        token.sub = current.user.id;
+        token.email = current.user.email;
+        token.name = current.user.name;
+        token.role = current.user.role;
+        token.verified = current.user.verified;
+        token.signedInAt = current.signedInAt.getTime();
         return token;
       },
       session({ session, token }) {
@@ -111,6 +155,7 @@ function config(): NextAuthConfig {
           name: (token.name as string | null) ?? null,
           role: token.role as UserRole,
           verified: Boolean(token.verified),
+          signedInAt: Number(token.signedInAt),
         };
         return session;
       },

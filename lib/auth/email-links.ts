@@ -1,34 +1,46 @@
 import 'server-only';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db/client';
 import { authTokens, users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
-import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail, type EmailContent } from '@/lib/email/render';
-import { claimGuestGifts } from '@/lib/giving/claim';
-import { hitRateLimits } from '@/lib/security/rate-limit';
+import {
+  hitRateLimits,
+  peekRateLimits,
+  refundRateLimit,
+  type RateCheck,
+} from '@/lib/security/rate-limit';
+import { proveAddress } from './address-proof';
+import { throttleEmail } from './email-throttle';
 import { hashPassword } from './password';
 import { emailSchema } from './password-policy';
-import type { SessionUser } from './sign-in';
-import { getSessionUser } from './sign-in';
-import { emailPerAddress, emailPerIp } from './throttles';
+import { endAllSessions } from './sessions';
+import { getSessionUser, type SessionUser } from './sign-in';
+import { codePerAddress, codePerIp, linkPerIp } from './throttles';
 import { consumeToken, hashToken, issueToken, type IssuedToken } from './tokens';
+import { queueVerificationEmail } from './verification-email';
 
-export type RequestOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+/**
+ * A request that ends in an e-mail: its outbox ids, to be sent once the answer has gone (so
+ * that how long the answer takes says nothing of whether an account exists), or the wait when
+ * throttled.
+ */
+export type RequestOutcome =
+  { ok: true; emails: string[] } | { ok: false; retryAfterSeconds: number };
 
-const linkMinutes = 15;
+/** A sign-in by an e-mailed link or code. */
+export type EmailedSignIn =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+export const signInLinkMinutes = 15;
 const resetMinutes = 60;
 const maxCodeAttempts = 5;
 
-async function throttleEmail(email: string, ip: string): Promise<RequestOutcome> {
-  const decision = await hitRateLimits([
-    { rule: emailPerAddress, subject: email },
-    { rule: emailPerIp, subject: ip },
-  ]);
-  return decision.allowed
-    ? { ok: true }
-    : { ok: false, retryAfterSeconds: decision.retryAfterSeconds };
-}
+const nothingSent: RequestOutcome = { ok: true, emails: [] };
+const invalid: EmailedSignIn = { ok: false, reason: 'invalid' };
 
 async function activeUserByEmail(email: string) {
   const [user] = await getDb()
@@ -40,118 +52,79 @@ async function activeUserByEmail(email: string) {
 
 interface LinkEmail {
   tokenPurpose: 'sign_in' | 'password_reset';
-  emailPurpose: 'sign_in_link' | 'password_reset';
+  emailPurpose: 'sign_in_link' | 'password_reset' | 'account_exists';
   ttlMinutes: number;
   subject: string;
   content: (issued: IssuedToken) => EmailContent;
 }
 
+/** Issues a link's token and queues the e-mail that carries it, in the caller's transaction. */
+export async function queueLinkEmail(
+  tx: Transaction,
+  account: { userId: string; email: string },
+  link: LinkEmail,
+): Promise<string> {
+  const issued = await issueToken(tx, {
+    purpose: link.tokenPurpose,
+    email: account.email,
+    userId: account.userId,
+    ttlMinutes: link.ttlMinutes,
+  });
+  const message = {
+    to: account.email,
+    subject: link.subject,
+    ...renderEmail(link.content(issued)),
+  };
+  return enqueueEmail(tx, message, link.emailPurpose, {
+    expiresAt: new Date(Date.now() + link.ttlMinutes * 60_000),
+  });
+}
+
 /**
- * Checks the address and the throttles, then, when the address has an active account, issues a
- * token and queues the e-mail that carries it in one transaction, and tries to send it at once.
- * The answer is the same whether or not there is an account, so the form cannot tell anyone
- * which addresses are members.
+ * Checks the address and the throttles, then, when the address has an active account, queues
+ * the e-mail. The answer is the same whether or not there is an account, so the form cannot
+ * tell anyone which addresses are members.
  */
 async function emailLink(rawEmail: string, ip: string, link: LinkEmail): Promise<RequestOutcome> {
   const email = emailSchema.safeParse(rawEmail);
-  if (!email.success) return { ok: true };
+  if (!email.success) return nothingSent;
   const throttle = await throttleEmail(email.data, ip);
   if (!throttle.ok) return throttle;
+  if (!throttle.send) return nothingSent;
   const user = await activeUserByEmail(email.data);
-  if (!user) return { ok: true };
-  const id = await getDb().transaction(async (tx) => {
-    const issued = await issueToken(tx, {
-      purpose: link.tokenPurpose,
-      email: email.data,
-      userId: user.id,
-      ttlMinutes: link.ttlMinutes,
-    });
-    const message = { to: email.data, subject: link.subject, ...renderEmail(link.content(issued)) };
-    return enqueueEmail(tx, message, link.emailPurpose, {
-      expiresAt: new Date(Date.now() + link.ttlMinutes * 60_000),
-    });
-  });
-  await deliverEmailNow(id);
-  return { ok: true };
+  if (!user) return nothingSent;
+  const id = await getDb().transaction((tx) =>
+    queueLinkEmail(tx, { userId: user.id, email: email.data }, link),
+  );
+  return { ok: true, emails: [id] };
 }
 
-/** E-mails a sign-in link and code when the address has an account. */
-export function requestSignInLink(rawEmail: string, ip: string): Promise<RequestOutcome> {
+export const signInUrl = (token: string) => `${getSiteConfig().url}/login/link?token=${token}`;
+
+export function signInLinkEmail(): LinkEmail {
   const site = getSiteConfig();
-  return emailLink(rawEmail, ip, {
+  return {
     tokenPurpose: 'sign_in',
     emailPurpose: 'sign_in_link',
-    ttlMinutes: linkMinutes,
+    ttlMinutes: signInLinkMinutes,
     subject: `Your sign-in link for ${site.name}`,
     content: ({ token, code }) => ({
       heading: 'Sign in to your account',
       paragraphs: [
-        'Open the link and press the button to sign in, or type the code on the sign-in page.',
-        `Both work once and expire in ${linkMinutes} minutes.`,
+        'Open the link and press the button to sign in, or type the code on the sign-in page, under "Or sign in without a password".',
+        `Both work once and expire in ${signInLinkMinutes} minutes.`,
       ],
-      action: { label: 'Sign in', url: `${site.url}/login/link?token=${token}` },
+      action: { label: 'Sign in', url: signInUrl(token) },
       code,
       footer:
         'You received this because someone asked to sign in with this address. If it was not you, ignore it.',
     }),
-  });
+  };
 }
 
-async function signInAs(userId: string | null): Promise<SessionUser | null> {
-  if (!userId) return null;
-  // Following the e-mailed link proves the address is the reader's.
-  await getDb()
-    .update(users)
-    .set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` })
-    .where(eq(users.id, userId));
-  await claimGuestGifts(userId);
-  return getSessionUser(userId);
-}
-
-export async function signInWithLinkToken(rawToken: string): Promise<SessionUser | null> {
-  const token = await consumeToken('sign_in', rawToken);
-  return signInAs(token?.userId ?? null);
-}
-
-/** Checks a typed code against the newest live sign-in token; five wrong codes spend it. */
-export async function signInWithCode(
-  rawEmail: string,
-  rawCode: string,
-): Promise<SessionUser | null> {
-  const email = emailSchema.safeParse(rawEmail);
-  const code = rawCode.replace(/\s+/g, '');
-  if (!email.success || !/^\d{6}$/.test(code)) return null;
-  const db = getDb();
-  const [token] = await db
-    .select()
-    .from(authTokens)
-    .where(
-      and(
-        eq(authTokens.email, email.data),
-        eq(authTokens.purpose, 'sign_in'),
-        isNull(authTokens.usedAt),
-        gt(authTokens.expiresAt, new Date()),
-      ),
-    )
-    .orderBy(desc(authTokens.createdAt))
-    .limit(1);
-  if (!token) return null;
-  if (token.codeHash !== hashToken(`${email.data}:${code}`)) {
-    await db
-      .update(authTokens)
-      .set({
-        failedAttempts: sql`${authTokens.failedAttempts} + 1`,
-        usedAt: token.failedAttempts + 1 >= maxCodeAttempts ? new Date() : null,
-      })
-      .where(eq(authTokens.id, token.id));
-    return null;
-  }
-  const [spent] = await db
-    .update(authTokens)
-    .set({ usedAt: new Date() })
-    .where(and(eq(authTokens.id, token.id), isNull(authTokens.usedAt)))
-    .returning();
-  return signInAs(spent?.userId ?? null);
+/** E-mails a sign-in link and code when the address has an account. */
+export function requestSignInLink(rawEmail: string, ip: string): Promise<RequestOutcome> {
+  return emailLink(rawEmail, ip, signInLinkEmail());
 }
 
 /** E-mails a password-reset link when the address has an account; the same answer otherwise. */
@@ -172,18 +145,137 @@ export function requestPasswordReset(rawEmail: string, ip: string): Promise<Requ
   });
 }
 
-/** Sets a new password from a reset link and ends every session of the account. */
+/**
+ * E-mails a fresh verification link to an account that is not verified yet, throttled as any
+ * e-mail; the answer to the person who asked does not depend on it.
+ */
+export async function resendVerification(user: SessionUser, ip: string): Promise<RequestOutcome> {
+  const throttle = await throttleEmail(user.email, ip);
+  if (!throttle.ok || !throttle.send) return nothingSent;
+  const id = await getDb().transaction((tx) =>
+    queueVerificationEmail(tx, { userId: user.id, email: user.email }),
+  );
+  return { ok: true, emails: [id] };
+}
+
+/**
+ * Counts an attempt against the limits, then runs it; an attempt that signs someone in is
+ * taken back, so only failures use up the budget.
+ */
+async function throttledSignIn(
+  checks: RateCheck[],
+  attempt: () => Promise<EmailedSignIn>,
+): Promise<EmailedSignIn> {
+  const decision = await hitRateLimits(checks);
+  if (!decision.allowed) {
+    return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+  }
+  const result = await attempt();
+  if (result.ok) {
+    await Promise.all(checks.map(({ rule, subject }) => refundRateLimit(rule, subject)));
+  }
+  return result;
+}
+
+async function signedInAs(
+  userId: string | null,
+  route: 'verification-link' | 'other',
+): Promise<EmailedSignIn> {
+  if (!userId) return invalid;
+  await proveAddress(userId, route);
+  const user = await getSessionUser(userId);
+  return user ? { ok: true, user } : invalid;
+}
+
+/** Signs in with an e-mailed sign-in link's token, once. */
+export function signInWithLinkToken(rawToken: string, ip: string): Promise<EmailedSignIn> {
+  return throttledSignIn([{ rule: linkPerIp, subject: ip }], async () => {
+    const token = await consumeToken('sign_in', rawToken);
+    return signedInAs(token?.userId ?? null, 'other');
+  });
+}
+
+/** Verifies a new member's address from the link e-mailed when they joined, and signs them in. */
+export function signInWithVerification(rawToken: string, ip: string): Promise<EmailedSignIn> {
+  return throttledSignIn([{ rule: linkPerIp, subject: ip }], async () => {
+    const token = await consumeToken('verify_email', rawToken);
+    return signedInAs(token?.userId ?? null, 'verification-link');
+  });
+}
+
+/**
+ * Checks a typed code against the newest sign-in token of the address, in one conditional
+ * update, so that guesses made at the same moment are each counted: the fifth wrong one spends
+ * the token, and no code works after that, not even the right one. Throttled per address and
+ * per visitor's address as well.
+ */
+export async function signInWithCode(
+  rawEmail: string,
+  rawCode: string,
+  ip: string,
+): Promise<EmailedSignIn> {
+  const email = emailSchema.safeParse(rawEmail);
+  const code = rawCode.replace(/\s+/g, '');
+  if (!email.success || !/^\d{6}$/.test(code)) return invalid;
+  const checks = [
+    { rule: codePerAddress, subject: email.data },
+    { rule: codePerIp, subject: ip },
+  ];
+  return throttledSignIn(checks, () => checkCode(email.data, code));
+}
+
+async function checkCode(email: string, code: string): Promise<EmailedSignIn> {
+  const db = getDb();
+  const newest = db
+    .select({ id: authTokens.id })
+    .from(authTokens)
+    .where(and(eq(authTokens.email, email), eq(authTokens.purpose, 'sign_in')))
+    .orderBy(desc(authTokens.createdAt))
+    .limit(1);
+  const matches = sql`${authTokens.codeHash} = ${hashToken(`${email}:${code}`)}`;
+  const [guess] = await db
+    .update(authTokens)
+    .set({
+      failedAttempts: sql`${authTokens.failedAttempts} + case when ${matches} then 0 else 1 end`,
+      usedAt: sql`case when ${matches} or ${authTokens.failedAttempts} + 1 >= ${maxCodeAttempts} then now() else null end`,
+    })
+    .where(
+      and(
+        sql`${authTokens.id} = (${newest})`,
+        isNull(authTokens.usedAt),
+        gt(authTokens.expiresAt, new Date()),
+        lt(authTokens.failedAttempts, maxCodeAttempts),
+      ),
+    )
+    .returning({ userId: authTokens.userId, matched: sql<boolean>`${matches}` });
+  return guess?.matched ? signedInAs(guess.userId, 'other') : invalid;
+}
+
+/** How long a throttled visitor must wait before following another e-mailed link, in seconds. */
+export async function linkRetryAfter(ip: string): Promise<number> {
+  return (await peekRateLimits([{ rule: linkPerIp, subject: ip }])).retryAfterSeconds;
+}
+
+/** How long a throttled visitor must wait before typing another code, in seconds. */
+export async function codeRetryAfter(rawEmail: string, ip: string): Promise<number> {
+  const email = emailSchema.safeParse(rawEmail);
+  const checks: RateCheck[] = [{ rule: codePerIp, subject: ip }];
+  if (email.success) checks.push({ rule: codePerAddress, subject: email.data });
+  return (await peekRateLimits(checks)).retryAfterSeconds;
+}
+
+/**
+ * Sets a new password from a reset link. The link proves the address, and every session of the
+ * account ends.
+ */
 export async function resetPassword(rawToken: string, newPassword: string): Promise<boolean> {
   const token = await consumeToken('password_reset', rawToken);
   if (!token?.userId) return false;
-  await getDb()
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(newPassword),
-      sessionVersion: sql`${users.sessionVersion} + 1`,
-      emailVerified: sql`coalesce(${users.emailVerified}, now())`,
-    })
-    .where(eq(users.id, token.userId));
-  await claimGuestGifts(token.userId);
+  await proveAddress(token.userId, 'other');
+  const passwordHash = await hashPassword(newPassword);
+  await getDb().transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId!));
+    await endAllSessions(token.userId!, tx);
+  });
   return true;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import { clientIp } from './auth';
 import type { RequestOutcome } from './email-links';
@@ -29,15 +30,22 @@ export function requestedEmail(
 }
 
 /**
- * Runs a request that ends in an e-mail (sign-in link, reset, address change) and turns its
- * outcome into the form's state: sent, or throttled with the time to wait. A mail server that
- * is down does not change the answer: the e-mail waits in the outbox and follows a little later.
+ * Runs a request that ends in an e-mail (sign-in link, reset) and turns its outcome into the
+ * form's state: sent, or throttled with the time to wait. The e-mail is sent after the answer,
+ * so the answer takes as long whether or not the address has an account, and a mail server that
+ * is down does not change it: the e-mail waits in the outbox and follows a little later.
  */
 export async function sendEmailRequest(
   email: string,
   send: (ip: string) => Promise<RequestOutcome>,
 ): Promise<EmailRequestState> {
-  const outcome = await send(clientIp(await headers()));
+  const outcome = await send(await requestIp());
   if (!outcome.ok) return { email, error: tryAgainMessage(outcome.retryAfterSeconds, 'requests') };
+  sendAfterResponse(outcome.emails);
   return { email, sent: true };
+}
+
+/** The address of the visitor behind this request (lib/security/client-ip.ts). */
+export async function requestIp(): Promise<string> {
+  return clientIp(await headers());
 }

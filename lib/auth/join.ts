@@ -4,14 +4,12 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
-import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
-import { renderEmail } from '@/lib/email/render';
-import { claimGuestGifts } from '@/lib/giving/claim';
-import { hitRateLimits } from '@/lib/security/rate-limit';
+import { queueLinkEmail, signInLinkEmail, signInLinkMinutes, signInUrl } from './email-links';
+import { throttleEmail } from './email-throttle';
 import { hashPassword } from './password';
 import { emailSchema, newPasswordSchema } from './password-policy';
-import { emailPerAddress, emailPerIp } from './throttles';
-import { consumeToken, issueToken } from './tokens';
+import type { IssuedToken } from './tokens';
+import { queueVerificationEmail } from './verification-email';
 
 export const joinSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(200, 'Use at most 200 characters.'),
@@ -23,55 +21,24 @@ export const joinSchema = z.object({
 
 export type JoinInput = z.infer<typeof joinSchema>;
 
-/** `emailDelayed`: the mail server did not take the e-mail at once; it is retried for a while. */
 export type JoinOutcome =
-  | { ok: true; emailDelayed: boolean }
-  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
-
-const verificationMinutes = 24 * 60;
+  { ok: true; emails: string[] } | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Creates an unverified member and e-mails a verification link. An address that already has an
- * account gets a note instead, and the caller answers both the same way. The e-mail is queued
- * with the account, so a mail server that is down delays it instead of losing the account.
+ * Creates an unverified member and queues the e-mail whose link verifies the address and signs
+ * them in. An address that already has an account gets a sign-in link instead, and the caller
+ * answers both the same way. Nothing is sent from here: the caller sends the queued e-mails once
+ * its answer has gone, so a slow mail server neither delays nor gives away the answer.
  */
 export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOutcome> {
-  const decision = await hitRateLimits([
-    { rule: emailPerAddress, subject: input.email },
-    { rule: emailPerIp, subject: ip },
-  ]);
-  if (!decision.allowed)
-    return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
-
-  const site = getSiteConfig();
-  const db = getDb();
-  const [existing] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, input.email));
-  if (existing) {
-    const id = await enqueueEmail(
-      db,
-      {
-        to: input.email,
-        subject: `Your ${site.name} account`,
-        ...renderEmail({
-          heading: 'You already have an account',
-          paragraphs: [
-            'Someone, probably you, tried to join with this e-mail address, which already has an account.',
-            'Log in with your password, or ask for a sign-in link on the log-in page. If this was not you, you can ignore this e-mail.',
-          ],
-          action: { label: 'Log in', url: `${site.url}/login` },
-        }),
-      },
-      'account_exists',
-    );
-    return { ok: true, emailDelayed: !(await deliverEmailNow(id)) };
-  }
+  const throttle = await throttleEmail(input.email, ip);
+  if (!throttle.ok)
+    return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  if (!throttle.send) return { ok: true, emails: [] };
 
   const passwordHash = await hashPassword(input.password);
-  const emailId = await db.transaction(async (tx) => {
-    const [user] = await tx
+  const email = await getDb().transaction(async (tx) => {
+    const [created] = await tx
       .insert(users)
       .values({
         email: input.email,
@@ -80,45 +47,40 @@ export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOu
         newsletterOptIn: input.newsletter === 'on',
         privacyConsentAt: new Date(),
       })
+      .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    const { token, code } = await issueToken(tx, {
-      purpose: 'verify_email',
-      email: input.email,
-      userId: user!.id,
-      ttlMinutes: verificationMinutes,
-    });
-    return enqueueEmail(
+    if (created) return queueVerificationEmail(tx, { userId: created.id, email: input.email });
+    const [existing] = await tx
+      .select({ id: users.id, emailVerified: users.emailVerified })
+      .from(users)
+      .where(eq(users.email, input.email));
+    return queueLinkEmail(
       tx,
-      {
-        to: input.email,
-        subject: `Verify your e-mail address for ${site.name}`,
-        ...renderEmail({
-          heading: `Welcome to ${site.name}`,
-          paragraphs: [
-            `Thank you for joining, ${input.name}. Verify your e-mail address to start reading members-only work.`,
-            'The link works once and expires in 24 hours.',
-          ],
-          action: {
-            label: 'Verify my e-mail address',
-            url: `${site.url}/verify-email?token=${token}`,
-          },
-          code,
-          footer:
-            'You received this because this address was used to join. If it was not you, ignore this e-mail.',
-        }),
-      },
-      'verify_email',
-      { expiresAt: new Date(Date.now() + verificationMinutes * 60_000) },
+      { userId: existing!.id, email: input.email },
+      accountExistsEmail(existing!.emailVerified !== null),
     );
   });
-  return { ok: true, emailDelayed: !(await deliverEmailNow(emailId)) };
+  return { ok: true, emails: [email] };
 }
 
-/** Marks the address behind a verification link as verified; false when the link is spent or stale. */
-export async function verifyEmail(rawToken: string): Promise<boolean> {
-  const token = await consumeToken('verify_email', rawToken);
-  if (!token?.userId) return false;
-  await getDb().update(users).set({ emailVerified: new Date() }).where(eq(users.id, token.userId));
-  await claimGuestGifts(token.userId);
-  return true;
+// What someone who joins with an address that has an account gets: a way in, whoever they are.
+function accountExistsEmail(verified: boolean) {
+  const site = getSiteConfig();
+  return {
+    ...signInLinkEmail(),
+    emailPurpose: 'account_exists' as const,
+    subject: `Your ${site.name} account`,
+    content: ({ token }: IssuedToken) => ({
+      heading: 'You already have an account',
+      paragraphs: [
+        'Someone, probably you, tried to join with this e-mail address, which already has an account.',
+        verified
+          ? 'Log in with your password, or open the link and press the button to sign in.'
+          : 'Its address has not been verified yet. Open the link and press the button to sign in: that verifies it. A password chosen before the address was verified is removed, in case someone else chose it; set a new one on your account page afterwards.',
+        `The link works once and expires in ${signInLinkMinutes} minutes.`,
+      ],
+      action: { label: 'Sign in', url: signInUrl(token) },
+      footer: 'If this was not you, ignore this e-mail: nothing has changed.',
+    }),
+  };
 }

@@ -7,6 +7,8 @@ export interface Viewer {
   name: string | null;
   role: UserRole;
   verified: boolean;
+  /** When this browser signed in, in milliseconds since the epoch. */
+  signedInAt: number;
 }
 
 /** Members-only work is for signed-in members whose e-mail address is verified. */

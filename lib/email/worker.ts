@@ -1,9 +1,8 @@
 import { reportDatabaseError } from '@/lib/database-watch';
-import { deliverDueEmails, pruneEmailOutbox } from '@/lib/email/outbox';
+import { deliverDueEmails } from '@/lib/email/outbox';
 import { logger } from '@/lib/log';
 
 const batch = 20;
-const pruneEveryMs = 60 * 60_000;
 
 // On globalThis, so a second call in the same process (a dev-server reload) starts nothing.
 const globalKey = Symbol.for('northgate.email.worker');
@@ -20,17 +19,12 @@ export function startEmailWorker(intervalMs = 15_000): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let failing = false;
-  let prunedAt = 0;
 
   async function run() {
     let backlog = false;
     try {
       const done = await deliverDueEmails({ limit: batch });
       backlog = done.sent + done.retrying + done.failed === batch;
-      if (Date.now() - prunedAt >= pruneEveryMs) {
-        await pruneEmailOutbox();
-        prunedAt = Date.now();
-      }
       if (failing) logger.info('e-mail outbox: running again');
       failing = false;
     } catch (error) {

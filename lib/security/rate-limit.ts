@@ -22,6 +22,8 @@ export interface RateRule {
 
 export interface RateDecision {
   allowed: boolean;
+  /** Attempts counted in this window, this one included (none, for a peek). */
+  hits: number;
   /** Attempts left in this window after this one (after none, for a peek). */
   remaining: number;
   /** Whole seconds until the window resets: 0 when allowed, at least 1 when not. */
@@ -66,6 +68,7 @@ function decide(
   const untilReset = Math.ceil((end.getTime() - now.getTime()) / 1000);
   return {
     allowed,
+    hits,
     remaining: Math.max(0, rule.limit - hits),
     retryAfterSeconds: allowed ? 0 : Math.max(1, untilReset),
     resetAt: end,
@@ -117,6 +120,38 @@ export async function peekRateLimit(
     );
   const hits = row?.hits ?? 0;
   return decide(rule, hits, hits < rule.limit, end, now);
+}
+
+/** Checks every rule without counting, and returns the most restrictive decision. */
+export async function peekRateLimits(checks: RateCheck[], now = new Date()): Promise<RateDecision> {
+  if (checks.length === 0) throw new RangeError('peekRateLimits needs at least one check');
+  const decisions = await Promise.all(
+    checks.map(({ rule, subject }) => peekRateLimit(rule, subject, now)),
+  );
+  return decisions.reduce(moreRestrictive);
+}
+
+/**
+ * Takes back one attempt counted in the current window, as when the attempt turned out to be a
+ * person's successful sign-in: only failures should use up a shared address's budget, yet every
+ * attempt must be counted as it starts, or attempts made at the same moment would all pass.
+ */
+export async function refundRateLimit(
+  rule: RateRule,
+  subject: string,
+  now = new Date(),
+): Promise<void> {
+  const { start } = windowOf(rule, now);
+  await getDb()
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(
+      and(
+        eq(rateLimits.bucket, rule.bucket),
+        eq(rateLimits.subject, subjectKey(subject)),
+        eq(rateLimits.windowStart, start),
+      ),
+    );
 }
 
 /** Clears a subject's counter in every window, e.g. after a successful sign-in. */

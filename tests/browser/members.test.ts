@@ -19,6 +19,19 @@ async function join(name: string, email: string, password: string) {
   await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
 }
 
+const linkIn = (text: string, route: string) =>
+  text.match(new RegExp(`https?://\\S+/${route}\\?token=[\\w-]+`))![0];
+
+/** Joins, then verifies the address from the e-mail, which signs the new member in. */
+async function joinAndVerify(name: string, email: string, password: string) {
+  const received = inbox(mailDir);
+  await join(name, email, password);
+  const mail = await received.next(email, { subject: 'Verify' });
+  await ui.page.goto(linkIn(mail.text, 'verify-email'));
+  await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
+  await ui.page.waitForURL(`${baseUrl}/account?welcome=1`);
+}
+
 async function logIn(email: string, password: string, callbackUrl?: string) {
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
   await ui.page.goto(`${baseUrl}/login${query}`);
@@ -58,7 +71,7 @@ describe('members', () => {
 
     await ui.page.goto(`${baseUrl}/account`);
     expect(await ui.page.getByText('Active').count()).toBe(1);
-    await ui.page.getByRole('button', { name: 'Log out' }).click();
+    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
     await ui.page.goto(`${baseUrl}${membersArticle}`);
     expect(await ui.page.getByText(membersSentence).count()).toBe(0);
@@ -66,12 +79,26 @@ describe('members', () => {
     expect(ui.errors).toEqual([]);
   });
 
-  it('ignore a callbackUrl that leads off the site', async () => {
+  it('ignore a callbackUrl that leads off the site, however it is spelled', async () => {
     await logIn(
       testAccounts.member.email,
       testAccounts.member.password,
       'https://evil.example/phish',
     );
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    for (const spelling of [
+      '/..//evil.example/x',
+      '/%2e%2e//evil.example/x',
+      '/.//evil.example/x',
+      '/a/../..//evil.example/x',
+    ]) {
+      // Signed in already, the log-in page sends the reader straight on.
+      await ui.page.goto(`${baseUrl}/login?callbackUrl=${encodeURIComponent(spelling)}`);
+      await ui.page.waitForURL(`${baseUrl}/account`);
+    }
+    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.waitForURL(`${baseUrl}/`);
+    await logIn(testAccounts.member.email, testAccounts.member.password, '/..//evil.example/x');
     await ui.page.waitForURL(`${baseUrl}/account`);
   });
 
@@ -143,24 +170,37 @@ describe('joining', () => {
 
     const mail = await received.next(email);
     expect(mail.subject).toContain('Verify your e-mail address');
-    const link = mail.text.match(/https?:\/\/\S+\/verify-email\?token=[\w-]+/)![0];
+    expect(mail.text).toContain('Did not join?');
+    const link = linkIn(mail.text, 'verify-email');
     expect(mail.html).toContain(link.replaceAll('&', '&amp;'));
 
-    // Opening the link, as a mail scanner would, verifies nothing.
+    // Opening the link, as a mail scanner would, verifies nothing; and until the address is
+    // verified its password opens nothing either: a new link is sent instead.
     await ui.page.goto(link);
+    const resent = inbox(mailDir);
     await logIn(email, password, membersArticle);
-    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
-    expect(await ui.page.getByText('This piece is for members').count()).toBe(1);
+    await ui.page.getByText('Your e-mail address is not verified yet').waitFor();
+    expect(ui.page.url()).toContain('/login');
+    const again = await resent.next(email, { subject: 'Verify' });
+    expect(linkIn(again.text, 'verify-email')).not.toBe(link);
 
+    // Pressing the button verifies the address and signs the member in.
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
-    await ui.page.getByText('Your e-mail address is verified.').waitFor();
+    await ui.page.waitForURL(`${baseUrl}/account?welcome=1`);
+    await ui.page.getByText('Your e-mail address is verified and you are signed in.').waitFor();
     await ui.page.goto(`${baseUrl}${membersArticle}`);
     expect(await ui.page.getByText(membersSentence).count()).toBe(1);
 
+    await ui.page.goto(`${baseUrl}/account`);
+    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.waitForURL(`${baseUrl}/`);
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
     await ui.page.getByText('This link has been used or has expired.').waitFor();
+    // The password chosen when joining works once the address is verified.
+    await logIn(email, password, membersArticle);
+    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
   });
 
   it('answers an address that already has an account exactly as a new one', async () => {
@@ -200,7 +240,7 @@ describe('signing in without a password', () => {
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Sign in' }).click();
     await ui.page.waitForURL(`${baseUrl}/account`);
-    await ui.page.getByRole('button', { name: 'Log out' }).click();
+    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
 
     await ui.page.goto(link);
@@ -259,13 +299,8 @@ describe('a member’s data', () => {
   it('downloads as JSON, and the account can be deleted after confirming', async () => {
     const email = `leaving.${Date.now()}@example.org`;
     const password = 'a long leaving passphrase';
-    await join('Leaving Member', email, password);
-
-    await logIn(email, password);
-    await ui.page.waitForURL(`${baseUrl}/account`);
-    expect(await ui.page.getByText('Waiting for you to verify your e-mail address').count()).toBe(
-      1,
-    );
+    await joinAndVerify('Leaving Member', email, password);
+    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
     const download = await ui.page.request.get(`${baseUrl}/api/account/export`);
     expect(download.headers()['content-disposition']).toContain('attachment');
     const data = await download.json();
@@ -288,7 +323,7 @@ describe('a member’s data', () => {
 describe('changing a password', () => {
   it('keeps this device signed in and ends the sessions elsewhere', async () => {
     const email = `changer.${Date.now()}@example.org`;
-    await join('Password Changer', email, 'the first long passphrase');
+    await joinAndVerify('Password Changer', email, 'the first long passphrase');
 
     const elsewhere = await ui.browser.newContext();
     const other = await elsewhere.newPage();
@@ -318,35 +353,141 @@ describe('changing a password', () => {
 });
 
 describe('changing the e-mail address', () => {
-  it('takes effect once the new address confirms', async () => {
+  it('takes effect once the new address confirms, and the old address can take it back', async () => {
     const email = `old.address.${Date.now()}@example.org`;
     const newEmail = `new.address.${Date.now()}@example.org`;
     const password = 'a long address-changing phrase';
-    await join('Address Changer', email, password);
-    await logIn(email, password);
-    await ui.page.waitForURL(`${baseUrl}/account`);
+    await joinAndVerify('Address Changer', email, password);
 
+    // Just signed in: no password is asked for.
+    expect(await ui.page.getByLabel('Your password').count()).toBe(0);
     await ui.page.getByLabel('New e-mail address').fill(newEmail);
     const received = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Change e-mail address' }).click();
     await ui.page.getByText(`We have sent a link to ${newEmail}`).waitFor();
     const mail = await received.next(newEmail, { subject: 'Confirm your new e-mail address' });
-    const link = mail.text.match(/https?:\/\/\S+\/confirm-email\?token=[\w-]+/)![0];
-    await ui.page.goto(link);
+    await ui.page.goto(linkIn(mail.text, 'confirm-email'));
+    const noticed = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Confirm this address' }).click();
     await ui.page.getByText('Your account now uses this address.').waitFor();
 
     await logIn(newEmail, password);
     await ui.page.waitForURL(`${baseUrl}/account`);
     expect(await ui.page.getByText(newEmail).count()).toBeGreaterThan(0);
-    expect(await ui.page.getByText('Active').count()).toBe(1);
+    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
+
+    // The old address is told, and can take the account back: whoever is signed in is not.
+    const notice = await noticed.next(email, { subject: 'has changed' });
+    expect(notice.text).toContain('If you did not');
+    const owner = await ui.browser.newContext();
+    const ownerPage = await owner.newPage();
+    await ownerPage.goto(linkIn(notice.text, 'undo-email-change'));
+    await ownerPage.getByRole('button', { name: 'Take my account back' }).click();
+    await ownerPage.waitForURL(`${baseUrl}/account?changed=undone`);
+    await ownerPage.getByText(`Your account is back at ${email}`).waitFor();
+    await ownerPage.getByLabel('New password').fill('the rightful owner’s phrase');
+    await ownerPage.getByRole('button', { name: 'Set password' }).click();
+    await ownerPage.waitForURL(`${baseUrl}/account?changed=password`);
+
+    await ui.page.goto(`${baseUrl}/account`);
+    await ui.page.waitForURL(/\/login/);
+    await logIn(newEmail, password);
+    await ui.page.getByText('do not match').waitFor();
+    await logIn(email, 'the rightful owner’s phrase');
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    await owner.close();
+  });
+});
+
+describe('pre-registered accounts', () => {
+  it('a stranger who joins with someone’s address cannot sign in, and keeps nothing once the owner does', async () => {
+    const email = `owner.${Date.now()}@example.org`;
+    const strangerPassword = 'the stranger’s own phrase';
+    const stranger = await ui.browser.newContext();
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(`${baseUrl}/join`);
+    await strangerPage.getByLabel('Name').fill('A Stranger');
+    await strangerPage.getByLabel('E-mail address', { exact: true }).fill(email);
+    await strangerPage.getByLabel('Password', { exact: true }).fill(strangerPassword);
+    await strangerPage.getByRole('checkbox', { name: /privacy notice/ }).check();
+    await strangerPage.getByRole('button', { name: 'Join' }).click();
+    await strangerPage.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+
+    const strangerLogsIn = async () => {
+      await strangerPage.goto(`${baseUrl}/login`);
+      await strangerPage.getByLabel('E-mail address', { exact: true }).fill(email);
+      await strangerPage.getByLabel('Password', { exact: true }).fill(strangerPassword);
+      await strangerPage.getByRole('button', { name: 'Log in' }).click();
+    };
+    await strangerLogsIn();
+    await strangerPage.getByText('Your e-mail address is not verified yet').waitFor();
+    await strangerPage.goto(`${baseUrl}/account`);
+    await strangerPage.waitForURL(/\/login/);
+
+    // The owner signs in with an e-mailed link.
+    await ui.page.goto(`${baseUrl}/login`);
+    await ui.page.getByLabel('E-mail address for a sign-in link').fill(email);
+    const received = inbox(mailDir);
+    await ui.page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+    const mail = await received.next(email, { subject: 'sign-in link' });
+    await ui.page.goto(linkIn(mail.text, 'login/link'));
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
+
+    await strangerLogsIn();
+    await strangerPage
+      .getByText('That e-mail address and password do not match an account.')
+      .waitFor();
+    await strangerPage.goto(`${baseUrl}/account`);
+    await strangerPage.waitForURL(/\/login/);
+    await stranger.close();
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session on the server: a cookie copied before signing out opens nothing', async () => {
+    await logIn(testAccounts.member.email, testAccounts.member.password);
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    const copied = await ui.page.context().cookies();
+    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.waitForURL(`${baseUrl}/`);
+
+    const replay = await ui.browser.newContext();
+    await replay.addCookies(copied);
+    const replayPage = await replay.newPage();
+    await replayPage.goto(`${baseUrl}/account`);
+    await replayPage.waitForURL(/\/login/);
+    expect(await replayPage.getByRole('heading', { name: 'Members’ log in' }).count()).toBe(1);
+    await replay.close();
+  });
+
+  it('“Log out everywhere” ends the sessions on other devices too', async () => {
+    const elsewhere = await ui.browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto(`${baseUrl}/login`);
+    await other.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+    await other.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
+    await other.getByRole('button', { name: 'Log in' }).click();
+    await other.waitForURL(`${baseUrl}/account`);
+
+    await logIn(testAccounts.member.email, testAccounts.member.password);
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    await ui.page.getByRole('button', { name: 'Log out everywhere' }).click();
+    await ui.page.waitForURL(/\/login/);
+
+    await other.goto(`${baseUrl}/account`);
+    await other.waitForURL(/\/login/);
+    await ui.page.goto(`${baseUrl}/account`);
+    await ui.page.waitForURL(/\/login/);
+    await elsewhere.close();
   });
 });
 
 describe('members and roles (admins only)', () => {
   it('lets an admin change a role and refuses the same action called directly by a member', async () => {
     const target = `promoted.${Date.now()}@example.org`;
-    await join('To Be Promoted', target, 'a long promotion passphrase');
+    await joinAndVerify('To Be Promoted', target, 'a long promotion passphrase');
 
     const memberContext = await ui.browser.newContext();
     const member = await memberContext.newPage();
@@ -390,7 +531,7 @@ describe('members and roles (admins only)', () => {
   it('lets an admin disable an account: its session ends at once and it cannot log in', async () => {
     const target = `disabled.${Date.now()}@example.org`;
     const password = 'a long soon-disabled passphrase';
-    await join('To Be Disabled', target, password);
+    await joinAndVerify('To Be Disabled', target, password);
 
     const targetContext = await ui.browser.newContext();
     const targetPage = await targetContext.newPage();

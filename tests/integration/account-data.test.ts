@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { donations, giftAidDeclarations, users } from '@/db/schema';
 import { deleteAccount, exportAccountData } from '@/lib/auth/account-data';
 import { upsertAccount } from '@/lib/auth/accounts';
+import { claimGuestGifts } from '@/lib/giving/claim';
 import { listGiftsOf } from '@/lib/giving/history';
 
 it('exports an account without its password hash, and deletes it keeping unlinked Gift Aid records', async () => {
@@ -62,7 +63,12 @@ it('exports an account without its password hash, and deletes it keeping unlinke
   await deleteAccount(user!.id);
   expect(await db.select().from(users).where(eq(users.id, user!.id))).toEqual([]);
   const [kept] = await db.select().from(donations).where(eq(donations.id, withGiftAid!.id));
-  expect(kept).toMatchObject({ userId: null, donorName: 'Lee Leaver', amountMinor: 5000 });
+  expect(kept).toMatchObject({
+    userId: null,
+    email: null,
+    donorName: 'Lee Leaver',
+    amountMinor: 5000,
+  });
   const [anonymised] = await db.select().from(donations).where(eq(donations.id, plain!.id));
   expect(anonymised).toMatchObject({
     userId: null,
@@ -75,6 +81,25 @@ it('exports an account without its password hash, and deletes it keeping unlinke
     .from(giftAidDeclarations)
     .where(eq(giftAidDeclarations.id, declaration!.id));
   expect(keptDeclaration).toMatchObject({ userId: null, postcode: 'AB1 2CD' });
+
+  // Whoever proves the address later, by joining with it, receives none of it.
+  await upsertAccount(db, {
+    email: 'leaver@example.org',
+    password: 'a long newcomer phrase',
+    role: 'member',
+  });
+  const [newcomer] = await db.select().from(users).where(eq(users.email, 'leaver@example.org'));
+  expect(await claimGuestGifts(newcomer!.id)).toBe(0);
+  expect(await listGiftsOf(newcomer!.id)).toEqual([]);
+  const [stillUnlinked] = await db
+    .select()
+    .from(giftAidDeclarations)
+    .where(eq(giftAidDeclarations.id, declaration!.id));
+  expect(stillUnlinked!.userId).toBeNull();
+  expect(await exportAccountData(newcomer!.id)).toMatchObject({
+    donations: [],
+    giftAidDeclarations: [],
+  });
 });
 
 it('lists a member’s own paid gifts, newest first', async () => {

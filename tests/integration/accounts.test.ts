@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { upsertAccount } from '@/lib/auth/accounts';
 import { verifyPassword } from '@/lib/auth/password';
+import { getCurrentSession, openSession } from '@/lib/auth/sessions';
 
 describe('upsertAccount', () => {
   it('creates a verified account with an argon2id hash, then updates role and password', async () => {
@@ -18,7 +19,8 @@ describe('upsertAccount', () => {
       }),
     ).toBe('created');
     const [created] = await db.select().from(users).where(eq(users.email, email));
-    expect(created).toMatchObject({ role: 'admin', name: 'First', sessionVersion: 0 });
+    expect(created).toMatchObject({ role: 'admin', name: 'First' });
+    const session = await openSession(created!.id);
     expect(created!.emailVerified).toBeInstanceOf(Date);
     expect(await verifyPassword(created!.passwordHash!, 'a long first passphrase')).toBe(true);
 
@@ -26,7 +28,9 @@ describe('upsertAccount', () => {
       await upsertAccount(db, { email, password: 'a different passphrase', role: 'editor' }),
     ).toBe('updated');
     const [updated] = await db.select().from(users).where(eq(users.email, email));
-    expect(updated).toMatchObject({ role: 'editor', name: 'First', sessionVersion: 1 });
+    expect(updated).toMatchObject({ role: 'editor', name: 'First' });
+    // A new password ends every session the account had.
+    expect(await getCurrentSession(session)).toBeNull();
     expect(await verifyPassword(updated!.passwordHash!, 'a long first passphrase')).toBe(false);
     expect(await verifyPassword(updated!.passwordHash!, 'a different passphrase')).toBe(true);
   });

@@ -6,7 +6,9 @@ import {
   hitRateLimit,
   hitRateLimits,
   peekRateLimit,
+  peekRateLimits,
   pruneRateLimits,
+  refundRateLimit,
   resetRateLimit,
   type RateRule,
 } from '@/lib/security/rate-limit';
@@ -68,6 +70,7 @@ describe('hitRateLimit', () => {
     });
     expect(await hitRateLimit(signIn, 'a@example.org', at(60))).toEqual({
       allowed: true,
+      hits: 1,
       remaining: 1,
       retryAfterSeconds: 0,
       resetAt: at(120),
@@ -144,6 +147,7 @@ describe('peekRateLimit', () => {
     const signIn = rule(2);
     expect(await peekRateLimit(signIn, 'a@example.org', at(20))).toEqual({
       allowed: true,
+      hits: 0,
       remaining: 2,
       retryAfterSeconds: 0,
       resetAt: at(60),
@@ -154,11 +158,43 @@ describe('peekRateLimit', () => {
     expect((await hitRateLimit(signIn, 'a@example.org', at(20))).allowed).toBe(true);
     expect(await peekRateLimit(signIn, 'a@example.org', at(30))).toEqual({
       allowed: false,
+      hits: 2,
       remaining: 0,
       retryAfterSeconds: 30,
       resetAt: at(60),
     });
     expect((await rowsOf(signIn.bucket)).map((row) => row.hits)).toEqual([2]);
+  });
+});
+
+describe('refundRateLimit', () => {
+  it('takes back one attempt of the current window, never below none', async () => {
+    const signIn = rule(2);
+    await hitRateLimit(signIn, 'refund@example.org', at(10));
+    await hitRateLimit(signIn, 'refund@example.org', at(11));
+    await refundRateLimit(signIn, 'refund@example.org', at(12));
+    expect((await hitRateLimit(signIn, 'refund@example.org', at(13))).allowed).toBe(true);
+    await refundRateLimit(signIn, 'refund@example.org', at(14));
+    await refundRateLimit(signIn, 'refund@example.org', at(14));
+    await refundRateLimit(signIn, 'refund@example.org', at(14));
+    expect((await peekRateLimit(signIn, 'refund@example.org', at(15))).hits).toBe(0);
+  });
+});
+
+describe('peekRateLimits', () => {
+  it('reports the most restrictive of several rules without counting', async () => {
+    const tight = rule(1);
+    const loose = rule(5);
+    await hitRateLimit(tight, 'both@example.org', at(0));
+    const decision = await peekRateLimits(
+      [
+        { rule: loose, subject: 'both@example.org' },
+        { rule: tight, subject: 'both@example.org' },
+      ],
+      at(30),
+    );
+    expect(decision).toMatchObject({ allowed: false, retryAfterSeconds: 30 });
+    expect((await rowsOf(loose.bucket)).length).toBe(0);
   });
 });
 

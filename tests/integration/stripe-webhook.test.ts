@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { getConnection, getDb } from '@/db/client';
 import { donations, giftAidDeclarations, recurringGifts, stripeEvents, users } from '@/db/schema';
-import { verifyEmail } from '@/lib/auth/join';
+import { signInWithVerification } from '@/lib/auth/email-links';
 import { issueToken } from '@/lib/auth/tokens';
 import { sendQueuedNow } from '@/lib/giving/receipts';
 import { startDonation } from '@/lib/giving/start-donation';
@@ -256,7 +256,7 @@ describe('guests and members', () => {
     const token = await getDb().transaction((tx) =>
       issueToken(tx, { purpose: 'verify_email', email, userId: member!.id, ttlMinutes: 60 }),
     );
-    expect(await verifyEmail(token.token)).toBe(true);
+    expect(await signInWithVerification(token.token, '203.0.113.1')).toMatchObject({ ok: true });
     expect((await rowsFor(email)).map((row) => row.userId)).toEqual([member!.id, member!.id]);
     const [gift] = await getDb()
       .select()

@@ -6,13 +6,23 @@ import { deleteAccount } from '@/lib/auth/account-data';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { requestEmailChange } from '@/lib/auth/change-email';
 import { changePassword } from '@/lib/auth/change-password';
-import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
+import { requestedEmail, requestIp, type EmailRequestState } from '@/lib/auth/email-request';
 import { newPasswordSchema } from '@/lib/auth/password-policy';
+import { endAllSessions, recentSignInMinutes } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
+import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { openBillingPortal, stopMonthlyGiftsOf } from '@/lib/giving/recurring';
+import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export async function signOutAction() {
   await signOut({ redirectTo: '/' });
+}
+
+/** Ends every session of the account, on every device, this one included. */
+export async function signOutEverywhereAction() {
+  const viewer = await getViewer();
+  if (viewer) await endAllSessions(viewer.id);
+  await signOut({ redirectTo: '/login?signedOut=everywhere' });
 }
 
 /** Sends a member to Stripe's billing portal for one of their own monthly gifts. */
@@ -58,7 +68,7 @@ export async function deleteAccountAction(
 }
 
 export interface PasswordState {
-  errors: { current?: string; next?: string };
+  errors: { current?: string; next?: string; form?: string };
 }
 
 export async function changePasswordAction(
@@ -69,9 +79,16 @@ export async function changePasswordAction(
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
   const next = newPasswordSchema.safeParse(String(form.get('next') ?? ''));
   if (!next.success) return { errors: { next: next.error.issues[0]!.message } };
-  if (!(await changePassword(viewer.id, String(form.get('current') ?? ''), next.data))) {
+  const outcome = await changePassword(
+    viewer.id,
+    String(form.get('current') ?? ''),
+    next.data,
+    new Date(viewer.signedInAt),
+  );
+  if (outcome === 'wrong-password') {
     return { errors: { current: 'That is not your current password.' } };
   }
+  if (outcome === 'sign-in-again') return { errors: { form: signInAgainMessage } };
   // Every session ended with the change; this device gets a fresh one.
   await signIn('credentials', {
     email: viewer.email,
@@ -81,15 +98,34 @@ export async function changePasswordAction(
   return { errors: {} };
 }
 
+const signInAgainMessage = `For your safety, sign in again with an e-mailed link first: this change needs a password or a sign-in within the last ${recentSignInMinutes} minutes.`;
+
+export interface EmailChangeState extends EmailRequestState {
+  passwordError?: string;
+}
+
 export async function changeEmailAction(
-  _previous: EmailRequestState,
+  _previous: EmailChangeState,
   form: FormData,
-): Promise<EmailRequestState> {
+): Promise<EmailChangeState> {
   const viewer = await getViewer();
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
   const requested = requestedEmail(form);
   if (requested.error !== undefined) return requested;
   const { address } = requested;
   if (address === viewer.email) return { email: address, error: 'That is already your address.' };
-  return sendEmailRequest(address, (ip) => requestEmailChange(viewer.id, address, ip));
+  const outcome = await requestEmailChange(
+    viewer.id,
+    address,
+    { password: form.get('current'), signedInAt: new Date(viewer.signedInAt) },
+    await requestIp(),
+  );
+  if (outcome.ok) {
+    sendAfterResponse(outcome.emails);
+    return { email: address, sent: true };
+  }
+  if (outcome.reason === 'wrong-password') {
+    return { email: address, passwordError: 'That is not your password.' };
+  }
+  return { email: address, error: tryAgainMessage(outcome.retryAfterSeconds) };
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { hasPassword } from '@/lib/auth/change-password';
+import { signedInRecently } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
 import { formatLongDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import { listGiftsOf } from '@/lib/giving/history';
 import { listMonthlyGiftsOf, type MonthlyGiftRow } from '@/lib/giving/recurring';
-import { manageMonthlyGiftAction, signOutAction } from './actions';
+import { manageMonthlyGiftAction, signOutAction, signOutEverywhereAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
 import { ChangePasswordForm } from './password-form.client';
@@ -24,16 +26,29 @@ interface Props {
 
 export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
-  const { changed, portal } = await searchParams;
+  const { changed, portal, welcome } = await searchParams;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
-  const [gifts, monthly] = await Promise.all([
+  const [gifts, monthly, passwordSet] = await Promise.all([
     listGiftsOf(viewer.id),
     listMonthlyGiftsOf(viewer.id),
+    hasPassword(viewer.id),
   ]);
+  const recent = signedInRecently(new Date(viewer.signedInAt));
   const portalError = portal === 'unavailable' ? portalUnavailableMessage : undefined;
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 className="font-serif text-4xl font-semibold">Your account</h1>
+      {welcome === '1' && (
+        <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
+          Your e-mail address is verified and you are signed in. Welcome.
+        </p>
+      )}
+      {changed === 'undone' && (
+        <p role="status" className="mt-4 rounded border border-accent bg-white px-4 py-3">
+          Your account is back at {viewer.email}, and everyone else has been signed out of it. Its
+          password was removed: choose a new one below now.
+        </p>
+      )}
       <dl className="mt-8 divide-y divide-rule rounded border border-rule bg-white">
         {[
           ['Name', viewer.name ?? '—'],
@@ -133,7 +148,7 @@ export default async function AccountPage({ searchParams }: Props) {
           E-mail address
         </h2>
         <div className="mt-4">
-          <ChangeEmailForm />
+          <ChangeEmailForm askPassword={!recent} canUsePassword={passwordSet} />
         </div>
       </section>
       <section aria-labelledby="password-heading" className="mt-10">
@@ -146,7 +161,7 @@ export default async function AccountPage({ searchParams }: Props) {
           </p>
         )}
         <div className="mt-4">
-          <ChangePasswordForm />
+          <ChangePasswordForm hasPassword={passwordSet} signedInRecently={recent} />
         </div>
       </section>
       <section aria-labelledby="data-heading" className="mt-10">
@@ -160,14 +175,32 @@ export default async function AccountPage({ searchParams }: Props) {
           (JSON: your account, gifts and Gift Aid declarations).
         </p>
       </section>
-      <form action={signOutAction} className="mt-8">
-        <button
-          type="submit"
-          className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
-        >
-          Log out
-        </button>
-      </form>
+      <section aria-labelledby="sessions-heading" className="mt-10">
+        <h2 id="sessions-heading" className="font-serif text-2xl font-semibold">
+          Signing out
+        </h2>
+        <p className="mt-2">
+          Log out here, or on every device where you are signed in, such as a shared or lost one.
+        </p>
+        <div className="mt-4 flex flex-wrap gap-3">
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
+            >
+              Log out
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button
+              type="submit"
+              className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
+            >
+              Log out everywhere
+            </button>
+          </form>
+        </div>
+      </section>
       <section aria-labelledby="delete-heading" className="mt-12 border-t border-rule pt-8">
         <h2 id="delete-heading" className="font-serif text-2xl font-semibold">
           Delete my account

@@ -1,8 +1,8 @@
 'use server';
 
-import { headers } from 'next/headers';
-import { clientIp } from '@/lib/auth/auth';
+import { requestIp } from '@/lib/auth/email-request';
 import { joinAsMember, joinSchema } from '@/lib/auth/join';
+import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import { fieldErrors, formValues, type FieldErrors } from '@/lib/validation/form';
 
@@ -10,8 +10,6 @@ export interface JoinState {
   values: { name: string; email: string; newsletter: string };
   errors: FieldErrors;
   done?: boolean;
-  /** The mail server did not take the e-mail at once; it follows within minutes. */
-  emailDelayed?: boolean;
 }
 
 export async function joinAction(_previous: JoinState, form: FormData): Promise<JoinState> {
@@ -23,9 +21,10 @@ export async function joinAction(_previous: JoinState, form: FormData): Promise<
     newsletter: raw.newsletter || undefined,
   });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
-  const outcome = await joinAsMember(parsed.data, clientIp(await headers()));
+  const outcome = await joinAsMember(parsed.data, await requestIp());
   if (!outcome.ok) {
     return { values, errors: { form: tryAgainMessage(outcome.retryAfterSeconds) } };
   }
-  return { values, errors: {}, done: true, emailDelayed: outcome.emailDelayed };
+  sendAfterResponse(outcome.emails);
+  return { values, errors: {}, done: true };
 }

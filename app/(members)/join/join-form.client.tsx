@@ -16,10 +16,9 @@ export function JoinForm() {
       <div role="status" className="rounded border border-rule bg-white px-6 py-8">
         <h2 className="font-serif text-2xl font-semibold">Check your inbox</h2>
         <p className="mt-3">
-          {state.emailDelayed
-            ? `Our mail server is not answering, so the message to ${state.values.email} may take a few minutes to arrive; we keep trying.`
-            : `We have sent a message to ${state.values.email}.`}{' '}
-          Follow the link in it to verify your address and start reading members-only work.
+          We are sending a message to {state.values.email}. Open the link in it and press the
+          button: that verifies your address and signs you in. It can take a few minutes to arrive;
+          if it does not, look in your spam folder.
         </p>
       </div>
     );

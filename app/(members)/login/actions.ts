@@ -1,17 +1,19 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { headers } from 'next/headers';
-import { clientIp, signIn } from '@/lib/auth/auth';
+import { signIn } from '@/lib/auth/auth';
+import { requestIp } from '@/lib/auth/email-request';
 import { safeCallbackPath } from '@/lib/auth/redirects';
-import { signInPerAccount, signInPerIp } from '@/lib/auth/throttles';
-import { peekRateLimit } from '@/lib/security/rate-limit';
+import { signInRetryAfter } from '@/lib/auth/sign-in';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export interface LoginState {
   email: string;
   error?: string;
 }
+
+const unverifiedMessage =
+  'Your e-mail address is not verified yet, so you cannot log in with a password. We have sent you a new link: open it and press the button to verify your address and sign in.';
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get('email') ?? '')
@@ -27,12 +29,10 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     return { email };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === 'throttled') {
-      const waits = await Promise.all([
-        peekRateLimit(signInPerAccount, email.toLowerCase()),
-        peekRateLimit(signInPerIp, clientIp(await headers())),
-      ]);
-      const wait = Math.max(...waits.map((decision) => decision.retryAfterSeconds));
-      return { email, error: tryAgainMessage(wait) };
+      return { email, error: tryAgainMessage(await signInRetryAfter(email, await requestIp())) };
+    }
+    if (error instanceof CredentialsSignin && error.code === 'unverified') {
+      return { email, error: unverifiedMessage };
     }
     if (error instanceof AuthError) {
       return { email, error: 'That e-mail address and password do not match an account.' };

@@ -1,12 +1,22 @@
 'use server';
 
-import { AuthError } from 'next-auth';
-import { signIn } from '@/lib/auth/auth';
-import { requestSignInLink } from '@/lib/auth/email-links';
-import { requestedEmail, sendEmailRequest, type EmailRequestState } from '@/lib/auth/email-request';
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { z } from 'zod';
+import { signIn, type EmailedKind } from '@/lib/auth/auth';
+import { codeRetryAfter, linkRetryAfter, requestSignInLink } from '@/lib/auth/email-links';
+import {
+  requestedEmail,
+  requestIp,
+  sendEmailRequest,
+  type EmailRequestState,
+} from '@/lib/auth/email-request';
 import { safeCallbackPath } from '@/lib/auth/redirects';
+import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export type LinkState = EmailRequestState;
+
+const isThrottled = (error: unknown) =>
+  error instanceof CredentialsSignin && error.code === 'throttled';
 
 export async function requestLinkAction(_previous: LinkState, form: FormData): Promise<LinkState> {
   const requested = requestedEmail(form);
@@ -19,12 +29,17 @@ export async function codeSignInAction(_previous: LinkState, form: FormData): Pr
   const email = String(form.get('email') ?? '').slice(0, 254);
   try {
     await signIn('email-link', {
+      kind: 'code' satisfies EmailedKind,
       email,
       code: String(form.get('code') ?? ''),
       redirectTo: safeCallbackPath(form.get('callbackUrl')),
     });
     return { email, sent: true };
   } catch (error) {
+    if (isThrottled(error)) {
+      const wait = await codeRetryAfter(email, await requestIp());
+      return { email, sent: true, error: tryAgainMessage(wait) };
+    }
     if (error instanceof AuthError) {
       return {
         email,
@@ -36,16 +51,36 @@ export async function codeSignInAction(_previous: LinkState, form: FormData): Pr
   }
 }
 
+// Where each kind of e-mailed link leaves the person it signs in.
+const linkKinds = {
+  'sign-in-link': '/account',
+  verification: '/account?welcome=1',
+  'undo-email-change': '/account?changed=undone',
+} satisfies Partial<Record<EmailedKind, string>>;
+
+const linkFormSchema = z.object({
+  kind: z.enum(Object.keys(linkKinds) as [keyof typeof linkKinds]),
+  token: z.string().max(200),
+});
+
+/**
+ * Signs in with the token of an e-mailed link: the page the link opens shows a button, and
+ * only pressing it (a POST) spends the token, so a mail scanner that follows links cannot.
+ */
 export async function linkSignInAction(
   _previous: string | null,
   form: FormData,
 ): Promise<string | null> {
+  const parsed = linkFormSchema.safeParse({ kind: form.get('kind'), token: form.get('token') });
+  if (!parsed.success) return 'This link is not complete. Open it again from the e-mail.';
+  const { kind, token } = parsed.data;
   try {
-    await signIn('email-link', { token: String(form.get('token') ?? ''), redirectTo: '/account' });
+    await signIn('email-link', { kind, token, redirectTo: linkKinds[kind] });
     return null;
   } catch (error) {
+    if (isThrottled(error)) return tryAgainMessage(await linkRetryAfter(await requestIp()));
     if (error instanceof AuthError)
-      return 'This link has been used or has expired. Ask for a new one.';
+      return 'This link has been used or has expired. Ask for a new one on the log-in page.';
     throw error;
   }
 }

@@ -13,6 +13,7 @@ const purposes = {
   sign_in_link: 'Sign-in link',
   password_reset: 'Password reset',
   email_change: 'Address change',
+  email_changed: 'Address changed notice',
   receipt: 'Donation receipt',
 } satisfies Record<EmailProblem['purpose'], string>;
 
