@@ -87,15 +87,21 @@ async function requestReset(page: Page, email: string): Promise<number> {
 describe.skipIf(!available)('an attacker', () => {
   it('cannot tell which addresses have accounts by how long the answer takes', async () => {
     const page = await browser.newPage();
-    // The mail server holds every connection for its ten-second greeting timeout: an answer
-    // that waited for it would take that long.
-    const known = await requestReset(page, member.email);
-    const unknown = await requestReset(page, 'nobody.here@example.org');
-    expect(known).toBeLessThan(2_000);
-    expect(unknown).toBeLessThan(2_000);
-    expect(Math.abs(known - unknown)).toBeLessThan(1_000);
+    // The mail server holds every connection for the ten seconds of its greeting timeout: an
+    // answer that waited for it would take that long. Three of each, alternating, and the
+    // middle one compared, so that a busy machine's pauses do not decide.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      known.push(await requestReset(page, member.email));
+      unknown.push(await requestReset(page, `nobody.${round}@example.org`));
+    }
+    const middle = (times: number[]) => times.sort((a, b) => a - b)[1]!;
+    expect(middle(known)).toBeLessThan(4_000);
+    expect(middle(unknown)).toBeLessThan(4_000);
+    expect(Math.abs(middle(known) - middle(unknown))).toBeLessThan(2_000);
     await page.close();
-  });
+  }, 120_000);
 
   it('cannot dodge the per-address sign-in limit with a fresh X-Forwarded-For each time', async () => {
     const page = await browser.newPage();
@@ -114,7 +120,7 @@ describe.skipIf(!available)('an attacker', () => {
     // Fifty sign-ins from one address in a quarter hour, whatever it claimed to be.
     expect(refusedAt).toBe(51);
     await page.close();
-  });
+  }, 300_000);
 
   it('cannot dodge the per-address e-mail limit either', async () => {
     const page = await browser.newPage();
@@ -131,8 +137,8 @@ describe.skipIf(!available)('an attacker', () => {
         .textContent();
       if (answer?.startsWith('Too many')) refusedAt = attempt;
     }
-    // Thirty e-mails an hour from one address; the first test asked for two of them.
-    expect(refusedAt).toBe(29);
+    // Thirty e-mails an hour from one address; the first test asked for six of them.
+    expect(refusedAt).toBe(25);
     await page.close();
-  });
+  }, 300_000);
 });

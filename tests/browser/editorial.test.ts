@@ -5,8 +5,10 @@ import { slugify } from '@/lib/editorial/slugify';
 import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
 import { browserPagePerTest, watchForErrors } from './chromium';
+import { inbox, linkIn } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
 const ui = browserPagePerTest();
 
 // Letters only, so that full-text search reads each marker as one plain word.
@@ -74,8 +76,13 @@ beforeAll(async () => {
   await joining.getByLabel('E-mail address', { exact: true }).fill(accounts.editor.email);
   await joining.getByLabel('Password', { exact: true }).fill(accounts.editor.password);
   await joining.getByRole('checkbox', { name: /privacy notice/ }).check();
+  const received = inbox(mailDir);
   await joining.getByRole('button', { name: 'Join' }).click();
   await joining.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  const verification = await received.next(accounts.editor.email, { subject: 'Verify' });
+  await joining.goto(linkIn(verification.text, 'verify-email'));
+  await joining.getByRole('button', { name: 'Verify my e-mail address' }).click();
+  await joining.waitForURL(`${baseUrl}/account?welcome=1`);
 
   const admin = await pageAs('admin');
   await admin.goto(`${baseUrl}/admin/members?q=${encodeURIComponent(accounts.editor.email)}`);

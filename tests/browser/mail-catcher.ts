@@ -89,3 +89,10 @@ export function inbox(dir: string) {
     },
   };
 }
+
+/** The first link in an e-mail's text to a route of the site, such as 'verify-email'. */
+export function linkIn(text: string, route: string): string {
+  const link = text.match(new RegExp(`https?://\\S+/${route}\\?token=[\\w-]+`));
+  if (!link) throw new Error(`No ${route} link in the e-mail:\n${text}`);
+  return link[0];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { browserPagePerTest } from './chromium';
-import { inbox } from './mail-catcher';
+import { inbox, linkIn } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
 const mailDir = inject('mailDir');
@@ -9,27 +9,24 @@ const ui = browserPagePerTest();
 const membersArticle = '/articles/spending-review-in-five-charts';
 const membersSentence = 'Health takes the lion’s share again';
 
-async function join(name: string, email: string, password: string) {
-  await ui.page.goto(`${baseUrl}/join`);
-  await ui.page.getByLabel('Name').fill(name);
-  await ui.page.getByLabel('E-mail address', { exact: true }).fill(email);
-  await ui.page.getByLabel('Password', { exact: true }).fill(password);
-  await ui.page.getByRole('checkbox', { name: /privacy notice/ }).check();
-  await ui.page.getByRole('button', { name: 'Join' }).click();
-  await ui.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+async function join(name: string, email: string, password: string, page = ui.page) {
+  await page.goto(`${baseUrl}/join`);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail address', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('checkbox', { name: /privacy notice/ }).check();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
 }
 
-const linkIn = (text: string, route: string) =>
-  text.match(new RegExp(`https?://\\S+/${route}\\?token=[\\w-]+`))![0];
-
 /** Joins, then verifies the address from the e-mail, which signs the new member in. */
-async function joinAndVerify(name: string, email: string, password: string) {
+async function joinAndVerify(name: string, email: string, password: string, page = ui.page) {
   const received = inbox(mailDir);
-  await join(name, email, password);
+  await join(name, email, password, page);
   const mail = await received.next(email, { subject: 'Verify' });
-  await ui.page.goto(linkIn(mail.text, 'verify-email'));
-  await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
-  await ui.page.waitForURL(`${baseUrl}/account?welcome=1`);
+  await page.goto(linkIn(mail.text, 'verify-email'));
+  await page.getByRole('button', { name: 'Verify my e-mail address' }).click();
+  await page.waitForURL(`${baseUrl}/account?welcome=1`);
 }
 
 async function logIn(email: string, password: string, callbackUrl?: string) {
@@ -231,7 +228,7 @@ describe('signing in without a password', () => {
   it('signs in only when the link’s button is pressed, and only once', async () => {
     const { answer, received } = await requestLink(testAccounts.member.email);
     const mail = await received.next(testAccounts.member.email, { subject: 'sign-in link' });
-    const link = mail.text.match(/https?:\/\/\S+\/login\/link\?token=[\w-]+/)![0];
+    const link = linkIn(mail.text, 'login/link');
 
     await ui.page.goto(link);
     await ui.page.goto(`${baseUrl}/account`);
@@ -278,7 +275,7 @@ describe('resetting a password', () => {
     await ui.page.getByRole('button', { name: 'E-mail me a reset link' }).click();
     await ui.page.getByText(/we have sent it a link to choose a new password/).waitFor();
     const mail = await received.next(email, { subject: 'Reset' });
-    const link = mail.text.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)![0];
+    const link = linkIn(mail.text, 'reset-password');
 
     await ui.page.goto(link);
     await ui.page.getByLabel('New password').fill('passwordpassword');
@@ -333,8 +330,7 @@ describe('changing a password', () => {
     await other.getByRole('button', { name: 'Log in' }).click();
     await other.waitForURL(`${baseUrl}/account`);
 
-    await logIn(email, 'the first long passphrase');
-    await ui.page.waitForURL(`${baseUrl}/account`);
+    // Signed in here by the verification link.
     await ui.page.getByLabel('Current password').fill('not my password at all');
     await ui.page.getByLabel('New password').fill('the second long passphrase');
     await ui.page.getByRole('button', { name: 'Change password' }).click();
@@ -475,6 +471,7 @@ describe('signing out', () => {
     await ui.page.waitForURL(`${baseUrl}/account`);
     await ui.page.getByRole('button', { name: 'Log out everywhere' }).click();
     await ui.page.waitForURL(/\/login/);
+    await ui.page.getByText('You are logged out on every device').waitFor();
 
     await other.goto(`${baseUrl}/account`);
     await other.waitForURL(/\/login/);
@@ -487,7 +484,14 @@ describe('signing out', () => {
 describe('members and roles (admins only)', () => {
   it('lets an admin change a role and refuses the same action called directly by a member', async () => {
     const target = `promoted.${Date.now()}@example.org`;
-    await joinAndVerify('To Be Promoted', target, 'a long promotion passphrase');
+    const joining = await ui.browser.newContext();
+    await joinAndVerify(
+      'To Be Promoted',
+      target,
+      'a long promotion passphrase',
+      await joining.newPage(),
+    );
+    await joining.close();
 
     const memberContext = await ui.browser.newContext();
     const member = await memberContext.newPage();
@@ -531,15 +535,9 @@ describe('members and roles (admins only)', () => {
   it('lets an admin disable an account: its session ends at once and it cannot log in', async () => {
     const target = `disabled.${Date.now()}@example.org`;
     const password = 'a long soon-disabled passphrase';
-    await joinAndVerify('To Be Disabled', target, password);
-
     const targetContext = await ui.browser.newContext();
     const targetPage = await targetContext.newPage();
-    await targetPage.goto(`${baseUrl}/login?callbackUrl=%2Faccount`);
-    await targetPage.getByLabel('E-mail address', { exact: true }).fill(target);
-    await targetPage.getByLabel('Password', { exact: true }).fill(password);
-    await targetPage.getByRole('button', { name: 'Log in' }).click();
-    await targetPage.waitForURL(`${baseUrl}/account`);
+    await joinAndVerify('To Be Disabled', target, password, targetPage);
 
     await logIn(testAccounts.admin.email, testAccounts.admin.password, '/admin/members');
     await ui.page.waitForURL(`${baseUrl}/admin/members`);

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { launchBrowser, watchForErrors } from './chromium';
+import { inbox, linkIn } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
 const stripeOrigin = new URL(inject('stripeUrl')).origin;
@@ -241,8 +242,13 @@ async function createEditor() {
   await joining.page.getByLabel('E-mail address', { exact: true }).fill(editor.email);
   await joining.page.getByLabel('Password', { exact: true }).fill(editor.password);
   await joining.page.getByRole('checkbox', { name: /privacy notice/ }).check();
+  const received = inbox(inject('mailDir'));
   await joining.page.getByRole('button', { name: 'Join' }).click();
   await joining.page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+  const verification = await received.next(editor.email, { subject: 'Verify' });
+  await joining.page.goto(linkIn(verification.text, 'verify-email'));
+  await joining.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
+  await joining.page.waitForURL(/\/account\?welcome=1$/);
 
   const admin = await watchedPage();
   await logIn(admin, testAccounts.admin);

@@ -13,7 +13,8 @@ interface Props {
 }
 
 export default async function LoginPage({ searchParams }: Props) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  const { callbackUrl: requested, signedOut } = await searchParams;
+  const callbackUrl = safeCallbackPath(requested);
   if (await getViewer()) redirect(callbackUrl);
   return (
     <div className="mx-auto max-w-md py-8">
@@ -21,6 +22,11 @@ export default async function LoginPage({ searchParams }: Props) {
       <p className="mt-3 text-muted">
         Log in to read members-only analysis and manage your giving.
       </p>
+      {signedOut === 'everywhere' && (
+        <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
+          You are logged out on every device where you were signed in.
+        </p>
+      )}
       <div className="mt-8">
         <LoginForm callbackUrl={callbackUrl} />
       </div>
