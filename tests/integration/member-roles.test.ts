@@ -86,6 +86,10 @@ it('disables an account, ending its sessions, but never the actor’s own or the
 
   await setAccountDisabled(chair, troll, false);
   expect(await getSessionUser(troll)).not.toBeNull();
+  expect(await getSessionUser(troll)).toMatchObject({ id: troll, email: 'troll@example.org' });
+  expect(
+    await signInWithPassword('troll@example.org', 'a long troll passphrase', '203.0.113.9'),
+  ).toMatchObject({ ok: true, user: { id: troll } });
 
   await expect(setAccountDisabled(chair, chair, true)).rejects.toBeInstanceOf(OwnAccountError);
   const admins = await db.select({ id: users.id }).from(users).where(eq(users.role, 'admin'));
