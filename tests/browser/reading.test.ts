@@ -86,6 +86,7 @@ describe('reading an article', () => {
     const scripts = await ui.page
       .locator('script[src]')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')));
+    expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((src) => src?.startsWith('/_next/'))).toBe(true);
 
     await ui.page.getByText('Cite this').click();
