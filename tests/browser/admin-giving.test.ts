@@ -3,9 +3,11 @@ import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
 import { browserPagePerTest } from './chromium';
+import { inbox } from './mail-catcher';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
+const mailDir = inject('mailDir');
 const ui = browserPagePerTest();
 
 // The London date of today, as the date fields and HMRC's schedule show it.
@@ -27,8 +29,11 @@ describe('donations for admins', () => {
     await ui.page.getByLabel('Postcode').fill('ls1 4ap');
     await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
     await ui.page.waitForURL(`${stripeUrl}/**`);
+    const mail = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Pay' }).click();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £40.00' }).waitFor();
+    const receipt = await mail.next('ifeoma@example.org', { subject: 'receipt' });
+    expect(receipt.text).toContain('We received your gift of £40.00');
 
     await ui.page.goto(`${baseUrl}/login?callbackUrl=%2Fadmin%2Fdonations`);
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.admin.email);
@@ -63,6 +68,11 @@ describe('donations for admins', () => {
     await ui.page.waitForURL(`${baseUrl}/admin/email`);
     await ui.page.getByRole('heading', { name: 'E-mail delivery' }).waitFor();
     await ui.page.getByRole('heading', { name: 'Nothing is failing' }).waitFor();
+    // The receipt delivered above is among those the page counts as sent.
+    const sent = ui.page.getByRole('term').filter({ hasText: 'Sent (last 30 days)' });
+    expect(Number(await sent.locator('xpath=following-sibling::dd').textContent())).toBeGreaterThan(
+      0,
+    );
     expect(await seriousViolations(ui.page)).toEqual([]);
   });
 });

@@ -23,6 +23,9 @@ let server: RunningServer;
 
 const article = '/articles/fiscal-rules-need-a-stress-test';
 const articleTitle = 'Britain’s fiscal rules need a stress test';
+const articleSentence = 'The United Kingdom has had nine sets of fiscal rules in sixteen years.';
+// The search results list the article: a heading that links to it.
+const foundArticle = new RegExp(`<h3[^>]*><a[^>]*href="${article}"[^>]*>${articleTitle}`);
 
 beforeAll(async () => {
   database = await createDatabase('northgate_faults');
@@ -64,8 +67,15 @@ async function waitForHealth(status: number) {
 describe.skipIf(!available)('when PostgreSQL goes down and comes back', () => {
   it('serves every page while the database answers', async () => {
     await waitForHealth(200);
-    for (const pathname of ['/', article, '/analysis', '/search?q=fiscal']) {
-      expect((await get(pathname)).status, pathname).toBe(200);
+    for (const [pathname, shown] of [
+      ['/', articleTitle],
+      [article, articleSentence],
+      ['/analysis', articleTitle],
+      ['/search?q=fiscal', foundArticle],
+    ] as const) {
+      const response = await get(pathname);
+      expect(response.status, pathname).toBe(200);
+      expect(await response.text(), pathname).toMatch(shown);
     }
   });
 
@@ -80,6 +90,7 @@ describe.skipIf(!available)('when PostgreSQL goes down and comes back', () => {
     for (const [pathname, text] of [
       ['/', articleTitle],
       [article, articleTitle],
+      [article, articleSentence],
     ] as const) {
       const response = await get(pathname);
       expect(response.status, pathname).toBe(200);
@@ -126,13 +137,19 @@ describe.skipIf(!available)('when PostgreSQL goes down and comes back', () => {
     // The server's own probe notices; nothing here asks /api/health until it has had time to.
     const deadline = Date.now() + 30_000;
     let status = 0;
+    let body = '';
     while (Date.now() < deadline) {
-      status = (await get('/search?q=fiscal')).status;
+      const response = await get('/search?q=fiscal');
+      status = response.status;
+      body = await response.text();
       if (status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(status).toBe(200);
-    expect((await get('/login')).status).toBe(200);
+    expect(body).toMatch(foundArticle);
+    const login = await get('/login');
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain('Members’ log in</h1>');
     await waitForHealth(200);
     expect(server.process.pid).toBe(pid);
     expect(server.process.exitCode).toBeNull();
@@ -140,12 +157,29 @@ describe.skipIf(!available)('when PostgreSQL goes down and comes back', () => {
 
   it('notices an outage from the first page that fails, then recovers again', async () => {
     await gate.close();
-    const first = await get('/search?q=energy');
-    expect(first.status).toBeGreaterThanOrEqual(500);
-    expect(await first.text()).not.toMatch(/ECONNREFUSED|postgres:\/\//);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const first = await page.goto(`${server.url}/search?q=energy`);
+      expect(first?.status()).toBeGreaterThanOrEqual(500);
+      expect(await first?.text()).not.toMatch(/ECONNREFUSED|postgres:\/\//);
+      // Whether this page or the server's own content watch met the outage first, the visitor
+      // is told that the page cannot be shown, on the site's error page or the outage page.
+      await page
+        .getByRole('heading', {
+          name: /^(This page could not be shown|Search is unavailable for a moment)$/,
+        })
+        .waitFor();
+    } finally {
+      await browser.close();
+    }
     await expect.poll(async () => (await get('/search?q=energy')).status).toBe(503);
     await gate.open();
     await waitForHealth(200);
-    expect((await get('/search?q=energy')).status).toBe(200);
+    const recovered = await get('/search?q=energy');
+    expect(recovered.status).toBe(200);
+    expect(await recovered.text()).toMatch(
+      /<h3[^>]*><a[^>]*href="\/articles\/grid-connections-new-bottleneck"/,
+    );
   });
 });

@@ -128,7 +128,10 @@ interface Fetched {
   contentType: string;
   /** The piece of the body the response (headers or bytes) carried, if any. */
   leaked: string | null;
-  /** The response named the article's title word: the crawl reached a surface that lists it. */
+  /**
+   * The response links to the article's address: the crawl reached a surface that lists it. The
+   * title word alone would not do, as a search page echoes the query whether it found anything.
+   */
   listsArticle: boolean;
 }
 
@@ -398,7 +401,7 @@ async function crawl({ cookie, seeds, maxUrls, followLinks }: CrawlOptions): Pro
         kind,
         contentType,
         leaked: leakIn(current, response.headers, bytes),
-        listsArticle: kind !== 'image' && text.includes(titleWord),
+        listsArticle: kind !== 'image' && text.includes(articlePath),
       });
       const location = response.headers.get('location');
       if (kind !== 'redirect' || !location) return { kind, text, status: response.status };
@@ -689,6 +692,11 @@ describe('a members-only body', () => {
     expect(await publicBody(`/search?q=${encodeURIComponent(canaryLower)}`)).toContain(
       'No results for',
     );
+    // The same search finds the article by its public title, so the empty answers above are not
+    // those of a search that finds nothing at all.
+    expect(await publicBody(`/search?q=${titleWord}`)).toMatch(
+      new RegExp(`<h3[^>]*><a[^>]*href="${articlePath}"[^>]*>${title}</a></h3>`),
+    );
     // A forged session cookie routes the request to the per-reader view, which must still see
     // an anonymous reader.
     for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
@@ -696,9 +704,10 @@ describe('a members-only body', () => {
         headers: { ...headers, Cookie: 'authjs.session-token=forged' },
       });
       expect(forged.status).toBe(200);
-      expect(leakIn(forged.url, forged.headers, Buffer.from(await forged.arrayBuffer()))).toBe(
-        null,
-      );
+      const bytes = Buffer.from(await forged.arrayBuffer());
+      expect(leakIn(forged.url, forged.headers, bytes)).toBe(null);
+      expect(bytes.toString('utf8')).toContain(title);
+      expect(bytes.toString('utf8')).toContain('This piece is for members');
     }
   }, 60_000);
 
@@ -807,6 +816,7 @@ describe('a members-only body', () => {
     const bodyResults = await bodySearch.text();
     expect(bodyResults).toContain(title);
     expect(bodyResults).not.toMatch(/No results for/);
+    expect(bodyResults).toMatch(new RegExp(`<mark[^>]*>${bodyWords[0]}</mark>`));
 
     // And a member's browser shows it in every form the body put it in.
     const context = await browser.newContext({ storageState: memberSession });

@@ -86,6 +86,7 @@ describe('reading an article', () => {
     const scripts = await ui.page
       .locator('script[src]')
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')));
+    expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.every((src) => src?.startsWith('/_next/'))).toBe(true);
 
     await ui.page.getByText('Cite this').click();
@@ -127,9 +128,13 @@ describe('reading an article', () => {
 
   it('prints without navigation, share links or footer', async () => {
     await ui.page.goto(`${baseUrl}/articles/grid-connections-new-bottleneck`);
+    expect(await ui.page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+    expect(await ui.page.getByRole('region', { name: 'Share' }).isVisible()).toBe(true);
+    expect(await ui.page.getByRole('contentinfo').isVisible()).toBe(true);
     await ui.page.emulateMedia({ media: 'print' });
     expect(await ui.page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
     expect(await ui.page.getByRole('region', { name: 'Share' }).isVisible()).toBe(false);
+    expect(await ui.page.getByRole('contentinfo').isVisible()).toBe(false);
     expect(await ui.page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
   });
 });
@@ -168,23 +173,28 @@ describe('a members-only article', () => {
   });
 
   it('keeps the body out of every public surface', async () => {
-    const surfaces = [
-      await text(`/articles/${membersSlug}`),
-      await text(`/articles/${membersSlug}`, { RSC: '1' }),
-      await text('/', { RSC: '1' }),
-      await text('/feed.xml'),
-      await text('/series/fiscal-watch/feed.xml'),
-      await text('/experts/helen-orvik/feed.xml'),
-      await text('/topics/economy/feed.xml'),
-      await text('/sitemap.xml'),
-      await text('/search?q=lion%27s+share+efficiency+assumption'),
-      await text('/search?q=spending+review'),
-      await text('/analysis'),
-      await text('/series/fiscal-watch'),
+    const membersTitle = 'The spending review in five charts';
+    // Each surface with what shows that it does present the article: one that left the article
+    // out altogether would keep its body out too, and prove nothing.
+    const surfaces: [string, Record<string, string>, string][] = [
+      [`/articles/${membersSlug}`, {}, 'This piece is for members'],
+      [`/articles/${membersSlug}`, { RSC: '1' }, 'This piece is for members'],
+      ['/', { RSC: '1' }, membersTitle],
+      ['/feed.xml', {}, membersTitle],
+      ['/series/fiscal-watch/feed.xml', {}, membersTitle],
+      ['/experts/helen-orvik/feed.xml', {}, membersTitle],
+      ['/topics/economy/feed.xml', {}, membersTitle],
+      ['/sitemap.xml', {}, `${baseUrl}/articles/${membersSlug}</loc>`],
+      ['/search?q=lion%27s+share+efficiency+assumption', {}, 'No results for “lion'],
+      ['/search?q=spending+review', {}, `href="/articles/${membersSlug}">${membersTitle}</a></h3>`],
+      ['/analysis', {}, membersTitle],
+      ['/series/fiscal-watch', {}, membersTitle],
     ];
-    for (const surface of surfaces) {
-      expect(surface.status).toBe(200);
-      for (const sentence of membersBody) expect(surface.body).not.toContain(sentence);
+    for (const [path, headers, shown] of surfaces) {
+      const surface = await text(path, headers);
+      expect(surface.status, path).toBe(200);
+      expect(surface.body, path).toContain(shown);
+      for (const sentence of membersBody) expect(surface.body, path).not.toContain(sentence);
     }
     const html = await text(`/articles/${membersSlug}`);
     const ogImage = html.body.match(/<meta property="og:image" content="([^"]+)"/)![1]!;
@@ -206,7 +216,11 @@ describe('listings', () => {
     expect(await ui.page.getByText('Page 2 of 2', { exact: true }).count()).toBe(1);
     expect(await ui.page.locator('main article').count()).toBe(2);
     expect((await text('/analysis?page=3')).status).toBe(404);
-    expect((await text('/analysis?page=abc&kind[]=x')).status).toBe(200);
+    // Malformed parameters read as the first page, unfiltered.
+    const malformed = await ui.page.goto(`${baseUrl}/analysis?page=abc&kind[]=x`);
+    expect(malformed?.status()).toBe(200);
+    expect(await ui.page.getByText('Page 1 of 2', { exact: true }).count()).toBe(1);
+    expect(await ui.page.locator('main article').count()).toBe(12);
   });
 
   it('filter by kind', async () => {
@@ -235,7 +249,10 @@ describe('listings', () => {
     await ui.page.goto(`${baseUrl}/topics`);
     await ui.page.getByRole('link', { name: 'Africa' }).click();
     await ui.page.waitForURL(`${baseUrl}/topics/africa`);
-    expect(await ui.page.locator('main article h2').count()).toBe(2);
+    expect(await ui.page.locator('main article h2').allTextContents()).toEqual([
+      'Financing primary care in Africa’s fastest-growing cities',
+      'Vaccine manufacturing in Africa: from pledges to plants',
+    ]);
 
     await ui.page.goto(`${baseUrl}/experts`);
     await ui.page.getByRole('link', { name: 'Priya Raman' }).click();
@@ -243,6 +260,14 @@ describe('listings', () => {
     expect(await ui.page.getByText('Fellow, Trade and the Asia-Pacific').count()).toBe(1);
     expect(await ui.page.getByRole('img', { name: 'Portrait of Priya Raman' }).count()).toBe(1);
     expect(await ui.page.locator('main article h3').count()).toBeGreaterThanOrEqual(4);
+    expect(await ui.page.locator('main article h3').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'What the Pacific trade pact means for middle powers',
+        'Semiconductor subsidies: a race nobody can win alone',
+        'Carbon border adjustments: a primer for exporters',
+        'Scenarios for the Taiwan Strait in 2030',
+      ]),
+    );
   });
 
   it('answer unknown or unpublished slugs with the site’s 404', async () => {
@@ -289,16 +314,25 @@ describe('search', () => {
   });
 
   it('answers any query string', async () => {
-    for (const q of [
-      '%22unbalanced',
-      '%00',
-      'a%20%26%20%7C%20!',
-      '%F0%9F%8C%8A',
-      'x'.repeat(10_000),
-      '%E0%A4%A',
-    ]) {
-      expect((await text(`/search?q=${q}&page=-1&from=garbage&kind=zzz`)).status).toBe(200);
+    // What the page says for each: no results for the query as it was read, the invitation to
+    // browse for a query that is only a control character, and results where the words match.
+    for (const [q, heading] of [
+      ['%22unbalanced', 'No results for “"unbalanced”'],
+      ['%00', 'Browse instead'],
+      ['a%20%26%20%7C%20!', 'No results for “a & | !”'],
+      ['%F0%9F%8C%8A', 'No results for “🌊”'],
+      ['x'.repeat(10_000), `No results for “${'x'.repeat(200)}”`],
+      ['%E0%A4%A', 'No results for “\uFFFD%A”'],
+      ['grid%20connection', '1 result for “grid connection”'],
+    ] as const) {
+      const response = await ui.page.goto(`${baseUrl}/search?q=${q}&page=-1&from=garbage&kind=zzz`);
+      expect(response?.status(), q).toBe(200);
+      await ui.page.getByRole('heading', { name: heading, exact: true }).waitFor();
     }
+    // The malformed filters are dropped, not applied.
+    expect(await ui.page.locator('main ol > li h3').allTextContents()).toEqual([
+      'Grid connections are the new bottleneck of the energy transition',
+    ]);
   });
 });
 
@@ -344,17 +378,23 @@ describe('feeds and discovery', () => {
 });
 
 describe('accessibility', () => {
+  // Each with a heading the page shows: an error page in its place could be accessible too.
   it.each([
-    ['home', '/'],
-    ['an article', '/articles/grid-connections-new-bottleneck'],
-    ['a members-only article', `/articles/${membersSlug}`],
-    ['a listing', '/analysis'],
-    ['an expert', '/experts/helen-orvik'],
-    ['search results', '/search?q=energy'],
-    ['an empty search', '/search?q=zzzzqqq'],
-    ['the 404 page', '/articles/nope'],
-  ])('has no serious or critical axe violations on %s', async (_label, path) => {
+    ['home', '/', 'Britain’s fiscal rules need a stress test, not another rewrite'],
+    [
+      'an article',
+      '/articles/grid-connections-new-bottleneck',
+      'Grid connections are the new bottleneck of the energy transition',
+    ],
+    ['a members-only article', `/articles/${membersSlug}`, 'This piece is for members'],
+    ['a listing', '/analysis', 'Analysis'],
+    ['an expert', '/experts/helen-orvik', 'Helen Orvik'],
+    ['search results', '/search?q=energy', '1 result for “energy”'],
+    ['an empty search', '/search?q=zzzzqqq', 'No results for “zzzzqqq”'],
+    ['the 404 page', '/articles/nope', 'We could not find that page'],
+  ])('has no serious or critical axe violations on %s', async (_label, path, heading) => {
     await ui.page.goto(`${baseUrl}${path}`);
+    await ui.page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
     expect(await seriousViolations(ui.page)).toEqual([]);
   });
 });

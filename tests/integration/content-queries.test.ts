@@ -44,6 +44,11 @@ describe('listArticles', () => {
     const health = await listArticles({ topicSlug: 'health' }, 1, 50);
     expect(health.total).toBe(3);
     const amara = await listArticles({ authorSlug: 'amara-okafor' }, 1, 50);
+    expect(amara.items.map((item) => item.slug)).toEqual([
+      'primary-care-africas-growing-cities',
+      'heat-health-cost-of-doing-nothing',
+      'vaccine-manufacturing-africa-pledges-to-plants',
+    ]);
     expect(amara.items.every((item) => item.authors.some((a) => a.slug === 'amara-okafor'))).toBe(
       true,
     );
@@ -53,6 +58,8 @@ describe('listArticles', () => {
   it('never lists drafts, future scheduled pieces, or any body', async () => {
     const all = await listArticles({}, 1, 100);
     const slugs = all.items.map((item) => item.slug);
+    expect(slugs).toHaveLength(14);
+    expect(slugs).toContain('spending-review-in-five-charts');
     expect(slugs).not.toContain('housing-supply-and-the-planning-system');
     expect(slugs).not.toContain('what-to-watch-at-the-defence-ministerial');
     expect(JSON.stringify(all)).not.toContain('Members’ note');
@@ -146,6 +153,12 @@ describe('feeds and sitemap', () => {
 
   it('filter like listings', async () => {
     const items = await listFeedArticles({ seriesSlug: 'fiscal-watch' }, anonymousReader);
+    expect(items.map((item) => item.slug)).toEqual([
+      'fiscal-rules-need-a-stress-test',
+      'spending-review-in-five-charts',
+      'local-government-finance-hidden-crisis',
+      'productivity-puzzle-what-the-data-says',
+    ]);
     expect(items.map((item) => item.series?.slug)).toEqual(
       Array(items.length).fill('fiscal-watch'),
     );

@@ -88,7 +88,10 @@ it('disables an account, ending its sessions, but never the actor’s own or the
   expect(actions).toEqual([{ action: 'member.disabled' }]);
 
   await setAccountDisabled(chair, troll, false);
-  expect(await getSessionUser(troll)).not.toBeNull();
+  expect(await getSessionUser(troll)).toMatchObject({ id: troll, email: 'troll@example.org' });
+  expect(
+    await signInWithPassword('troll@example.org', 'a long troll passphrase', '203.0.113.9'),
+  ).toMatchObject({ ok: true, user: { id: troll } });
   // Enabling it again does not bring back the sessions it had.
   expect(await getCurrentSession(trollsSession)).toBeNull();
 
