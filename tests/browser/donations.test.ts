@@ -143,6 +143,12 @@ describe('donations', () => {
     await ui.page.getByRole('button', { name: 'Enter an amount from £2 to £25,000' }).click();
     await ui.page.getByText('Enter an amount from £2.00 to £25,000.00.').waitFor();
     await ui.page.getByText('Enter an e-mail address like name@example.org.').waitFor();
+    // The donor is taken to the first field to put right.
+    await ui.page.waitForFunction(
+      () => document.activeElement?.getAttribute('name') === 'otherAmount',
+      undefined,
+      { timeout: 5_000 },
+    );
     expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Guest Giver');
     expect(await ui.page.getByLabel('Other amount (£)').inputValue()).toBe('1.50');
     expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(true);

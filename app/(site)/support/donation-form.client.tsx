@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useMemo } from 'react';
+import { useActionState, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Field } from '@/components/forms/field';
 import { FormAlert } from '@/components/forms/form-alert';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -42,6 +42,19 @@ export function DonationForm({
   const [state, action, pending] = useActionState(donateAction, { values: initial, errors: {} });
   const { values, errors } = state;
   const { formRef, fields } = useAmountFields(rules);
+  const formElement = useRef<HTMLFormElement | null>(null);
+  const ref = useCallback(
+    (form: HTMLFormElement | null) => {
+      formElement.current = form;
+      return formRef(form);
+    },
+    [formRef],
+  );
+  // An answer with errors takes the donor to the first field to put right; React has reset the
+  // form to the answer's values by the time this runs.
+  useEffect(() => {
+    formElement.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
   const decision = fields && decideAmount(fields, rules);
   const label = decision ? giveButtonLabel(decision, rules) : labelWithoutScript;
   const announcement = useSettledText(decision ? label : null);
@@ -64,7 +77,7 @@ export function DonationForm({
 
   return (
     <form
-      ref={formRef}
+      ref={ref}
       action={action}
       className="group/donation space-y-6"
       noValidate
