@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { donations, giftAidDeclarations } from '@/db/schema';
 import { z } from 'zod';
+import { amountChoiceField, defaultAmountChoice } from './donation-amount';
 import type { DonationFormValues } from './donation-form';
 import type { GivingSettings } from './settings';
 
@@ -37,9 +38,14 @@ export async function loadResumableForm(
   if (!row) return null;
   const { donation, giftAid } = row;
   const suggested = settings.suggested[donation.frequency].includes(donation.amountMinor);
+  const choices = {
+    oneOffAmount: defaultAmountChoice(settings.suggested.one_off),
+    monthlyAmount: defaultAmountChoice(settings.suggested.monthly),
+    [amountChoiceField[donation.frequency]]: suggested ? String(donation.amountMinor) : 'other',
+  };
   return {
     frequency: donation.frequency,
-    amount: suggested ? String(donation.amountMinor) : 'other',
+    ...choices,
     otherAmount: suggested ? '' : (donation.amountMinor / 100).toFixed(2).replace(/\.00$/, ''),
     name: donation.donorName ?? '',
     email: donation.email ?? '',

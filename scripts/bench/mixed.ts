@@ -216,7 +216,7 @@ function donationsWhileStripeIsDown(weight: number, actionId: string): Kind {
     fields: (index) => ({
       frequency: 'one_off',
       // A typed amount is valid whatever amounts the site suggests.
-      amount: 'other',
+      oneOffAmount: 'other',
       otherAmount: '25',
       name: `Bench donor ${index}`,
       email: `donor${index}@bench.example`,

@@ -1,3 +1,4 @@
+import type { Page, Route } from 'playwright-core';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
 import { testAccounts } from './accounts';
@@ -18,9 +19,14 @@ async function logInAsMember() {
   await ui.page.waitForURL(`${baseUrl}/support`);
 }
 
-async function continueToCheckout() {
-  await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
-  await ui.page.waitForURL(`${stripeUrl}/**`);
+/**
+ * Presses the give button, found by the sum it names, and reads what Stripe's Checkout page
+ * says will be charged ("Pay: £50.00", "Subscribe: £12.00 per month").
+ */
+async function give(page: Page, label: string): Promise<string> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await page.waitForURL(`${stripeUrl}/**`);
+  return (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
 }
 
 async function pay() {
@@ -35,14 +41,13 @@ describe('donations', () => {
     expect(await seriousViolations(ui.page)).toEqual([]);
 
     await ui.page.getByLabel('Full name').fill('Marta Okafor');
-    await ui.page.getByRole('radio', { name: '£50' }).check();
+    await ui.page.getByRole('radio', { name: '£50', exact: true }).check();
     await ui.page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).check();
     await ui.page.getByLabel('First name').fill('Marta');
     await ui.page.getByLabel('Last name').fill('Okafor');
     await ui.page.getByLabel('House name or number').fill('7');
     await ui.page.getByLabel('Postcode').fill('oX1 2jd');
-    await continueToCheckout();
-    expect(await ui.page.getByText('50.00').count()).toBeGreaterThan(0);
+    expect(await give(ui.page, 'Give £50 now')).toBe('Pay: £50.00');
     const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £50.00' }).waitFor();
@@ -68,10 +73,8 @@ describe('donations', () => {
     await logInAsMember();
     await ui.page.getByLabel('Full name').fill('Marta Okafor');
     await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
-    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
     await ui.page.getByLabel('Other amount (£)').fill('12');
-    await continueToCheckout();
-    expect(await ui.page.getByText(/per month/i).count()).toBeGreaterThan(0);
+    expect(await give(ui.page, 'Give £12 a month')).toBe('Subscribe: £12.00 per month');
     const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for giving £12.00 a month' }).waitFor();
@@ -107,9 +110,8 @@ describe('donations', () => {
 
     await ui.page.getByLabel('Full name').fill('Monthly Leaver');
     await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
-    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
     await ui.page.getByLabel('Other amount (£)').fill('9');
-    await continueToCheckout();
+    expect(await give(ui.page, 'Give £9 a month')).toBe('Subscribe: £9.00 per month');
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for giving £9.00 a month' }).waitFor();
     await ui.page.goto(`${baseUrl}/account`);
@@ -136,20 +138,26 @@ describe('donations', () => {
 
   it('coming back from Checkout keeps what was typed; bad input changes nothing', async () => {
     await ui.page.goto(`${baseUrl}/support`);
-    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
     await ui.page.getByLabel('Other amount (£)').fill('1.50');
     await ui.page.getByLabel('Full name').fill('Guest Giver');
     await ui.page.getByLabel('E-mail address').fill('not-an-address');
-    await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+    await ui.page.getByRole('button', { name: 'Enter an amount from £2 to £25,000' }).click();
     await ui.page.getByText('Enter an amount from £2.00 to £25,000.00.').waitFor();
     await ui.page.getByText('Enter an e-mail address like name@example.org.').waitFor();
+    // The donor is taken to the first field to put right.
+    await ui.page.waitForFunction(
+      () => document.activeElement?.getAttribute('name') === 'otherAmount',
+      undefined,
+      { timeout: 5_000 },
+    );
     expect(await ui.page.getByLabel('Full name').inputValue()).toBe('Guest Giver');
+    expect(await ui.page.getByLabel('Other amount (£)').inputValue()).toBe('1.50');
     expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(true);
     expect(ui.page.url()).toBe(`${baseUrl}/support`);
 
     await ui.page.getByLabel('Other amount (£)').fill('30');
     await ui.page.getByLabel('E-mail address').fill('guest.giver@example.org');
-    await continueToCheckout();
+    expect(await give(ui.page, 'Give £30 now')).toBe('Pay: £30.00');
     const checkoutPage = ui.page.url();
     await ui.page.getByRole('link', { name: 'Back' }).click();
     await ui.page.waitForURL(`${baseUrl}/support?resume=*`);
@@ -159,7 +167,7 @@ describe('donations', () => {
     expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe('guest.giver@example.org');
 
     // The same gift sent again goes back to the same open Checkout page, not a second one.
-    await continueToCheckout();
+    await give(ui.page, 'Give £30 now');
     expect(ui.page.url()).toBe(checkoutPage);
   });
 
@@ -170,8 +178,191 @@ describe('donations', () => {
     await ui.page.locator('input[name="website"]').evaluate((input: HTMLInputElement) => {
       input.value = 'https://spam.example';
     });
-    await ui.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+    await ui.page.getByRole('button', { name: 'Give £50 now' }).click();
     await ui.page.getByRole('alert').getByText('We could not take this gift.').waitFor();
     expect(ui.page.url()).toBe(`${baseUrl}/support`);
+  });
+});
+
+/**
+ * Holds back the page's scripts until `release`, so that a test can act on the server-rendered
+ * form as a donor on a slow connection does before the page is hydrated.
+ */
+async function holdScripts(page: Page) {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(/\/_next\/static\/.+\.js(\?|$)/, (route) => {
+    if (released) return route.continue();
+    held.push(route);
+  });
+  return async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+  };
+}
+
+describe('the donation form charges what the donor chose', () => {
+  it('typing an amount selects "Other amount", and that sum is what Checkout charges', async () => {
+    await ui.page.goto(`${baseUrl}/support`);
+    const typed = ui.page.getByLabel('Other amount (£)');
+    await ui.page.getByRole('button', { name: 'Give £50 now' }).waitFor();
+    await typed.click();
+    // Going into the box chooses nothing; typing does.
+    expect(await ui.page.getByRole('radio', { name: '£50', exact: true }).isChecked()).toBe(true);
+    await typed.pressSequentially('41');
+    expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(true);
+    expect(await ui.page.getByRole('radio', { name: '£50', exact: true }).isChecked()).toBe(false);
+    await ui.page.getByLabel('Full name').fill('Typed Amount');
+    await ui.page.getByLabel('E-mail address').fill('typed.amount@example.org');
+    expect(await give(ui.page, 'Give £41 now')).toBe('Pay: £41.00');
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('a suggested amount chosen after typing clears the typed one; a typed amount stays through a change of frequency', async () => {
+    await ui.page.goto(`${baseUrl}/support`);
+    const typed = ui.page.getByLabel('Other amount (£)');
+    const button = (name: string) => ui.page.getByRole('button', { name, exact: true });
+    await button('Give £50 now').waitFor();
+    await ui.page.getByText('Choosing one of the amounts above clears this box.').waitFor();
+
+    await typed.fill('41');
+    await button('Give £41 now').waitFor();
+    await ui.page.getByRole('radio', { name: '£100', exact: true }).check();
+    await button('Give £100 now').waitFor();
+    expect(await typed.inputValue()).toBe('');
+    expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(false);
+
+    await typed.fill('13');
+    await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
+    await button('Give £13 a month').waitFor();
+    expect(await ui.page.getByRole('radio', { name: 'Other amount' }).isChecked()).toBe(true);
+    expect(await typed.inputValue()).toBe('13');
+    await ui.page.getByRole('radio', { name: 'Give once' }).check();
+    await button('Give £13 now').waitFor();
+    await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
+    await button('Give £13 a month').waitFor();
+
+    // The button says what is missing rather than a sum it would not charge.
+    await typed.fill('');
+    await button('Enter an amount to give').waitFor();
+    await typed.fill('1');
+    await button('Enter an amount from £2 to £25,000').waitFor();
+    await typed.fill('13');
+    // Announced once the typing has stopped.
+    await ui.page.getByRole('status').filter({ hasText: 'Give £13 a month' }).waitFor();
+
+    await ui.page.getByLabel('Full name').fill('Monthly Typist');
+    await ui.page.getByLabel('E-mail address').fill('monthly.typist@example.org');
+    expect(await give(ui.page, 'Give £13 a month')).toBe('Subscribe: £13.00 per month');
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('choices made before the page’s script runs survive hydration and are what is charged', async () => {
+    const release = await holdScripts(ui.page);
+    await ui.page.goto(`${baseUrl}/support`, { waitUntil: 'domcontentloaded' });
+    await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
+    await ui.page.getByRole('radio', { name: '£25', exact: true }).check();
+    await ui.page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).check();
+    await ui.page.getByLabel('First name').fill('Early');
+    await ui.page.getByLabel('Last name').fill('Clicker');
+    await ui.page.getByLabel('House name or number').fill('4');
+    await ui.page.getByLabel('Postcode').fill('M1 1AE');
+    await ui.page.getByLabel('Full name').fill('Early Clicker');
+    await ui.page.getByLabel('E-mail address').fill('early.clicker@example.org');
+    // Before the script runs, the button cannot know the sum and does not name one.
+    expect(await ui.page.getByRole('button', { name: 'Continue to secure payment' }).count()).toBe(
+      1,
+    );
+
+    await release();
+    await ui.page.getByRole('button', { name: 'Give £25 a month' }).waitFor();
+    expect(await ui.page.getByRole('radio', { name: 'Give monthly' }).isChecked()).toBe(true);
+    expect(await ui.page.getByRole('radio', { name: '£25', exact: true }).isChecked()).toBe(true);
+    expect(
+      await ui.page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).isChecked(),
+    ).toBe(true);
+    expect(await ui.page.getByLabel('First name').inputValue()).toBe('Early');
+    expect(await ui.page.getByLabel('Postcode').inputValue()).toBe('M1 1AE');
+
+    expect(await give(ui.page, 'Give £25 a month')).toBe('Subscribe: £25.00 per month');
+    const mail = inbox(mailDir);
+    await pay();
+    await ui.page.getByRole('heading', { name: 'Thank you for giving £25.00 a month' }).waitFor();
+    const receipt = await mail.next('early.clicker@example.org', { subject: 'receipt' });
+    expect(receipt.text).toContain('Gift Aid: you declared');
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('an amount typed before the page’s script runs, beside a suggested one, is asked about rather than guessed', async () => {
+    const release = await holdScripts(ui.page);
+    await ui.page.goto(`${baseUrl}/support`, { waitUntil: 'domcontentloaded' });
+    await ui.page.getByLabel('Other amount (£)').click();
+    await ui.page.getByLabel('Other amount (£)').pressSequentially('41');
+    await ui.page.getByLabel('Full name').fill('Early Typist');
+    await ui.page.getByLabel('E-mail address').fill('early.typist@example.org');
+
+    await release();
+    await ui.page.getByRole('button', { name: 'Choose one amount to give' }).waitFor();
+    const question =
+      'You chose £50 and typed £41. Select “Other amount” to give £41, or clear this box to give £50.';
+    await ui.page.getByText(question).waitFor();
+    expect(await ui.page.getByLabel('Other amount (£)').getAttribute('aria-invalid')).toBe('true');
+    expect(await ui.page.getByLabel('Other amount (£)').inputValue()).toBe('41');
+
+    await ui.page.getByRole('radio', { name: 'Other amount' }).check();
+    await ui.page.getByRole('button', { name: 'Give £41 now' }).waitFor();
+    expect(await ui.page.getByText(question).count()).toBe(0);
+    expect(await give(ui.page, 'Give £41 now')).toBe('Pay: £41.00');
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('works without JavaScript: amounts by frequency, Gift Aid, errors that keep what was typed, Checkout', async () => {
+    const context = await ui.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/support`);
+      expect(await page.getByRole('button', { name: /£/ }).count()).toBe(0);
+      await page.getByText('Select “Other amount” to give what you type here.').waitFor();
+
+      await page.getByRole('radio', { name: 'Give monthly' }).check();
+      expect(await page.getByRole('radio', { name: '£250', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('radio', { name: '£10', exact: true }).isChecked()).toBe(true);
+      await page.getByRole('group', { name: 'Amount each month' }).waitFor();
+      await page.getByRole('radio', { name: '£25', exact: true }).check();
+      await page.getByLabel('Other amount (£)').fill('30');
+      await page.getByLabel('Full name').fill('No Script');
+      await page.getByLabel('E-mail address').fill('not-an-address');
+      await page.getByRole('checkbox', { name: 'Yes, add Gift Aid to my gift' }).check();
+      await page.getByLabel('First name').fill('Nora');
+      await page.getByLabel('Last name').fill('Script');
+      await page.getByLabel('House name or number').fill('9');
+      await page.getByLabel('Postcode').fill('LS1 4AP');
+      await page.getByRole('checkbox', { name: /past four years/ }).check();
+      await page.getByText(/any I have made in the past 4 years/).waitFor();
+      await page.getByRole('button', { name: 'Continue to secure payment' }).click();
+
+      await page
+        .getByText(
+          'You chose £25 and typed £30. Select “Other amount” to give £30, or clear this box to give £25.',
+        )
+        .waitFor();
+      await page.getByText('Enter an e-mail address like name@example.org.').waitFor();
+      expect(await page.getByLabel('Other amount (£)').inputValue()).toBe('30');
+      expect(await page.getByRole('radio', { name: 'Give monthly' }).isChecked()).toBe(true);
+      expect(await page.getByRole('radio', { name: '£25', exact: true }).isChecked()).toBe(true);
+      expect(await page.getByLabel('Full name').inputValue()).toBe('No Script');
+      expect(await page.getByLabel('First name').inputValue()).toBe('Nora');
+      expect(await page.getByRole('checkbox', { name: /past four years/ }).isChecked()).toBe(true);
+
+      await page.getByRole('radio', { name: 'Other amount' }).check();
+      await page.getByLabel('E-mail address').fill('no.script@example.org');
+      await page.getByRole('button', { name: 'Continue to secure payment' }).click();
+      await page.waitForURL(`${stripeUrl}/**`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Subscribe: £30.00 per month',
+      );
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -329,7 +329,7 @@ describe('pages work under the policy in Chromium', () => {
     await donor.page.getByLabel('Full name').fill('Policy Check');
     await donor.page.getByLabel('E-mail address').fill('policy.check@example.org');
     expect(await violations(donor)).toEqual([]);
-    await donor.page.getByRole('button', { name: 'Continue to secure payment' }).click();
+    await donor.page.getByRole('button', { name: 'Give £10 a month' }).click();
     await donor.page.waitForURL(`${stripeOrigin}/**`);
     expect(donor.reports).toEqual([]);
     expect(donor.errors).toEqual([]);

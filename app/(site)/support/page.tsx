@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getViewer } from '@/lib/auth/viewer';
 import { getSiteConfig } from '@/lib/config/site';
-import { formatMoney } from '@/lib/format/money';
+import { defaultAmountChoice, formatGiftSum } from '@/lib/giving/donation-amount';
 import { donationFormFields, type DonationFormValues } from '@/lib/giving/donation-form';
 import { giftAidDeclarationText } from '@/lib/giving/gift-aid';
 import { loadResumableForm } from '@/lib/giving/resume';
@@ -33,11 +33,13 @@ export default async function SupportPage({ searchParams }: Props) {
   const initial: DonationFormValues = resumed ?? {
     ...blank,
     frequency: 'one_off',
+    oneOffAmount: defaultAmountChoice(settings.suggested.one_off),
+    monthlyAmount: defaultAmountChoice(settings.suggested.monthly),
     name: viewer?.name ?? '',
     email: viewer?.email ?? '',
     attempt: crypto.randomUUID(),
   };
-  const money = (minor: number) => formatMoney(minor, settings.currency).replace(/\.00$/, '');
+  const money = (minor: number) => formatGiftSum(minor, settings.currency);
   const choices = (amounts: number[]) =>
     amounts.map((minor) => ({ value: String(minor), label: money(minor) }));
 
@@ -70,7 +72,13 @@ export default async function SupportPage({ searchParams }: Props) {
           )}
           <DonationForm
             initial={initial}
-            suggested={{
+            rules={{
+              currency: settings.currency,
+              minMinor: settings.minMinor,
+              maxMinor: settings.maxMinor,
+              suggested: settings.suggested,
+            }}
+            choices={{
               one_off: choices(settings.suggested.one_off),
               monthly: choices(settings.suggested.monthly),
             }}
