@@ -6,7 +6,12 @@ import { createPortalSession } from '@/lib/payments/billing-portal';
 import { cancelSubscriptionNow, closeMonthlyCheckout } from '@/lib/payments/cancel-subscription';
 import { readSubscriptionState } from '@/lib/payments/read-subscription';
 import { requestLogger } from '@/lib/request-log';
-import { findDonation, upsertRecurringGift, type SubscriptionState } from './ledger';
+import {
+  endedGiftStatuses,
+  findDonation,
+  updateRecurringGift,
+  upsertRecurringGift,
+} from './ledger';
 
 export interface MonthlyGiftRow {
   id: string;
@@ -68,9 +73,6 @@ export async function openBillingPortal(
   return { ok: false, reason: 'unavailable' };
 }
 
-// A subscription in these states takes no more payments.
-const ended: RecurringGift['status'][] = ['canceled', 'incomplete_expired'];
-
 /** The member's monthly gifts that could still take a payment, by our records. */
 function runningGiftsOf(userId: string) {
   return getDb()
@@ -80,21 +82,9 @@ function runningGiftsOf(userId: string) {
       and(
         eq(recurringGifts.userId, userId),
         isNotNull(recurringGifts.stripeSubscriptionId),
-        notInArray(recurringGifts.status, ended),
+        notInArray(recurringGifts.status, endedGiftStatuses),
       ),
     );
-}
-
-async function recordSubscriptionState(giftId: string, state: SubscriptionState): Promise<void> {
-  await getDb()
-    .update(recurringGifts)
-    .set({
-      status: state.status,
-      currentPeriodEnd: state.currentPeriodEnd,
-      cancelAt: state.cancelAt,
-      canceledAt: state.canceledAt,
-    })
-    .where(eq(recurringGifts.id, giftId));
 }
 
 /**
@@ -112,7 +102,7 @@ export async function refreshMonthlyGiftsOf(userId: string): Promise<{ ok: boole
       log.warn({ giftId: gift.id, problem: read.problem }, 'monthly gift could not be refreshed');
       return { ok: false };
     }
-    await recordSubscriptionState(gift.id, read.state);
+    await updateRecurringGift(getDb(), gift.id, read.state);
   }
   return { ok: true };
 }
@@ -131,7 +121,7 @@ export async function stopMonthlyGiftsOf(userId: string): Promise<{ ok: boolean 
       log.error({ giftId: gift.id, problem: outcome.problem }, 'monthly gift could not be stopped');
       return { ok: false };
     }
-    await recordSubscriptionState(gift.id, outcome.state);
+    await updateRecurringGift(getDb(), gift.id, outcome.state);
   }
   return closeMonthlyCheckoutsOf(userId);
 }
