@@ -29,6 +29,8 @@ describe('donations for admins', () => {
     await ui.page.waitForURL(`${stripeUrl}/**`);
     await ui.page.getByRole('button', { name: 'Pay' }).click();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £40.00' }).waitFor();
+    // The admin looks later, once Stripe's webhooks, which follow the donor, have arrived.
+    expect((await fetch(`${stripeUrl}/__control/idle`)).status).toBe(200);
 
     await ui.page.goto(`${baseUrl}/login?callbackUrl=%2Fadmin%2Fdonations`);
     await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.admin.email);
