@@ -6,7 +6,8 @@ import { startFakeStripe } from '../tests/support/fake-stripe';
 const usage = `usage: tsx scripts/fake-stripe.ts [--port 12111] [--webhook-url URL] [--secret-key sk_test_…] [--webhook-secret whsec_…]
 
 Serves Stripe's API under /v1 for the real SDK, Checkout pages at /pay/<session>, the customer
-portal at /portal/<session>, and test controls under /__control/ (see tests/support/fake-stripe).`;
+portal at /portal/<session>, and test controls under /__control/ (see tests/support/fake-stripe).
+Webhooks go out as Stripe sends them: after a short random delay each, retried on failure.`;
 
 function fail(message: string): never {
   console.error(`fake-stripe: ${message}\n${usage}`);

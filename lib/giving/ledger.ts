@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import {
   donationStatuses,
@@ -112,23 +112,34 @@ export interface SubscriptionState {
   canceledAt: Date | null;
 }
 
+/** A subscription in these states takes no more payments, and Stripe never starts it again. */
+export const endedGiftStatuses: RecurringGift['status'][] = ['canceled', 'incomplete_expired'];
+
+// Subscriptions are read from Stripe before the transaction that records them, and deliveries
+// (and a member's return from the billing portal) run side by side: a read taken just before a
+// subscription ended can be written just after the read that saw it end. Once ended, a gift's
+// record stays as it is.
+const stillRunning = notInArray(recurringGifts.status, endedGiftStatuses);
+
+const stateColumns = (state: SubscriptionState) => ({
+  status: state.status,
+  stripeCustomerId: state.customerId,
+  currentPeriodEnd: state.currentPeriodEnd,
+  cancelAt: state.cancelAt,
+  canceledAt: state.canceledAt,
+});
+
 /**
  * Creates or refreshes the monthly gift behind a subscription, from the subscription as Stripe
- * reports it now, and links the first donation to it.
+ * reported it, and links the first donation to it.
  */
 export async function upsertRecurringGift(
   tx: Transaction,
   first: Donation,
   state: SubscriptionState,
 ): Promise<RecurringGift> {
-  const current = {
-    status: state.status,
-    stripeCustomerId: state.customerId,
-    currentPeriodEnd: state.currentPeriodEnd,
-    cancelAt: state.cancelAt,
-    canceledAt: state.canceledAt,
-  };
-  const [gift] = await tx
+  const current = stateColumns(state);
+  const [written] = await tx
     .insert(recurringGifts)
     .values({
       userId: first.userId,
@@ -139,13 +150,37 @@ export async function upsertRecurringGift(
       giftAidDeclarationId: first.giftAidDeclarationId,
       ...current,
     })
-    .onConflictDoUpdate({ target: recurringGifts.stripeSubscriptionId, set: current })
+    .onConflictDoUpdate({
+      target: recurringGifts.stripeSubscriptionId,
+      set: current,
+      setWhere: stillRunning,
+    })
     .returning();
+  const gift =
+    written ??
+    (
+      await tx
+        .select()
+        .from(recurringGifts)
+        .where(eq(recurringGifts.stripeSubscriptionId, state.subscriptionId))
+    )[0]!;
   await tx
     .update(donations)
-    .set({ recurringGiftId: gift!.id })
+    .set({ recurringGiftId: gift.id })
     .where(and(eq(donations.id, first.id), isNull(donations.recurringGiftId)));
-  return gift!;
+  return gift;
+}
+
+/** Records a monthly gift's subscription as Stripe reported it, unless the gift has ended. */
+export async function updateRecurringGift(
+  db: Database | Transaction,
+  giftId: string,
+  state: SubscriptionState,
+): Promise<void> {
+  await db
+    .update(recurringGifts)
+    .set(stateColumns(state))
+    .where(and(eq(recurringGifts.id, giftId), stillRunning));
 }
 
 export interface RenewalPayment {

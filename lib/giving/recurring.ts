@@ -1,10 +1,17 @@
 import 'server-only';
-import { and, desc, eq, isNotNull, notInArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { recurringGifts, type RecurringGift } from '@/db/schema';
+import { donations, recurringGifts, type RecurringGift } from '@/db/schema';
 import { createPortalSession } from '@/lib/payments/billing-portal';
-import { cancelSubscriptionNow } from '@/lib/payments/cancel-subscription';
+import { cancelSubscriptionNow, closeMonthlyCheckout } from '@/lib/payments/cancel-subscription';
+import { readSubscriptionState } from '@/lib/payments/read-subscription';
 import { requestLogger } from '@/lib/request-log';
+import {
+  endedGiftStatuses,
+  findDonation,
+  updateRecurringGift,
+  upsertRecurringGift,
+} from './ledger';
 
 export interface MonthlyGiftRow {
   id: string;
@@ -66,8 +73,39 @@ export async function openBillingPortal(
   return { ok: false, reason: 'unavailable' };
 }
 
-// A subscription in these states takes no more payments.
-const ended: RecurringGift['status'][] = ['canceled', 'incomplete_expired'];
+/** The member's monthly gifts that could still take a payment, by our records. */
+function runningGiftsOf(userId: string) {
+  return getDb()
+    .select({ id: recurringGifts.id, subscriptionId: recurringGifts.stripeSubscriptionId })
+    .from(recurringGifts)
+    .where(
+      and(
+        eq(recurringGifts.userId, userId),
+        isNotNull(recurringGifts.stripeSubscriptionId),
+        notInArray(recurringGifts.status, endedGiftStatuses),
+      ),
+    );
+}
+
+/**
+ * Reads the member's running monthly gifts afresh from Stripe and records them. Called when they
+ * come back from the billing portal: Stripe sends its webhooks about what they changed there on
+ * its own time, often after they are back, and their account page must not show a gift they
+ * have just cancelled as running. When Stripe cannot be reached, the records stay as they are
+ * and the webhooks bring them up to date.
+ */
+export async function refreshMonthlyGiftsOf(userId: string): Promise<{ ok: boolean }> {
+  for (const gift of await runningGiftsOf(userId)) {
+    const read = await readSubscriptionState(gift.subscriptionId!);
+    if (!read.ok) {
+      const log = await requestLogger();
+      log.warn({ giftId: gift.id, problem: read.problem }, 'monthly gift could not be refreshed');
+      return { ok: false };
+    }
+    await updateRecurringGift(getDb(), gift.id, read.state);
+  }
+  return { ok: true };
+}
 
 /**
  * Ends at Stripe, at once, every monthly gift of a member that could still take a payment, and
@@ -76,33 +114,53 @@ const ended: RecurringGift['status'][] = ['canceled', 'incomplete_expired'];
  * Stops at the first gift Stripe does not confirm as ended, so the caller can keep the account.
  */
 export async function stopMonthlyGiftsOf(userId: string): Promise<{ ok: boolean }> {
-  const gifts = await getDb()
-    .select({ id: recurringGifts.id, subscriptionId: recurringGifts.stripeSubscriptionId })
-    .from(recurringGifts)
-    .where(
-      and(
-        eq(recurringGifts.userId, userId),
-        isNotNull(recurringGifts.stripeSubscriptionId),
-        notInArray(recurringGifts.status, ended),
-      ),
-    );
-  for (const gift of gifts) {
+  for (const gift of await runningGiftsOf(userId)) {
     const outcome = await cancelSubscriptionNow(gift.subscriptionId!);
     if (!outcome.ok) {
       const log = await requestLogger();
       log.error({ giftId: gift.id, problem: outcome.problem }, 'monthly gift could not be stopped');
       return { ok: false };
     }
+    await updateRecurringGift(getDb(), gift.id, outcome.state);
+  }
+  return closeMonthlyCheckoutsOf(userId);
+}
+
+/**
+ * A monthly gift whose Checkout the member has opened, or paid for moments ago, has no record of
+ * its subscription until Stripe's webhook arrives: each such Checkout is closed at Stripe, and a
+ * subscription it started is ended and recorded.
+ */
+async function closeMonthlyCheckoutsOf(userId: string): Promise<{ ok: boolean }> {
+  const started = await getDb()
+    .select({ id: donations.id, sessionId: donations.stripeCheckoutSessionId })
+    .from(donations)
+    .where(
+      and(
+        eq(donations.userId, userId),
+        eq(donations.frequency, 'monthly'),
+        isNull(donations.recurringGiftId),
+        isNotNull(donations.stripeCheckoutSessionId),
+        inArray(donations.status, ['pending', 'checkout_failed', 'awaiting_payment']),
+      ),
+    );
+  for (const donation of started) {
+    const outcome = await closeMonthlyCheckout(donation.sessionId!);
+    if (!outcome.ok) {
+      const log = await requestLogger();
+      log.error(
+        { donationId: donation.id, problem: outcome.problem },
+        'monthly gift checkout could not be closed',
+      );
+      return { ok: false };
+    }
     const { state } = outcome;
-    await getDb()
-      .update(recurringGifts)
-      .set({
-        status: state.status,
-        currentPeriodEnd: state.currentPeriodEnd,
-        cancelAt: state.cancelAt,
-        canceledAt: state.canceledAt,
-      })
-      .where(eq(recurringGifts.id, gift.id));
+    if (state) {
+      await getDb().transaction(async (tx) => {
+        const first = await findDonation(tx, donation.id);
+        if (first) await upsertRecurringGift(tx, first, state);
+      });
+    }
   }
   return { ok: true };
 }

@@ -15,7 +15,9 @@ export async function createPortalSession(
   try {
     const session = await stripe.billingPortal.sessions.create({
       customer: customerId,
-      return_url: `${getEnv().siteUrl}/account#giving`,
+      // The account page reads the member's gifts afresh from Stripe on this return, ahead of
+      // the webhooks about what they changed in the portal.
+      return_url: `${getEnv().siteUrl}/account?portal=returned#giving`,
     });
     return isStripeHostedUrl(session.url)
       ? { ok: true, url: session.url }

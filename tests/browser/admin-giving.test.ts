@@ -31,6 +31,8 @@ describe('donations for admins', () => {
     const mail = inbox(mailDir);
     await ui.page.getByRole('button', { name: 'Pay' }).click();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £40.00' }).waitFor();
+    // The admin looks later, once Stripe's webhooks, which follow the donor, have arrived.
+    expect((await fetch(`${stripeUrl}/__control/idle`)).status).toBe(200);
     const receipt = await mail.next('ifeoma@example.org', { subject: 'receipt' });
     expect(receipt.text).toContain('We received your gift of £40.00');
 

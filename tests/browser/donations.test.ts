@@ -34,6 +34,39 @@ async function pay() {
   await ui.page.waitForURL(`${baseUrl}/support/thank-you?session_id=*`);
 }
 
+// Stripe's side, acted out by the fake: its webhooks follow the donor on their own time.
+async function stripeControl<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${stripeUrl}/__control/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Every webhook Stripe has queued so far has been delivered (or given up on). */
+const webhooksSettled = () => stripeControl('idle');
+
+/** Runs `steps` with every webhook sent from now on at least `ms` late. */
+async function withWebhooksLate(ms: number, steps: () => Promise<void>) {
+  const { schedule } = await stripeControl<{ schedule: { jitterMs: object } }>('delivery-schedule');
+  await stripeControl('delivery-schedule', { jitterMs: { min: ms, max: ms + 1000 } });
+  try {
+    await steps();
+  } finally {
+    await stripeControl('delivery-schedule', { jitterMs: schedule.jitterMs });
+  }
+}
+
+async function monthlySubscriptionOf(email: string): Promise<string> {
+  const { sessions } = await stripeControl<{ sessions: Stripe.Checkout.Session[] }>('sessions');
+  const paid = sessions.filter(
+    (session) => session.customer_email === email && session.subscription !== null,
+  );
+  return paid.at(-1)!.subscription as string;
+}
+
 describe('donations', () => {
   it('a member gives once with Gift Aid: Checkout, thank-you, receipt e-mail, account history', async () => {
     await logInAsMember();
@@ -86,12 +119,27 @@ describe('donations', () => {
     await history.getByText(/£12\.00 a month: active, next payment/).waitFor();
     await history.getByRole('button', { name: 'Change card or cancel' }).click();
     await ui.page.waitForURL(`${stripeUrl}/**`);
-    await ui.page.getByRole('button', { name: 'Cancel subscription' }).first().click();
-    await ui.page.waitForURL(`${baseUrl}/account**`);
-    await ui.page.getByText(/£12\.00 a month: stopped/).waitFor();
+
+    // Stripe's portal cancels at the end of the period paid for, and tells the site later.
+    await withWebhooksLate(3000, async () => {
+      await ui.page.getByRole('button', { name: 'Cancel subscription' }).first().click();
+      await ui.page.getByRole('heading', { name: 'Cancel your subscription' }).waitFor();
+      await ui.page.getByRole('button', { name: 'Confirm cancellation' }).click();
+      await ui.page.getByText(/Cancels on \d{1,2} \w+ \d{4}/).waitFor();
+      await ui.page.getByRole('link', { name: 'Return' }).click();
+      await ui.page.waitForURL(`${baseUrl}/account**`);
+      await history.getByText(/£12\.00 a month: ends on \d{1,2} \w+ \d{4}/).waitFor();
+    });
+
+    // The period ends; Stripe ends the subscription and says so, and the next visit shows it.
+    const subscription = await monthlySubscriptionOf(testAccounts.member.email);
+    await stripeControl(`subscriptions/${subscription}/renew`, {});
+    await webhooksSettled();
+    await ui.page.goto(`${baseUrl}/account`);
+    await history.getByText(/£12\.00 a month: stopped/).waitFor();
   });
 
-  it('a member who gives monthly and deletes their account stops the gift at Stripe', async () => {
+  it('a member who gives monthly and deletes their account before Stripe’s webhooks arrive stops the gift at Stripe', async () => {
     const email = `monthly.leaver.${Date.now()}@example.org`;
     const password = 'a long monthly leaver phrase';
     await ui.page.goto(`${baseUrl}/join`);
@@ -112,21 +160,19 @@ describe('donations', () => {
     await ui.page.getByRole('radio', { name: 'Give monthly' }).check();
     await ui.page.getByLabel('Other amount (£)').fill('9');
     expect(await give(ui.page, 'Give £9 a month')).toBe('Subscribe: £9.00 per month');
-    await pay();
-    await ui.page.getByRole('heading', { name: 'Thank you for giving £9.00 a month' }).waitFor();
-    await ui.page.goto(`${baseUrl}/account`);
-    const history = ui.page.getByRole('region', { name: 'Your giving' });
-    await history.getByText(/£9\.00 a month: active, next payment/).waitFor();
+    await withWebhooksLate(8000, async () => {
+      await pay();
+      await ui.page.getByRole('heading', { name: 'Thank you for giving £9.00 a month' }).waitFor();
+      // Stripe has taken the payment; the site has not heard yet, and does not claim more.
+      await ui.page.getByText('Your payment has gone through.').waitFor();
+      await ui.page.goto(`${baseUrl}/account`);
+      await ui.page.getByLabel('Your e-mail address').fill(email);
+      await ui.page.getByRole('button', { name: 'Delete my account' }).click();
+      await ui.page.waitForURL(`${baseUrl}/account-deleted`);
+    });
 
-    await ui.page.getByLabel('Your e-mail address').fill(email);
-    await ui.page.getByRole('button', { name: 'Delete my account' }).click();
-    await ui.page.waitForURL(`${baseUrl}/account-deleted`);
-
-    const { sessions } = (await (await fetch(`${stripeUrl}/__control/sessions`)).json()) as {
-      sessions: Stripe.Checkout.Session[];
-    };
-    const subscriptionId = sessions.find((session) => session.customer_email === email)
-      ?.subscription as string;
+    const subscriptionId = await monthlySubscriptionOf(email);
+    await webhooksSettled();
     const url = new URL(stripeUrl);
     const stripe = new Stripe(inject('stripeSecretKey'), {
       host: url.hostname,

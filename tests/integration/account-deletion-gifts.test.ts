@@ -1,37 +1,28 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { recurringGifts, users } from '@/db/schema';
-import { upsertAccount } from '@/lib/auth/accounts';
+import { donations, recurringGifts } from '@/db/schema';
 import { stopMonthlyGiftsOf } from '@/lib/giving/recurring';
-import { startDonation } from '@/lib/giving/start-donation';
-import { deliverUntilAccepted, donationRequest, fakeStripeForThisFile } from '../support/giving';
+import {
+  deliverUntilAccepted,
+  fakeStripeForThisFile,
+  memberStartingMonthlyGift,
+} from '../support/giving';
 
 const fake = await fakeStripeForThisFile();
 
 beforeEach(() => fake.setMode('ok'));
 
-let members = 0;
-
 /** A member with a monthly gift that Stripe has taken a first payment for. */
 async function memberGivingMonthly() {
-  members += 1;
-  const email = `monthly-${members}@example.org`;
-  await upsertAccount(getDb(), { email, password: 'a long monthly phrase', role: 'member' });
-  const [member] = await getDb().select().from(users).where(eq(users.email, email));
-  const started = await startDonation(
-    donationRequest({ frequency: 'monthly', amountMinor: 1200, email }),
-    { ip: `198.51.100.${members}`, userId: member!.id },
-  );
-  if (!started.ok) throw new Error(started.error);
-  const session = fake.listSessions().find((candidate) => candidate.customer_email === email)!;
-  await deliverUntilAccepted(fake, fake.completeCheckout(session.id));
+  const { member, sessionId } = await memberStartingMonthlyGift(fake);
+  await deliverUntilAccepted(fake, fake.completeCheckout(sessionId));
   const [gift] = await getDb()
     .select()
     .from(recurringGifts)
-    .where(eq(recurringGifts.userId, member!.id));
+    .where(eq(recurringGifts.userId, member.id));
   expect(gift).toMatchObject({ status: 'active' });
-  return { member: member!, gift: gift!, subscriptionId: gift!.stripeSubscriptionId! };
+  return { member, gift: gift!, subscriptionId: gift!.stripeSubscriptionId! };
 }
 
 async function giftNow(id: string) {
@@ -69,6 +60,37 @@ describe('stopping a member’s monthly gifts before their account is deleted', 
     expect((await giftNow(gift.id)).status).toBe('active');
     expect(await stopMonthlyGiftsOf(member.id)).toEqual({ ok: true });
     expect((await giftNow(gift.id)).status).toBe('canceled');
+  });
+
+  it('ends a monthly gift paid moments ago, before Stripe’s webhooks about it have arrived', async () => {
+    const { member, donationId, sessionId } = await memberStartingMonthlyGift(fake);
+    const events = fake.completeCheckout(sessionId);
+    const subscriptionId = fake.getSession(sessionId)!.subscription as string;
+    expect(fake.getSubscription(subscriptionId)?.status).toBe('active');
+
+    expect(await stopMonthlyGiftsOf(member.id)).toEqual({ ok: true });
+    expect(fake.getSubscription(subscriptionId)?.status).toBe('canceled');
+    const [recorded] = await getDb()
+      .select()
+      .from(recurringGifts)
+      .where(eq(recurringGifts.stripeSubscriptionId, subscriptionId));
+    expect(recorded).toMatchObject({ userId: member.id, status: 'canceled' });
+
+    // The webhooks, arriving afterwards, count the first payment and leave the gift stopped.
+    await deliverUntilAccepted(fake, events);
+    expect((await giftNow(recorded!.id)).status).toBe('canceled');
+    const [first] = await getDb().select().from(donations).where(eq(donations.id, donationId));
+    expect(first).toMatchObject({ status: 'succeeded', recurringGiftId: recorded!.id });
+  });
+
+  it('closes a monthly gift’s Checkout that is still open, so it can start nothing', async () => {
+    const { member, sessionId } = await memberStartingMonthlyGift(fake);
+    fake.setMode('down');
+    expect(await stopMonthlyGiftsOf(member.id)).toEqual({ ok: false });
+    expect(fake.getSession(sessionId)?.status).toBe('open');
+    fake.setMode('ok');
+    expect(await stopMonthlyGiftsOf(member.id)).toEqual({ ok: true });
+    expect(fake.getSession(sessionId)?.status).toBe('expired');
   });
 
   it('leaves other members’ gifts running', async () => {

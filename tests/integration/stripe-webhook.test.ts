@@ -8,8 +8,12 @@ import { getConnection, getDb } from '@/db/client';
 import { donations, giftAidDeclarations, recurringGifts, stripeEvents, users } from '@/db/schema';
 import { signInWithVerification } from '@/lib/auth/email-links';
 import { issueToken } from '@/lib/auth/tokens';
+import { updateRecurringGift } from '@/lib/giving/ledger';
 import { sendQueuedNow } from '@/lib/giving/receipts';
 import { startDonation } from '@/lib/giving/start-donation';
+import { getStripe } from '@/lib/payments/stripe-client';
+import { subscriptionState } from '@/lib/payments/subscription-state';
+import { planEvent } from '@/lib/payments/webhook-events';
 import {
   deliver,
   deliverUntilAccepted,
@@ -207,6 +211,34 @@ describe('monthly gifts', () => {
       ],
       gift: { status: 'canceled', amountMinor: 1500, ended: true },
     });
+  });
+
+  it('keeps an ended gift ended when a read of it from before it ended is written after', async () => {
+    const gift = await startGift({ frequency: 'monthly', amountMinor: 1500 });
+    const started = fake.completeCheckout(gift.sessionId);
+    await deliverUntilAccepted(fake, handledOnly(started, ...flowTypes));
+    const subscriptionId = fake.getSession(gift.sessionId)!.subscription as string;
+    const renewal = handledOnly(fake.renewSubscription(subscriptionId), 'invoice.paid')[0]!;
+    const gone = { status: 'canceled', ended: true };
+
+    // Two deliveries side by side: the renewal's plan reads the subscription while it runs, the
+    // cancellation is received meanwhile, then the renewal's plan is applied.
+    const early = (await planEvent(renewal, getStripe()!))!;
+    const stale = subscriptionState(await getStripe()!.subscriptions.retrieve(subscriptionId));
+    await deliverUntilAccepted(fake, fake.cancelSubscription(subscriptionId));
+    expect((await endState(gift.request.email, subscriptionId)).gift).toMatchObject(gone);
+    await getDb().transaction((tx) => early.apply(tx));
+    const after = await endState(gift.request.email, subscriptionId);
+    expect(after.gift).toMatchObject(gone);
+    expect(after.payments).toEqual(['succeeded:1500:invoice:true', 'succeeded:1500:invoice:true']);
+
+    // The same for a member's return from the billing portal, read before the end.
+    const [row] = await getDb()
+      .select()
+      .from(recurringGifts)
+      .where(eq(recurringGifts.stripeSubscriptionId, subscriptionId));
+    await updateRecurringGift(getDb(), row!.id, stale);
+    expect((await endState(gift.request.email, subscriptionId)).gift).toMatchObject(gone);
   });
 
   it('ends in the same state whatever order the events arrive in, and with duplicates', async () => {

@@ -1,9 +1,14 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll } from 'vitest';
+import { getDb } from '@/db/client';
+import { users, type User } from '@/db/schema';
+import { upsertAccount } from '@/lib/auth/accounts';
 import type { DonationRequest } from '@/lib/giving/donation-form';
+import { startDonation } from '@/lib/giving/start-donation';
 import { receiveStripeWebhook, type WebhookResult } from '@/lib/payments/webhook';
 import { startFakeStripe, type FakeStripe } from './fake-stripe';
 
@@ -87,3 +92,25 @@ export function permutations<T>(items: T[]): T[][] {
 
 export const handledOnly = (events: Stripe.Event[], ...types: Stripe.Event['type'][]) =>
   events.filter((event) => types.includes(event.type));
+
+let members = 0;
+
+/**
+ * A new member who has started a monthly gift and been sent to its Checkout Session, which is
+ * still open: nothing has been paid and Stripe has sent nothing.
+ */
+export async function memberStartingMonthlyGift(
+  fake: FakeStripe,
+): Promise<{ member: User; donationId: string; sessionId: string }> {
+  members += 1;
+  const email = `monthly-${members}-${Date.now()}@example.org`;
+  await upsertAccount(getDb(), { email, password: 'a long monthly phrase', role: 'member' });
+  const [member] = await getDb().select().from(users).where(eq(users.email, email));
+  const started = await startDonation(
+    donationRequest({ frequency: 'monthly', amountMinor: 1200, email }),
+    { ip: `198.51.100.${members % 250}`, userId: member!.id },
+  );
+  if (!started.ok) throw new Error(started.error);
+  const session = fake.listSessions().find((candidate) => candidate.customer_email === email)!;
+  return { member: member!, donationId: session.metadata!.donation_id!, sessionId: session.id };
+}

@@ -2,7 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeStripe, type FakeStripe } from '../support/fake-stripe';
+import { jitter } from '../support/fake-stripe/delivery-queue';
+import {
+  defaultDeliverySchedule,
+  startFakeStripe,
+  type Delivery,
+  type FakeStripe,
+} from '../support/fake-stripe';
 
 // The fake is driven only the way the site drives Stripe: through the real SDK, and plain HTTP
 // for the hosted pages and test controls.
@@ -28,22 +34,40 @@ interface Receiver {
   close(): Promise<void>;
 }
 
-async function startReceiver(secret: () => string): Promise<Receiver> {
+/**
+ * The answer to a correctly signed event: a status (2xx accepts it), a redirect, or no answer at
+ * all. `tries` counts the deliveries of this event so far, this one included.
+ */
+type Answer = (event: Stripe.Event, tries: number) => number | 'redirect' | 'silence';
+
+async function startReceiver(secret: () => string, answer: Answer = () => 200): Promise<Receiver> {
   const accepted: Stripe.Event[] = [];
+  const tries = new Map<string, number>();
   const state = { rejected: 0 };
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
+      let event: Stripe.Event;
       try {
         const signature = String(request.headers['stripe-signature'] ?? '');
-        accepted.push(Stripe.webhooks.constructEvent(body, signature, secret()));
-        response.writeHead(200).end('{"received":true}');
+        event = Stripe.webhooks.constructEvent(body, signature, secret());
       } catch {
         state.rejected += 1;
         response.writeHead(400).end('bad signature');
+        return;
       }
+      const count = (tries.get(event.id) ?? 0) + 1;
+      tries.set(event.id, count);
+      const outcome = answer(event, count);
+      if (outcome === 'silence') return;
+      if (outcome === 'redirect') {
+        response.writeHead(302, { Location: '/elsewhere' }).end();
+        return;
+      }
+      if (outcome >= 200 && outcome < 300) accepted.push(event);
+      response.writeHead(outcome).end(outcome < 300 ? '{"received":true}' : 'try later');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -76,7 +100,14 @@ afterAll(async () => {
 afterEach(() => {
   fake.setMode('ok');
   fake.setWebhookUrl(undefined);
+  fake.setDeliverySchedule(defaultDeliverySchedule);
 });
+
+/** Quick deliveries, for tests about what is sent rather than when. */
+const quickly = { jitterMs: { min: 0, max: 20 }, retryDelaysMs: [50, 100], timeoutMs: 2000 };
+
+const attemptsAt = (event: Stripe.Event) =>
+  fake.deliveries.filter((delivery) => delivery.eventId === event.id);
 
 const site = 'https://northgate.example';
 
@@ -638,6 +669,7 @@ describe('scenario drivers', () => {
   it('cancels through the API, sending the events to the webhook endpoint', async () => {
     const { subscriptionId } = await paidMonthlyGift();
     fake.setWebhookUrl(receiver.url);
+    fake.setDeliverySchedule(quickly);
     const updated = await stripe.subscriptions.update(subscriptionId, {
       cancel_at_period_end: true,
       metadata: { note: 'asked by phone' },
@@ -648,9 +680,8 @@ describe('scenario drivers', () => {
     });
     const canceled = await stripe.subscriptions.cancel(subscriptionId);
     expect(canceled.status).toBe('canceled');
-    await expect
-      .poll(() => receiver.accepted.filter((event) => objectId(event) === subscriptionId).length)
-      .toBe(3);
+    await fake.idle();
+    expect(receiver.accepted.filter((event) => objectId(event) === subscriptionId)).toHaveLength(3);
     const deleted = receiver.accepted.find(
       (event) =>
         event.type === 'customer.subscription.deleted' && event.data.object.id === subscriptionId,
@@ -707,8 +738,143 @@ describe('webhook delivery', () => {
   });
 });
 
+describe('webhooks sent as Stripe sends them', () => {
+  it('draws each delay evenly from the jitter bounds, both included', () => {
+    expect(jitter({ min: 100, max: 1000 }, () => 0)).toBe(100);
+    expect(jitter({ min: 100, max: 1000 }, () => 0.999_999)).toBe(1000);
+    expect(jitter({ min: 100, max: 1000 }, () => 0.5)).toBe(550);
+    expect(jitter({ min: 7, max: 7 }, Math.random)).toBe(7);
+    expect(() => fake.setDeliverySchedule({ jitterMs: { min: 10, max: 5 } })).toThrow(RangeError);
+    expect(() => fake.setDeliverySchedule({ retryDelaysMs: [100, -1] })).toThrow(RangeError);
+    expect(fake.deliverySchedule).toEqual(defaultDeliverySchedule);
+  });
+
+  it('sends each event on its own after a delay within the jitter bounds, and returns at once', async () => {
+    fake.setDeliverySchedule({ jitterMs: { min: 150, max: 400 } });
+    const { events } = await paidMonthlyGift();
+    const queuedAt = Date.now();
+    fake.send(events, { to: receiver.url });
+    expect(fake.pendingDeliveries).toBe(events.length);
+    expect(attemptsAt(events[0]!)).toEqual([]);
+    await fake.idle();
+    expect(fake.pendingDeliveries).toBe(0);
+
+    const firsts = events.map((event) => attemptsAt(event));
+    for (const attempts of firsts) {
+      expect(attempts).toEqual([
+        expect.objectContaining({ attempt: 1, status: 200, error: null, nextAttemptAt: null }),
+      ]);
+      const delay = attempts[0]!.startedAt - queuedAt;
+      // Node's timers never fire early by more than a millisecond of rounding; a busy machine
+      // can make them late.
+      expect(delay).toBeGreaterThanOrEqual(149);
+      expect(delay).toBeLessThan(400 + 500);
+    }
+    const starts = new Set(firsts.map((attempts) => attempts[0]!.startedAt));
+    expect(starts.size).toBeGreaterThan(1);
+    expect(receiver.accepted.map((event) => event.id)).toEqual(
+      expect.arrayContaining(events.map((event) => event.id)),
+    );
+  });
+
+  it('retries a failing endpoint after each delay of the schedule until it answers 2xx', async () => {
+    const flaky = await startReceiver(
+      () => fake.webhookSecret,
+      (_event, tries) => (tries < 3 ? 503 : 200),
+    );
+    try {
+      fake.setDeliverySchedule({ jitterMs: { min: 0, max: 0 }, retryDelaysMs: [100, 200, 400] });
+      const session = await stripe.checkout.sessions.create(oneOff());
+      const event = only(fake.completeCheckout(session.id), 'checkout.session.completed');
+      fake.send([event], { to: flaky.url });
+      await fake.idle();
+
+      const attempts = attemptsAt(event);
+      expect(attempts.map((delivery) => [delivery.attempt, delivery.status])).toEqual([
+        [1, 503],
+        [2, 503],
+        [3, 200],
+      ]);
+      const [first, second, third] = attempts as [Delivery, Delivery, Delivery];
+      expect(first.nextAttemptAt).toBe(first.finishedAt + 100);
+      expect(second.nextAttemptAt).toBe(second.finishedAt + 200);
+      expect(third.nextAttemptAt).toBeNull();
+      expect(second.startedAt - first.finishedAt).toBeGreaterThanOrEqual(99);
+      expect(third.startedAt - second.finishedAt).toBeGreaterThanOrEqual(199);
+      expect(flaky.accepted.map((accepted) => accepted.id)).toEqual([event.id]);
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it.each<[string, Answer | 'refused', RegExp | null, number]>([
+    ['a refused connection', 'refused', /^connection failed: ECONNREFUSED$/, 0],
+    ['a redirect, which Stripe does not follow', () => 'redirect', null, 302],
+    ['no answer within the timeout', () => 'silence', /^no answer within 300 ms$/, 0],
+    ['a 400', () => 400, null, 400],
+  ])(
+    'counts %s as a failure and gives up after the last retry',
+    async (_name, answer, error, status) => {
+      const endpoint = await startReceiver(
+        () => fake.webhookSecret,
+        answer === 'refused' ? undefined : answer,
+      );
+      const url = endpoint.url;
+      if (answer === 'refused') await endpoint.close();
+      try {
+        fake.setDeliverySchedule({
+          jitterMs: { min: 0, max: 0 },
+          retryDelaysMs: [20, 40],
+          timeoutMs: 300,
+        });
+        const session = await stripe.checkout.sessions.create(oneOff());
+        const event = only(fake.completeCheckout(session.id), 'checkout.session.completed');
+        fake.send([event], { to: url });
+        await fake.idle();
+        const attempts = attemptsAt(event);
+        expect(attempts.map((delivery) => delivery.attempt)).toEqual([1, 2, 3]);
+        for (const delivery of attempts) {
+          expect(delivery.status).toBe(status);
+          if (error) expect(delivery.error).toMatch(error);
+          else expect(delivery.error).toBeNull();
+        }
+        expect(attempts.map((delivery) => delivery.nextAttemptAt === null)).toEqual([
+          false,
+          false,
+          true,
+        ]);
+        if (status === 0 && answer !== 'refused') {
+          expect(attempts[0]!.finishedAt - attempts[0]!.startedAt).toBeGreaterThanOrEqual(299);
+        }
+      } finally {
+        if (answer !== 'refused') await endpoint.close();
+      }
+    },
+  );
+
+  it('drops deliveries still waiting when it closes, without waiting for them', async () => {
+    const other = await startFakeStripe({
+      webhookUrl: receiver.url,
+      delivery: { jitterMs: { min: 60_000, max: 60_000 } },
+    });
+    const otherStripe = new Stripe(other.secretKey, {
+      host: '127.0.0.1',
+      port: Number(new URL(other.url).port),
+      protocol: 'http',
+    });
+    const session = await otherStripe.checkout.sessions.create(oneOff());
+    other.send(other.completeCheckout(session.id));
+    expect(other.pendingDeliveries).toBe(3);
+    const started = Date.now();
+    await other.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(other.pendingDeliveries).toBe(0);
+    expect(other.deliveries).toEqual([]);
+  });
+});
+
 describe('hosted pages', () => {
-  it('shows the Checkout page and, on Pay, sends the webhooks before redirecting to success_url', async () => {
+  it('shows the Checkout page and, on Pay, redirects to success_url before any webhook is sent', async () => {
     const session = await stripe.checkout.sessions.create(oneOff());
     const page = await fetch(session.url!);
     expect(page.status).toBe(200);
@@ -720,7 +886,7 @@ describe('hosted pages', () => {
     expect(html).toContain('<label for="delayed">Pay later (bank transfer)</label>');
 
     fake.setWebhookUrl(receiver.url);
-    const before = receiver.accepted.length;
+    fake.setDeliverySchedule({ jitterMs: { min: 200, max: 300 } });
     const paid = await fetch(session.url!, {
       method: 'POST',
       body: new URLSearchParams(),
@@ -728,11 +894,16 @@ describe('hosted pages', () => {
     });
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`${site}/support/thank-you?session_id=${session.id}`);
-    expect(types(receiver.accepted.slice(before))).toEqual([
-      'charge.succeeded',
-      'payment_intent.succeeded',
-      'checkout.session.completed',
-    ]);
+    const sent = fake.events.slice(-3);
+    expect(new Set(types(sent))).toEqual(
+      new Set(['charge.succeeded', 'payment_intent.succeeded', 'checkout.session.completed']),
+    );
+    expect(fake.pendingDeliveries).toBe(3);
+    expect(sent.flatMap(attemptsAt)).toEqual([]);
+
+    await fake.idle();
+    const arrived = receiver.accepted.filter((event) => sent.some((made) => made.id === event.id));
+    expect(new Set(types(arrived))).toEqual(new Set(types(sent)));
     expect((await fetch(session.url!)).status).toBe(410);
   });
 
@@ -751,7 +922,17 @@ describe('hosted pages', () => {
     });
   });
 
-  it('lets a customer cancel in the portal and sends them back', async () => {
+  async function portalFor(customer: string, configuration?: string) {
+    return stripe.billingPortal.sessions.create({
+      customer,
+      return_url: `${site}/account?portal=returned#giving`,
+      ...(configuration ? { configuration } : {}),
+    });
+  }
+
+  const portalPage = async (url: string) => (await fetch(url)).text();
+
+  it('cancels at the period end from the portal by default, after a confirmation, and can renew', async () => {
     const { session, subscriptionId } = await paidMonthlyGift();
     const customer = fake.getSession(session.id)!.customer as string;
     const missing = await invalid(
@@ -762,37 +943,143 @@ describe('hosted pages', () => {
     );
     expect(missing).toMatchObject({ param: 'customer', message: "No such customer: 'cus_nobody'" });
 
-    const portal = await stripe.billingPortal.sessions.create({
-      customer,
-      return_url: `${site}/account#giving`,
-    });
+    const portal = await portalFor(customer);
     expect(portal.url).toBe(`${fake.url}/portal/${portal.id}`);
-    const html = await (await fetch(portal.url)).text();
-    expect(html).toContain('£12.00 per month');
-    expect(html).toContain('Cancel subscription');
-    expect(html).toContain(`<a href="${site}/account#giving">Return</a>`);
+    expect(portal.configuration).toBe(fake.getPortalConfiguration()!.id);
+    const list = await portalPage(portal.url);
+    expect(list).toContain('£12.00 per month');
+    expect(list).toContain('Cancel subscription');
+    expect(list).toContain(`<a href="${site}/account?portal=returned#giving">Return</a>`);
+
+    const periodEnd = fake.getSubscription(subscriptionId)!.items.data[0]!.current_period_end;
+    const endDate = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(periodEnd * 1000),
+    );
+    const action = `${portal.url}/subscriptions/${subscriptionId}/cancel`;
+    const confirm = await portalPage(action);
+    expect(confirm).toContain(`then ends on ${endDate}`);
+    expect(confirm).toContain('Confirm cancellation');
+    expect(fake.getSubscription(subscriptionId)?.cancel_at_period_end).toBe(false);
 
     fake.setWebhookUrl(receiver.url);
-    const before = receiver.accepted.length;
-    const canceled = await fetch(
-      `${fake.url}/portal/${portal.id}/subscriptions/${subscriptionId}/cancel`,
-      { method: 'POST', redirect: 'manual' },
-    );
+    fake.setDeliverySchedule(quickly);
+    const canceled = await fetch(action, { method: 'POST', redirect: 'manual' });
     expect(canceled.status).toBe(303);
-    expect(canceled.headers.get('location')).toBe(`${site}/account#giving`);
-    expect(types(receiver.accepted.slice(before))).toEqual(['customer.subscription.deleted']);
+    expect(canceled.headers.get('location')).toBe(`/portal/${portal.id}`);
+    const scheduled = await stripe.subscriptions.retrieve(subscriptionId);
+    expect(scheduled).toMatchObject({
+      status: 'active',
+      cancel_at_period_end: true,
+      cancel_at: periodEnd,
+      canceled_at: expect.any(Number),
+      ended_at: null,
+      cancellation_details: { reason: 'cancellation_requested' },
+    });
+    await fake.idle();
+    const updates = receiver.accepted.filter((event) => objectId(event) === subscriptionId);
+    expect(types(updates)).toEqual(['customer.subscription.updated']);
+    expect(updates[0]!.data.previous_attributes).toMatchObject({
+      cancel_at_period_end: false,
+      cancel_at: null,
+    });
+    const after = await portalPage(portal.url);
+    expect(after).toContain(`Cancels on ${endDate}.`);
+    expect(after).toContain('Renew subscription');
+    expect(after).not.toContain('Cancel subscription');
+
+    const renewed = await fetch(`${portal.url}/subscriptions/${subscriptionId}/renew`, {
+      method: 'POST',
+      redirect: 'manual',
+    });
+    expect(renewed.status).toBe(303);
+    expect(fake.getSubscription(subscriptionId)).toMatchObject({
+      cancel_at_period_end: false,
+      cancel_at: null,
+      canceled_at: null,
+    });
+    await fake.idle();
+    expect(types(receiver.accepted.filter((event) => objectId(event) === subscriptionId))).toEqual([
+      'customer.subscription.updated',
+      'customer.subscription.updated',
+    ]);
+  });
+
+  it('ends a subscription set to cancel when its period ends, through the control endpoint', async () => {
+    const { subscriptionId } = await paidMonthlyGift();
+    fake.cancelSubscription(subscriptionId, { atPeriodEnd: true });
+    const periodEnd = fake.getSubscription(subscriptionId)!.items.data[0]!.current_period_end;
+    fake.setWebhookUrl(receiver.url);
+    fake.setDeliverySchedule(quickly);
+    const ended = await fetch(`${fake.url}/__control/subscriptions/${subscriptionId}/renew`, {
+      method: 'POST',
+    });
+    expect(await ended.json()).toMatchObject({
+      events: ['customer.subscription.deleted'],
+      delivery: 'async',
+    });
+    expect(fake.getSubscription(subscriptionId)).toMatchObject({
+      status: 'canceled',
+      ended_at: periodEnd,
+      cancel_at: periodEnd,
+    });
+    await fake.idle();
+    const deleted = receiver.accepted.find(
+      (event) =>
+        event.type === 'customer.subscription.deleted' && objectId(event) === subscriptionId,
+    );
+    expect(deleted?.data.object).toMatchObject({ status: 'canceled', ended_at: periodEnd });
+  });
+
+  it('cancels at once when the portal configuration says so', async () => {
+    const defaults = fake.getPortalConfiguration()!;
+    expect(defaults.features.subscription_cancel).toMatchObject({
+      enabled: true,
+      mode: 'at_period_end',
+      proration_behavior: 'none',
+    });
+    const { session, subscriptionId } = await paidMonthlyGift();
+    const customer = fake.getSession(session.id)!.customer as string;
+    fake.setWebhookUrl(receiver.url);
+    fake.setDeliverySchedule(quickly);
+    const changed = await stripe.billingPortal.configurations.update(defaults.id, {
+      features: { subscription_cancel: { mode: 'immediately' } },
+    });
+    try {
+      expect(changed.features.subscription_cancel.mode).toBe('immediately');
+      const portal = await portalFor(customer);
+      const action = `${portal.url}/subscriptions/${subscriptionId}/cancel`;
+      expect(await portalPage(action)).toContain('Your subscription will end now.');
+      await fetch(action, { method: 'POST', redirect: 'manual' });
+      expect(fake.getSubscription(subscriptionId)).toMatchObject({
+        status: 'canceled',
+        ended_at: expect.any(Number),
+      });
+      await fake.idle();
+      expect(
+        types(receiver.accepted.filter((event) => objectId(event) === subscriptionId)),
+      ).toEqual(['customer.subscription.deleted']);
+      expect(await portalPage(portal.url)).toContain('Canceled.');
+    } finally {
+      await stripe.billingPortal.configurations.update(defaults.id, {
+        features: { subscription_cancel: { mode: 'at_period_end' } },
+      });
+    }
   });
 
   it('drives scenarios for another process through the control endpoints', async () => {
     const { subscriptionId } = await paidMonthlyGift();
     fake.setWebhookUrl(receiver.url);
+    fake.setDeliverySchedule(quickly);
     const post = (path: string, body: unknown = {}) =>
       fetch(`${fake.url}/__control/${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const renewed = await post(`subscriptions/${subscriptionId}/renew`, { fail: true });
+    const renewed = await post(`subscriptions/${subscriptionId}/renew`, {
+      fail: true,
+      delivery: 'sync',
+    });
     expect(await renewed.json()).toEqual({
       events: [
         'customer.subscription.updated',
@@ -801,13 +1088,49 @@ describe('hosted pages', () => {
         'invoice.payment_failed',
         'customer.subscription.updated',
       ],
+      eventIds: expect.arrayContaining([expect.stringMatching(/^evt_/)]),
+      delivery: 'sync',
       statuses: [200, 200, 200, 200, 200],
     });
-    expect(await (await post(`subscriptions/${subscriptionId}/cancel`)).json()).toEqual({
+
+    const canceled = (await (await post(`subscriptions/${subscriptionId}/cancel`)).json()) as {
+      events: string[];
+      eventIds: string[];
+      delivery: string;
+    };
+    expect(canceled).toEqual({
       events: ['customer.subscription.deleted'],
-      statuses: [200],
+      eventIds: [expect.stringMatching(/^evt_/)],
+      delivery: 'async',
     });
+    const idle = (await (await fetch(`${fake.url}/__control/idle`)).json()) as {
+      pending: number;
+      deliveries: Delivery[];
+    };
+    expect(idle.pending).toBe(0);
+    expect(idle.deliveries.filter((entry) => entry.eventId === canceled.eventIds[0])).toEqual([
+      expect.objectContaining({ attempt: 1, status: 200 }),
+    ]);
+    const log = (await (await fetch(`${fake.url}/__control/deliveries`)).json()) as {
+      deliveries: Delivery[];
+    };
+    expect(log.deliveries).toHaveLength(fake.deliveries.length);
+
     expect((await post('subscriptions/sub_missing/renew')).status).toBe(404);
+    expect(
+      (await post(`subscriptions/${subscriptionId}/renew`, { delivery: 'later' })).status,
+    ).toBe(400);
+
+    const scheduled = await post('delivery-schedule', { jitterMs: { min: 0, max: 5 } });
+    expect(await scheduled.json()).toEqual({
+      schedule: { ...quickly, jitterMs: { min: 0, max: 5 } },
+    });
+    expect(fake.deliverySchedule.jitterMs).toEqual({ min: 0, max: 5 });
+    expect(await (await fetch(`${fake.url}/__control/delivery-schedule`)).json()).toEqual({
+      schedule: fake.deliverySchedule,
+    });
+    expect((await post('delivery-schedule', { jitterMs: { min: 9, max: 5 } })).status).toBe(400);
+    expect((await post('delivery-schedule', { retryDelaysMs: 'soon' })).status).toBe(400);
 
     expect((await post('mode', { mode: 'error' })).status).toBe(200);
     expect(fake.mode).toBe('error');
@@ -815,5 +1138,140 @@ describe('hosted pages', () => {
       sessions: Stripe.Checkout.Session[];
     };
     expect(sessions.sessions.length).toBe(fake.listSessions().length);
+  });
+});
+
+describe('portal configurations', () => {
+  it('creates, reads, lists and updates configurations with their events', async () => {
+    fake.setWebhookUrl(receiver.url);
+    fake.setDeliverySchedule(quickly);
+    const created = await stripe.billingPortal.configurations.create({
+      features: { subscription_cancel: { enabled: true, mode: 'immediately' } },
+      default_return_url: `${site}/account`,
+      metadata: { purpose: 'support desk' },
+    });
+    expect(created).toMatchObject({
+      id: expect.stringMatching(/^bpc_/),
+      object: 'billing_portal.configuration',
+      active: true,
+      is_default: false,
+      default_return_url: `${site}/account`,
+      metadata: { purpose: 'support desk' },
+      features: {
+        subscription_cancel: { enabled: true, mode: 'immediately', proration_behavior: 'none' },
+        invoice_history: { enabled: false },
+      },
+    });
+    expect(await stripe.billingPortal.configurations.retrieve(created.id)).toEqual(created);
+    const defaults = await stripe.billingPortal.configurations.list({ is_default: true });
+    expect(defaults.data.map((entry) => entry.id)).toEqual([fake.getPortalConfiguration()!.id]);
+
+    const updated = await stripe.billingPortal.configurations.update(created.id, {
+      active: false,
+      metadata: { purpose: '' },
+    });
+    expect(updated).toMatchObject({ active: false, metadata: {} });
+    const inactive = await stripe.billingPortal.configurations.list({ active: false });
+    expect(inactive.data.map((entry) => entry.id)).toContain(created.id);
+    await fake.idle();
+    const events = receiver.accepted.filter((event) => objectId(event) === created.id);
+    expect(types(events)).toEqual([
+      'billing_portal.configuration.created',
+      'billing_portal.configuration.updated',
+    ]);
+    expect(events[1]!.data.previous_attributes).toEqual({
+      active: true,
+      metadata: { purpose: 'support desk' },
+    });
+
+    const { session } = await paidMonthlyGift();
+    const customer = fake.getSession(session.id)!.customer as string;
+    const refused = await invalid(
+      stripe.billingPortal.sessions.create({ customer, configuration: created.id }),
+    );
+    expect(refused.param).toBe('configuration');
+    const unknown = await invalid(
+      stripe.billingPortal.sessions.create({ customer, configuration: 'bpc_nothing' }),
+    );
+    expect(unknown).toMatchObject({
+      statusCode: 400,
+      code: 'resource_missing',
+      param: 'configuration',
+    });
+    const fallback = await stripe.billingPortal.sessions.create({
+      customer,
+      configuration: (
+        await stripe.billingPortal.configurations.update(created.id, { active: true })
+      ).id,
+    });
+    expect(fallback.return_url).toBe(`${site}/account`);
+  });
+
+  it.each<[string, () => Promise<unknown>, { param?: string; message: string | RegExp }]>([
+    [
+      'a configuration without features',
+      () =>
+        stripe.billingPortal.configurations.create(
+          {} as Stripe.BillingPortal.ConfigurationCreateParams,
+        ),
+      { param: 'features', message: 'Missing required param: features.' },
+    ],
+    [
+      'subscription_cancel without enabled',
+      () =>
+        stripe.billingPortal.configurations.create({
+          features: {
+            subscription_cancel: {
+              mode: 'immediately',
+            } as Stripe.BillingPortal.ConfigurationCreateParams.Features.SubscriptionCancel,
+          },
+        }),
+      {
+        param: 'features[subscription_cancel][enabled]',
+        message: 'Missing required param: features[subscription_cancel][enabled].',
+      },
+    ],
+    [
+      'an unknown cancel mode',
+      () =>
+        stripe.billingPortal.configurations.create({
+          features: { subscription_cancel: { enabled: true, mode: 'someday' } },
+        }),
+      {
+        param: 'features[subscription_cancel][mode]',
+        message: /must be one of at_period_end, or immediately/,
+      },
+    ],
+    [
+      'a feature the fake portal does not offer',
+      () =>
+        stripe.billingPortal.configurations.create({
+          features: { invoice_history: { enabled: true } },
+        }),
+      { param: 'features[invoice_history]', message: /does not simulate/ },
+    ],
+    [
+      'prorating a cancellation',
+      () =>
+        stripe.billingPortal.configurations.create({
+          features: {
+            subscription_cancel: { enabled: true, proration_behavior: 'create_prorations' },
+          },
+        }),
+      { message: /does not simulate `features\[subscription_cancel\]\[proration_behavior\]/ },
+    ],
+    [
+      'deactivating the default configuration',
+      () =>
+        stripe.billingPortal.configurations.update(fake.getPortalConfiguration()!.id, {
+          active: false,
+        }),
+      { param: 'active', message: 'The default configuration cannot be deactivated.' },
+    ],
+  ])('refuses %s', async (_name, call, expected) => {
+    const error = await invalid(call());
+    if (expected.param) expect(error.param).toBe(expected.param);
+    if (typeof expected.message === 'string') expect(error.message).toBe(expected.message);
+    else expect(error.message).toMatch(expected.message);
   });
 });

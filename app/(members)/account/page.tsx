@@ -7,7 +7,11 @@ import { getViewer } from '@/lib/auth/viewer';
 import { formatLongDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import { listGiftsOf } from '@/lib/giving/history';
-import { listMonthlyGiftsOf, type MonthlyGiftRow } from '@/lib/giving/recurring';
+import {
+  listMonthlyGiftsOf,
+  refreshMonthlyGiftsOf,
+  type MonthlyGiftRow,
+} from '@/lib/giving/recurring';
 import { manageMonthlyGiftAction, signOutAction, signOutEverywhereAction } from './actions';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
@@ -28,6 +32,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
   const { changed, portal, welcome } = await searchParams;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  if (portal === 'returned') await refreshMonthlyGiftsOf(viewer.id);
   const [gifts, monthly, passwordSet] = await Promise.all([
     listGiftsOf(viewer.id),
     listMonthlyGiftsOf(viewer.id),

@@ -12,7 +12,14 @@ import {
   buildSession,
   list,
 } from './objects';
-import type { ListParams } from './params';
+import { changedMetadata, type ListParams } from './params';
+import {
+  applyConfigurationInput,
+  buildPortalConfiguration,
+  validateConfigurationCreate,
+  validateConfigurationList,
+  validateConfigurationUpdate,
+} from './portal-configurations';
 import { cancelSubscription, expireCheckout, resumeSubscription } from './scenarios';
 import { after, idOf, nowSeconds, type FakeState } from './state';
 import {
@@ -114,6 +121,26 @@ const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
     ),
   },
   { method: 'POST', pattern: /^\/v1\/billing_portal\/sessions$/, handler: createPortalSession },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/billing_portal\/configurations$/,
+    handler: createPortalConfiguration,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/billing_portal\/configurations$/,
+    handler: listPortalConfigurations,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/billing_portal\/configurations\/([^/]+)$/,
+    handler: retrieve((state, id) => state.portalConfiguration(id)),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/billing_portal\/configurations\/([^/]+)$/,
+    handler: updatePortalConfiguration,
+  },
 ];
 
 /** Answers one API request, or throws a StripeApiError with the error Stripe would give. */
@@ -127,8 +154,14 @@ export function handleApi(call: ApiCall): ApiAnswer {
   throw unrecognizedUrl(call.method, call.path);
 }
 
-function found<T>(value: T | undefined, kind: string, id: string): T {
-  if (value === undefined) throw noSuch(kind, id, 'id');
+function found<T>(
+  value: T | undefined,
+  kind: string,
+  id: string,
+  status: 404 | 400 = 404,
+  param = 'id',
+): T {
+  if (value === undefined) throw noSuch(kind, id, param, status);
   return value;
 }
 
@@ -248,12 +281,7 @@ function updateSubscription({ state, params, request }: ApiCall, id: string): Ap
 
   const previous: Partial<Stripe.Subscription> = {};
   if (input.metadata !== undefined) {
-    const metadata: Record<string, string> =
-      input.metadata === null ? {} : { ...subscription.metadata };
-    for (const [key, value] of Object.entries(input.metadata ?? {})) {
-      if (value === null) delete metadata[key];
-      else metadata[key] = value;
-    }
+    const metadata = changedMetadata(subscription.metadata, input.metadata);
     if (JSON.stringify(metadata) !== JSON.stringify(subscription.metadata)) {
       previous.metadata = subscription.metadata;
       subscription.metadata = metadata;
@@ -308,16 +336,76 @@ function listInvoicePayments({ state, params }: ApiCall): ApiAnswer {
 
 function createPortalSession({ state, params }: ApiCall): ApiAnswer {
   const input = validatePortalSession(params, state.lookups());
+  const configuration =
+    input.configuration === undefined
+      ? state.defaultPortalConfiguration()
+      : found(
+          state.portalConfigurations.get(input.configuration),
+          'billing_portal.configuration',
+          input.configuration,
+          400,
+          'configuration',
+        );
+  if (!configuration.active) {
+    throw invalidRequest(
+      `The configuration ${configuration.id} is not active. Activate it or use another configuration.`,
+      { param: 'configuration' },
+    );
+  }
   const session = buildPortalSession({
     customer: input.customer,
-    returnUrl: input.returnUrl,
+    returnUrl: input.returnUrl ?? configuration.default_return_url,
     locale: input.locale,
-    configuration: state.portalConfiguration,
+    configuration: configuration.id,
     baseUrl: state.baseUrl,
     now: nowSeconds(),
   });
   state.portalSessions.set(session.id, session);
   return { body: render(state, session, input.expand), events: [] };
+}
+
+function createPortalConfiguration({ state, params, request }: ApiCall): ApiAnswer {
+  const input = validateConfigurationCreate(params);
+  const now = nowSeconds();
+  const configuration = buildPortalConfiguration({ isDefault: false, input, now });
+  state.portalConfigurations.set(configuration.id, configuration);
+  const event = state.emit('billing_portal.configuration.created', configuration, {
+    created: now,
+    request,
+  });
+  return { body: render(state, configuration, input.expand), events: [event] };
+}
+
+function updatePortalConfiguration({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const configuration = state.portalConfiguration(id);
+  const input = validateConfigurationUpdate(params);
+  if (input.active === false && configuration.is_default) {
+    throw invalidRequest('The default configuration cannot be deactivated.', { param: 'active' });
+  }
+  const now = after(configuration.updated);
+  const previous = applyConfigurationInput(configuration, input, now);
+  const events =
+    Object.keys(previous).length === 0
+      ? []
+      : [
+          state.emit('billing_portal.configuration.updated', configuration, {
+            created: now,
+            previous,
+            request,
+          }),
+        ];
+  return { body: render(state, configuration, input.expand), events };
+}
+
+function listPortalConfigurations({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateConfigurationList(params);
+  const configurations = newestFirst([...state.portalConfigurations.values()]).filter(
+    (configuration) =>
+      (filter.active === undefined || configuration.active === filter.active) &&
+      (filter.isDefault === undefined || configuration.is_default === filter.isDefault),
+  );
+  const page = paginate(configurations, filter, '/v1/billing_portal/configurations');
+  return { body: render(state, page, filter.expand), events: [] };
 }
 
 /** Lists come newest first; objects made in the same second keep the order they were made in. */

@@ -10,13 +10,24 @@ import {
   settleAsyncPayment,
 } from './scenarios';
 import type { FakeState } from './state';
+import type { DeliverySchedule } from './delivery-queue';
+import type { Delivery } from './webhooks';
 
 // Test-control endpoints, so a test in another process (a browser test, say) can act out what
 // would happen on Stripe's side. They need no key: the fake only listens on the loopback address.
 
 export interface ControlContext {
   state: FakeState;
-  deliver(events: Stripe.Event[]): Promise<number[]>;
+  /** Queues events as Stripe sends them: later, each on its own, retried on failure. */
+  send(events: Stripe.Event[]): void;
+  /** Sends events at once, in order, once each, and returns the statuses. */
+  deliverNow(events: Stripe.Event[]): Promise<number[]>;
+  /** Resolves once no delivery is pending. */
+  idle(): Promise<void>;
+  deliveries(): { pending: number; deliveries: Delivery[] };
+  schedule(): DeliverySchedule;
+  /** Changes the schedule of deliveries queued from now on; throws RangeError on a bad one. */
+  setSchedule(changes: Partial<DeliverySchedule>): DeliverySchedule;
   setMode(mode: Mode): void;
 }
 
@@ -40,6 +51,16 @@ export async function handleControl(
     if (method === 'GET' && path === '/__control/sessions') {
       return { status: 200, body: { sessions: [...state.sessions.values()] } };
     }
+    if (method === 'GET' && path === '/__control/deliveries') {
+      return { status: 200, body: context.deliveries() };
+    }
+    if (method === 'GET' && path === '/__control/delivery-schedule') {
+      return { status: 200, body: { schedule: context.schedule() } };
+    }
+    if (method === 'GET' && path === '/__control/idle') {
+      await context.idle();
+      return { status: 200, body: context.deliveries() };
+    }
     if (method !== 'POST') return notFound(method, path);
     if (path === '/__control/mode') {
       const mode = body.mode;
@@ -47,18 +68,64 @@ export async function handleControl(
         return { status: 400, body: { error: { message: 'mode must be ok, error or down' } } };
       }
       context.setMode(mode);
-      return { status: 200, body: { mode, events: [], statuses: [] } };
+      return { status: 200, body: { mode } };
+    }
+    if (path === '/__control/delivery-schedule') return changeSchedule(context, body);
+    const delivery = body.delivery ?? 'async';
+    if (delivery !== 'async' && delivery !== 'sync') {
+      return { status: 400, body: { error: { message: 'delivery must be async or sync' } } };
     }
     const events = drive(state, path, body);
     if (!events) return notFound(method, path);
-    const statuses = await context.deliver(events);
-    return { status: 200, body: { events: events.map((event) => event.type), statuses } };
+    const made = {
+      events: events.map((event) => event.type),
+      eventIds: events.map((event) => event.id),
+    };
+    if (delivery === 'sync') {
+      return {
+        status: 200,
+        body: { ...made, delivery, statuses: await context.deliverNow(events) },
+      };
+    }
+    context.send(events);
+    return { status: 200, body: { ...made, delivery } };
   } catch (error) {
     if (error instanceof StripeApiError) {
       return { status: error.status, body: { error: { message: error.message } } };
     }
     throw error;
   }
+}
+
+function changeSchedule(context: ControlContext, body: Body): ControlAnswer {
+  const changes: Partial<DeliverySchedule> = {};
+  const { jitterMs, retryDelaysMs, timeoutMs } = body;
+  const isNumber = (value: unknown): value is number => typeof value === 'number';
+  if (jitterMs !== undefined) {
+    const bounds = jitterMs as { min?: unknown; max?: unknown } | null;
+    if (!bounds || !isNumber(bounds.min) || !isNumber(bounds.max)) return badSchedule();
+    changes.jitterMs = { min: bounds.min, max: bounds.max };
+  }
+  if (retryDelaysMs !== undefined) {
+    if (!Array.isArray(retryDelaysMs) || !retryDelaysMs.every(isNumber)) return badSchedule();
+    changes.retryDelaysMs = retryDelaysMs;
+  }
+  if (timeoutMs !== undefined) {
+    if (!isNumber(timeoutMs)) return badSchedule();
+    changes.timeoutMs = timeoutMs;
+  }
+  try {
+    return { status: 200, body: { schedule: context.setSchedule(changes) } };
+  } catch (error) {
+    if (error instanceof RangeError) return badSchedule(error.message);
+    throw error;
+  }
+}
+
+function badSchedule(
+  message = 'Give jitterMs as { min, max }, retryDelaysMs as a list and timeoutMs, in milliseconds.',
+): ControlAnswer {
+  return { status: 400, body: { error: { message } } };
 }
 
 function drive(state: FakeState, path: string, body: Body): Stripe.Event[] | null {

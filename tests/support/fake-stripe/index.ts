@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { defaultDeliverySchedule, type DeliverySchedule } from './delivery-queue';
 import { randomSuffix } from './ids';
 import {
   cancelSubscription,
@@ -13,7 +14,15 @@ import { FakeServer, type Mode, type RecordedRequest } from './server';
 import { clone } from './state';
 import type { DeliverOptions, Delivery } from './webhooks';
 
-export type { CompleteCheckoutOptions, DeliverOptions, Delivery, Mode, RecordedRequest };
+export type {
+  CompleteCheckoutOptions,
+  DeliverOptions,
+  Delivery,
+  DeliverySchedule,
+  Mode,
+  RecordedRequest,
+};
+export { defaultDeliverySchedule };
 
 export interface FakeStripeOptions {
   /** 0 (the default) picks a free port. */
@@ -21,6 +30,8 @@ export interface FakeStripeOptions {
   webhookUrl?: string;
   secretKey?: string;
   webhookSecret?: string;
+  /** How webhooks are sent of the fake's own accord; `defaultDeliverySchedule` for the rest. */
+  delivery?: Partial<DeliverySchedule>;
 }
 
 /**
@@ -49,8 +60,26 @@ export interface FakeStripe {
   requests: RecordedRequest[];
   /** Every event the fake has made, in order. */
   events: Stripe.Event[];
-  /** Every event sent to a webhook endpoint by the hosted pages, controls or API changes. */
+  /**
+   * Every attempt to send an event to a webhook endpoint, retries included, in the order they
+   * settled: from the hosted pages, controls and API changes, and from `deliverAll`.
+   */
   deliveries: Delivery[];
+
+  /**
+   * Queues events for the webhook URL (or `to`) as Stripe sends them, which is how the hosted
+   * pages, controls and API changes send theirs: each after a random delay within the schedule's
+   * jitter, so in no promised order, and again after each retry delay while an attempt fails
+   * (not 2xx, no connection, or no answer within the timeout). Returns at once.
+   */
+  send(events: Stripe.Event[], options?: { to?: string }): void;
+  /** Resolves once every queued delivery has succeeded or given up, however long that takes. */
+  idle(): Promise<void>;
+  /** Events queued whose delivery has not settled yet. */
+  readonly pendingDeliveries: number;
+  readonly deliverySchedule: DeliverySchedule;
+  /** Changes the schedule for events queued from now on. */
+  setDeliverySchedule(changes: Partial<DeliverySchedule>): void;
 
   // Copies of what the fake holds; changing them changes nothing.
   getSession(id: string): Stripe.Checkout.Session | undefined;
@@ -65,6 +94,8 @@ export interface FakeStripe {
   getCharge(id: string): Stripe.Charge | undefined;
   /** Charges newest first. */
   listCharges(): Stripe.Charge[];
+  /** A portal configuration, or without an id the default one portal sessions get. */
+  getPortalConfiguration(id?: string): Stripe.BillingPortal.Configuration | undefined;
 
   // Scenario drivers: each changes the fake's records the way Stripe would and returns the
   // events Stripe would send, in its usual order, without sending them.
@@ -86,16 +117,21 @@ export interface FakeStripe {
    * period's end ends instead.
    */
   renewSubscription(subscriptionId: string, options?: { fail?: boolean }): Stripe.Event[];
+  /** Ends a subscription now, or with `atPeriodEnd` sets it to end when its period does. */
   cancelSubscription(subscriptionId: string, options?: { atPeriodEnd?: boolean }): Stripe.Event[];
   /** Refunds part (or, without `amount`, the rest) of a charge. */
   refundCharge(chargeId: string, amount?: number): Stripe.Event[];
 
   /**
-   * Signs `event` with the SDK's test-header helper and POSTs it to the webhook URL (or `to`).
-   * `tamper` changes the body after signing; `secret` signs with another secret.
+   * Signs `event` with the SDK's test-header helper and POSTs it to the webhook URL (or `to`)
+   * now, once. `tamper` changes the body after signing; `secret` signs with another secret.
    */
   deliver(event: Stripe.Event, options?: DeliverOptions): Promise<Response>;
-  /** Delivers events one after another and returns the HTTP statuses. */
+  /**
+   * Delivers events now, one after another in the given order, once each, and returns the HTTP
+   * statuses: for tests that need exact control of what arrives when. Throws when a connection
+   * fails.
+   */
   deliverAll(events: Stripe.Event[], options?: { to?: string }): Promise<number[]>;
 }
 
@@ -107,6 +143,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     options.secretKey ?? `sk_test_fake_${randomSuffix(24)}`,
     options.webhookSecret ?? `whsec_${randomSuffix(32)}`,
     options.webhookUrl,
+    { ...defaultDeliverySchedule, ...options.delivery },
   );
   const url = await server.listen(options.port ?? 0);
   const state = server.state;
@@ -132,6 +169,17 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     requests: server.requests,
     events: state.events,
     deliveries: server.deliveries,
+    send: (events, sendOptions) => server.send(events, sendOptions),
+    idle: () => server.queue.idle(),
+    get pendingDeliveries() {
+      return server.queue.size;
+    },
+    get deliverySchedule() {
+      return server.queue.schedule;
+    },
+    setDeliverySchedule(changes) {
+      server.queue.schedule = { ...server.queue.schedule, ...changes };
+    },
 
     getSession: (id) => copy(state.sessions.get(id)),
     listSessions: () => newestFirst(state.sessions.values()).map(clone),
@@ -150,6 +198,10 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     getPaymentIntent: (id) => copy(state.paymentIntents.get(id)),
     getCharge: (id) => copy(state.charges.get(id)),
     listCharges: () => newestFirst(state.charges.values()).map(clone),
+    getPortalConfiguration: (id) =>
+      copy(
+        id === undefined ? state.defaultPortalConfiguration() : state.portalConfigurations.get(id),
+      ),
 
     completeCheckout: (sessionId, completeOptions) =>
       completeCheckout(state, sessionId, completeOptions),

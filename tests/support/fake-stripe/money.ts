@@ -1,3 +1,5 @@
+import type Stripe from 'stripe';
+
 /** Digits after the decimal point for a currency's minor unit (2 for gbp, 0 for jpy). */
 export function minorDigits(currency: string): number {
   try {
@@ -29,4 +31,13 @@ export function formatMoney(amount: number, currency: string): string {
 /** How often a recurring price is charged: `month`, `3 months`. */
 export function describeInterval(interval: string, count: number): string {
   return count === 1 ? interval : `${count} ${interval}s`;
+}
+
+/** How often a price is charged, after its amount: ` per month`, ` every 3 months`, or nothing. */
+export function perInterval(price: Stripe.Price | null | undefined): string {
+  const recurring = price?.recurring;
+  if (!recurring) return '';
+  return recurring.interval_count === 1
+    ? ` per ${recurring.interval}`
+    : ` every ${describeInterval(recurring.interval, recurring.interval_count)}`;
 }

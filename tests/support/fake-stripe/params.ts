@@ -193,6 +193,42 @@ export function readMetadata(
   return metadata;
 }
 
+/**
+ * Metadata given to an update: keys to set, keys to remove (an empty value, so null here), or
+ * null to remove every key (`metadata=`).
+ */
+export function readMetadataChanges(
+  value: ParamValue | undefined,
+  name: string,
+): Record<string, string | null> | null | undefined {
+  if (value === '') return null;
+  if (value === undefined) return undefined;
+  const kept = readMetadata(value, name) ?? {};
+  const keys = Object.keys(readObject(value, name) ?? {});
+  return Object.fromEntries(keys.map((key) => [key, kept[key] ?? null]));
+}
+
+/** Applies metadata changes to a copy of the current metadata. */
+export function changedMetadata(
+  current: Record<string, string>,
+  changes: Record<string, string | null> | null,
+): Record<string, string> {
+  const metadata: Record<string, string> = changes === null ? {} : { ...current };
+  for (const [key, value] of Object.entries(changes ?? {})) {
+    if (value === null) delete metadata[key];
+    else metadata[key] = value;
+  }
+  return metadata;
+}
+
+/** Refuses a parameter Stripe accepts but the fake does not act out, rather than ignore it. */
+export function refuseUnsimulated(name: string): never {
+  throw invalidRequest(
+    `The fake Stripe API does not simulate \`${name}\`. Extend tests/support/fake-stripe if a test needs it.`,
+    { param: name },
+  );
+}
+
 /** The `expand` parameter: a list of dotted paths. */
 export function readExpand(params: Params): string[] {
   const list = readArray(params.expand, 'expand') ?? [];

@@ -14,6 +14,7 @@ import {
 import { canonicalParams, decodeForm, decodeQuery, type Params } from './form-body';
 import { handleHostedPage } from './hosted-pages';
 import { newId } from './ids';
+import { attemptDelivery, DeliveryQueue, type DeliverySchedule } from './delivery-queue';
 import { FakeState } from './state';
 import { postEvent, type DeliverOptions, type Delivery } from './webhooks';
 
@@ -44,6 +45,7 @@ export class FakeServer {
   webhookUrl: string | undefined;
   readonly requests: RecordedRequest[] = [];
   readonly deliveries: Delivery[] = [];
+  readonly queue: DeliveryQueue;
   private stateValue: FakeState | undefined;
   private readonly server = http.createServer((request, response) => {
     this.onRequest(request, response).catch((error: unknown) => {
@@ -53,14 +55,15 @@ export class FakeServer {
     });
   });
   private readonly idempotent = new Map<string, StoredAnswer>();
-  private readonly background = new Set<Promise<unknown>>();
 
   constructor(
     readonly secretKey: string,
     readonly webhookSecret: string,
     webhookUrl: string | undefined,
+    schedule?: DeliverySchedule,
   ) {
     this.webhookUrl = webhookUrl;
+    this.queue = new DeliveryQueue(this.deliveries, () => this.webhookSecret, schedule);
     // Each request closes its connection, so close() never waits on an idle keep-alive socket.
     this.server.keepAliveTimeout = 1;
   }
@@ -85,7 +88,7 @@ export class FakeServer {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.background]);
+    await this.queue.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -95,12 +98,19 @@ export class FakeServer {
   async deliver(event: Stripe.Event, options: DeliverOptions = {}): Promise<Response> {
     const url = options.to ?? this.webhookUrl;
     if (!url) throw new Error('fake Stripe: no webhook URL; pass `to` or call setWebhookUrl');
-    return postEvent(event, url, options.secret ?? this.webhookSecret, options.tamper);
+    return postEvent(event, url, options.secret ?? this.webhookSecret, { tamper: options.tamper });
+  }
+
+  /** Queues events for delivery as Stripe sends them (see DeliveryQueue); nowhere to send, no-op. */
+  send(events: Stripe.Event[], options: { to?: string } = {}): void {
+    const url = options.to ?? this.webhookUrl;
+    if (url && events.length > 0) this.queue.send(events, url);
   }
 
   /**
-   * Sends events one after another, waiting for each answer, and returns the HTTP statuses.
-   * With `tolerant`, a failed connection counts as status 0 instead of throwing.
+   * Sends events one after another, once each, waiting for each answer, and returns the HTTP
+   * statuses: for tests that need exact control of what arrives when. With `tolerant`, a failed
+   * connection counts as status 0 instead of throwing.
    */
   async deliverInOrder(
     events: Stripe.Event[],
@@ -113,16 +123,27 @@ export class FakeServer {
     }
     const statuses: number[] = [];
     for (const event of events) {
-      let status = 0;
-      try {
-        const response = await this.deliver(event, { to: url });
-        await response.arrayBuffer();
-        status = response.status;
-      } catch (error) {
-        if (!options.tolerant) throw error;
-        console.error(`fake Stripe: could not deliver ${event.type} to ${url}:`, error);
+      const startedAt = Date.now();
+      const { status, error } = await attemptDelivery(
+        event,
+        url,
+        this.webhookSecret,
+        this.queue.schedule.timeoutMs,
+      );
+      this.deliveries.push({
+        eventId: event.id,
+        type: event.type,
+        url,
+        status,
+        attempt: 1,
+        startedAt,
+        finishedAt: Date.now(),
+        error,
+        nextAttemptAt: null,
+      });
+      if (error && !options.tolerant) {
+        throw new Error(`fake Stripe: could not deliver ${event.type} to ${url}: ${error}`);
       }
-      this.deliveries.push({ eventId: event.id, type: event.type, url, status });
       statuses.push(status);
     }
     return statuses;
@@ -149,7 +170,15 @@ export class FakeServer {
       const answer = await handleControl(
         {
           state: this.state,
-          deliver: (events) => this.deliverInOrder(events, { tolerant: true }),
+          send: (events) => this.send(events),
+          deliverNow: (events) => this.deliverInOrder(events, { tolerant: true }),
+          idle: () => this.queue.idle(),
+          deliveries: () => ({ pending: this.queue.size, deliveries: this.deliveries }),
+          schedule: () => this.queue.schedule,
+          setSchedule: (changes) => {
+            this.queue.schedule = { ...this.queue.schedule, ...changes };
+            return this.queue.schedule;
+          },
           setMode: (mode) => {
             this.mode = mode;
           },
@@ -160,11 +189,8 @@ export class FakeServer {
       );
       return sendJson(response, answer.status, answer.body);
     }
-    const answer = await handleHostedPage(
-      {
-        state: this.state,
-        deliver: (events) => this.deliverInOrder(events, { tolerant: true }),
-      },
+    const answer = handleHostedPage(
+      { state: this.state, send: (events) => this.send(events) },
       method,
       url.pathname,
       new URLSearchParams(body),
@@ -281,12 +307,8 @@ export class FakeServer {
       });
     }
     answer(200, json);
-    if (result.events.length > 0 && this.webhookUrl) {
-      // Stripe sends webhooks for API changes on its own time, not within the request.
-      const sending = this.deliverInOrder(result.events, { tolerant: true });
-      this.background.add(sending);
-      void sending.finally(() => this.background.delete(sending));
-    }
+    // Stripe sends webhooks for API changes on its own time, not within the request.
+    this.send(result.events);
   }
 }
 

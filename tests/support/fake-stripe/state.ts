@@ -7,6 +7,7 @@ import {
   type EventType,
   type PreviousAttributes,
 } from './events';
+import { buildPortalConfiguration } from './portal-configurations';
 import type { CheckoutSessionInput, Lookups } from './validation';
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -50,10 +51,20 @@ export class FakeState {
   readonly charges = new Map<string, Stripe.Charge>();
   readonly refunds = new Map<string, Stripe.Refund>();
   readonly portalSessions = new Map<string, Stripe.BillingPortal.Session>();
+  readonly portalConfigurations = new Map<string, Stripe.BillingPortal.Configuration>();
   readonly events: Stripe.Event[] = [];
-  readonly portalConfiguration = 'bpc_fakedefaultconfiguration';
 
-  constructor(readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {
+    const defaults = buildPortalConfiguration({ isDefault: true, now: nowSeconds() });
+    this.portalConfigurations.set(defaults.id, defaults);
+  }
+
+  /** The configuration a portal session gets when it names none. */
+  defaultPortalConfiguration(): Stripe.BillingPortal.Configuration {
+    const found = [...this.portalConfigurations.values()].find((entry) => entry.is_default);
+    if (!found) throw new Error('fake Stripe: no default portal configuration');
+    return found;
+  }
 
   emit<T extends EventType>(
     type: T,
@@ -99,6 +110,8 @@ export class FakeState {
         return this.refunds.get(id);
       case 'bps':
         return this.portalSessions.get(id);
+      case 'bpc':
+        return this.portalConfigurations.get(id);
       default:
         return undefined;
     }
@@ -124,6 +137,9 @@ export class FakeState {
   }
   portalSession(id: string): Stripe.BillingPortal.Session {
     return found(this.portalSessions.get(id), 'billing_portal.session', id);
+  }
+  portalConfiguration(id: string): Stripe.BillingPortal.Configuration {
+    return found(this.portalConfigurations.get(id), 'billing_portal.configuration', id);
   }
 
   invoicePaymentsOf(invoiceId: string): Stripe.InvoicePayment[] {

@@ -14,7 +14,9 @@ import {
   readObject,
   readString,
   readText,
+  readMetadataChanges,
   readUrl,
+  refuseUnsimulated,
   rejectUnknown,
   required,
   type ListParams,
@@ -156,13 +158,6 @@ const notSimulated = {
     'trial_period_days',
   ]),
 };
-
-function refuseUnsimulated(name: string): never {
-  throw invalidRequest(
-    `The fake Stripe API does not simulate \`${name}\`. Extend tests/support/fake-stripe if a test needs it.`,
-    { param: name },
-  );
-}
 
 export type Interval = 'day' | 'week' | 'month' | 'year';
 
@@ -672,6 +667,8 @@ const portalSessionParams = knownParams<Stripe.BillingPortal.SessionCreateParams
 
 export interface PortalSessionInput {
   customer: string;
+  /** The configuration asked for; the default one when not given. */
+  configuration: string | undefined;
   returnUrl: string | null;
   locale: string | null;
   expand: string[];
@@ -684,6 +681,7 @@ export function validatePortalSession(params: Params, lookups: Lookups): PortalS
   if (!lookups.customer(customer)) throw noSuch('customer', customer, 'customer', 400);
   return {
     customer,
+    configuration: readText(params.configuration, 'configuration'),
     returnUrl: readUrl(params.return_url, 'return_url') ?? null,
     locale: readString(params.locale, 'locale') ?? null,
     expand: readExpand(params),
@@ -746,14 +744,7 @@ export function validateSubscriptionUpdate(params: Params): SubscriptionUpdateIn
   for (const key of Object.keys(params)) {
     if (!simulatedSubscriptionUpdates.has(key)) refuseUnsimulated(key);
   }
-  let metadata: SubscriptionUpdateInput['metadata'];
-  if (params.metadata === '') {
-    metadata = null;
-  } else if (params.metadata !== undefined) {
-    const kept = readMetadata(params.metadata, 'metadata') ?? {};
-    const keys = Object.keys(readObject(params.metadata, 'metadata') ?? {});
-    metadata = Object.fromEntries(keys.map((key) => [key, kept[key] ?? null]));
-  }
+  const metadata = readMetadataChanges(params.metadata, 'metadata');
   const details = readObject(params.cancellation_details, 'cancellation_details');
   if (details) rejectUnknown(details, new Set(['comment', 'feedback']), 'cancellation_details');
   const description = readString(params.description, 'description');

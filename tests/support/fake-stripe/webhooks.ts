@@ -9,23 +9,35 @@ export interface DeliverOptions {
   tamper?: (body: string) => string;
 }
 
-/** One attempt to send an event to a webhook endpoint; status 0 when no answer came. */
+/** One attempt to send an event to a webhook endpoint. */
 export interface Delivery {
   eventId: string;
   type: string;
   url: string;
+  /** The HTTP status of the answer; 0 when none came (see `error`). */
   status: number;
+  /** 1 for the first attempt at this event, 2 for the first retry, and so on. */
+  attempt: number;
+  /** When the attempt started, in milliseconds since the epoch. */
+  startedAt: number;
+  /** When the attempt settled (an answer, a failed connection or the timeout). */
+  finishedAt: number;
+  /** Why no answer came: the connection failed or the endpoint took too long. */
+  error: string | null;
+  /** When Stripe will try again after this failed attempt; null once it has stopped trying. */
+  nextAttemptAt: number | null;
 }
 
 /**
  * Posts an event the way Stripe does: pretty-printed JSON with a `Stripe-Signature` header made
- * by the SDK's own test helper, so `stripe.webhooks.constructEvent` accepts it.
+ * by the SDK's own test helper (a fresh timestamp each time), so `stripe.webhooks.constructEvent`
+ * accepts it. Stripe does not follow redirects: a 3xx answer is a failed delivery.
  */
 export function postEvent(
   event: Stripe.Event,
   url: string,
   secret: string,
-  tamper?: (body: string) => string,
+  options: { tamper?: (body: string) => string; signal?: AbortSignal } = {},
 ): Promise<Response> {
   const payload = JSON.stringify(event, null, 2);
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret });
@@ -36,7 +48,8 @@ export function postEvent(
       'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
       'Stripe-Signature': signature,
     },
-    body: tamper ? tamper(payload) : payload,
-    signal: AbortSignal.timeout(30_000),
+    body: options.tamper ? options.tamper(payload) : payload,
+    redirect: 'manual',
+    signal: options.signal ?? AbortSignal.timeout(30_000),
   });
 }
