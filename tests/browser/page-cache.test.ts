@@ -26,6 +26,92 @@ async function kept(pathname: string): Promise<Response> {
 
 const random = () => Math.random().toString(36).slice(2);
 
+describe('every plain GET of a public page comes from the page cache', () => {
+  it.each([
+    ['no Accept header', {}],
+    ['Accept: */*', { accept: '*/*' }],
+    ['Accept: application/json', { accept: 'application/json' }],
+    ['a browser', browser],
+  ])('%s is served the cached HTML page', async (_label, headers) => {
+    const html = await (await kept(article)).text();
+    const response = await load(article, headers);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-page-cache')).toBe('hit');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe(html);
+  });
+
+  it('answers HEAD from the cache with the headers alone', async () => {
+    const page = await kept('/series');
+    await page.arrayBuffer();
+    const response = await load('/series', browser, 'HEAD');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-page-cache')).toBe('hit');
+    for (const name of ['content-type', 'content-length', 'content-encoding']) {
+      expect(response.headers.get(name), name).toBe(page.headers.get(name));
+    }
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('never answers a client navigation with the page, nor keeps its payload as the page', async () => {
+    // A page no one has asked for yet: the navigation comes first.
+    const pathname = '/topics/health';
+    for (const query of ['', `?_rsc=${random()}`]) {
+      const navigation = await load(`${pathname}${query}`, { rsc: '1' });
+      expect(navigation.headers.get('x-page-cache')).toBeNull();
+      expect(navigation.headers.get('content-type')).toContain('text/x-component');
+      await navigation.arrayBuffer();
+    }
+    const page = await kept(pathname);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toMatch(/^<!DOCTYPE html>/);
+    const again = await load(pathname, { rsc: '1' });
+    expect(again.headers.get('x-page-cache')).toBeNull();
+    expect(again.headers.get('content-type')).toContain('text/x-component');
+  });
+});
+
+describe('query strings', () => {
+  it('parameters a page does not read share the page’s one entry', async () => {
+    const privacy = await (await kept('/privacy')).text();
+    for (const query of [`p=${random()}`, `utm_source=${random()}&ref=x`, 'page=2']) {
+      const response = await load(`/privacy?${query}`);
+      expect(response.headers.get('x-page-cache')).toBe('hit');
+      expect(await response.text()).toBe(privacy);
+    }
+  });
+
+  it('a listing is kept once per filter and page, however the query is written', async () => {
+    const reports = await (await kept('/analysis?kind=report')).text();
+    for (const query of [
+      `utm_source=${random()}&kind=report`,
+      'kind=report&page=1',
+      'page=one&kind=report',
+      'kind=report&kind=commentary',
+    ]) {
+      const response = await load(`/analysis?${query}`);
+      expect(response.headers.get('x-page-cache')).toBe('hit');
+      expect(await response.text()).toBe(reports);
+    }
+    // A parameter the page does not read is not in what it renders either.
+    const unfiltered = await (await kept('/analysis')).text();
+    const ignored = await load(`/analysis?kind=${random()}&q=${random()}`);
+    expect(ignored.headers.get('x-page-cache')).toBe('hit');
+    expect(await ignored.text()).toBe(unfiltered);
+  });
+
+  it('a flood of made-up query strings does not push popular pages out', async () => {
+    await kept('/');
+    const flood = Array.from({ length: 520 }, () => `/privacy?p=${random()}`);
+    for (let at = 0; at < flood.length; at += 8) {
+      await Promise.all(
+        flood.slice(at, at + 8).map(async (pathname) => (await load(pathname)).arrayBuffer()),
+      );
+    }
+    expect((await load('/')).headers.get('x-page-cache')).toBe('hit');
+  }, 180_000);
+});
+
 // Next's data cache writes an entry per key to the build folder, which the server shares.
 const dataCacheDir = path.join(process.cwd(), '.next/cache/fetch-cache');
 const dataCacheEntries = () =>
