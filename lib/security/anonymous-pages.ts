@@ -81,9 +81,9 @@ const fillTimeoutMs = 30_000;
 
 /**
  * Renders the page for the cache, as an anonymous reader's request with no cookie, and keeps it
- * when Next answers 200 with HTML and sets no cookie. Resolves to the page, or null when there
- * is none to keep (an error, a 404, a redirect, too slow): that reader's page is then rendered
- * for them alone.
+ * when Next answers 200 with HTML under a policy with a nonce, and sets no cookie. Resolves to
+ * the page, or null when there is none to keep (an error, a 404, a redirect, too slow): that
+ * reader's page is then rendered for them alone.
  */
 export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
   return fillPage(key, async () => {
@@ -93,11 +93,13 @@ export function startPageFill(key: string, origin: string): Promise<CachedPage |
       signal: AbortSignal.timeout(fillTimeoutMs),
     });
     const html = await response.text();
+    // The nonce proxy.ts gave this render, which Next put on every script it emitted.
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '');
     const isPage =
       response.status === 200 &&
       response.headers.get('content-type')?.startsWith('text/html') &&
       !response.headers.has('set-cookie');
-    return isPage ? html : null;
+    return isPage && nonce ? { html, nonce: nonce[1]! } : null;
   }).catch(() => null);
 }
 

@@ -26,9 +26,15 @@ export interface CachedPage {
   body: Buffer;
   /** The same, gzip-compressed once, for the browsers that accept it. */
   gzipped: Buffer;
-  /** `'sha256-…'` sources, one for each distinct inline script. */
+  /** `'sha256-…'` sources, one for each distinct inline script that Next emitted. */
   scriptHashes: string[];
   storedAt: number;
+}
+
+/** What a render for the cache gives: the page, and the nonce Next put on its own scripts. */
+export interface RenderedPage {
+  html: string;
+  nonce: string;
 }
 
 const freshForMs = 60_000;
@@ -54,13 +60,20 @@ function state(): State {
   return store[globalKey];
 }
 
-// An inline script: a <script> element without a src attribute, and its text as the browser
-// hashes it (script text is raw: no entity is decoded).
-const inlineScript = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+// An inline script: a <script> element without a src attribute, its attributes, and its text as
+// the browser hashes it (script text is raw: no entity is decoded).
+const inlineScript = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi;
 
-export async function inlineScriptHashes(html: string): Promise<string[]> {
+/**
+ * The hashes of the inline scripts that carry the render's nonce: those Next emitted for it. Any
+ * other inline script in the page (one that came in with content, should sanitising ever let one
+ * through) is left out, so the policy the page is served with does not run it.
+ */
+export async function inlineScriptHashes(html: string, nonce: string): Promise<string[]> {
   const texts = new Set<string>();
-  for (const match of html.matchAll(inlineScript)) texts.add(match[1]!);
+  for (const [, attributes, text] of html.matchAll(inlineScript)) {
+    if (attributes!.includes(` nonce="${nonce}"`)) texts.add(text!);
+  }
   const hashes: string[] = [];
   for (const text of texts) {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -113,7 +126,7 @@ function forget(current: State, key: string): void {
  */
 export function fillPage(
   key: string,
-  render: () => Promise<string | null>,
+  render: () => Promise<RenderedPage | null>,
 ): Promise<CachedPage | null> {
   const current = state();
   const underWay = current.filling.get(key);
@@ -129,16 +142,16 @@ export function fillPage(
 async function storeRender(
   current: State,
   key: string,
-  render: () => Promise<string | null>,
+  render: () => Promise<RenderedPage | null>,
 ): Promise<CachedPage | null> {
   const generation = current.generation;
-  const html = await render();
-  if (html === null) return null;
-  const body = Buffer.from(html);
+  const rendered = await render();
+  if (rendered === null) return null;
+  const body = Buffer.from(rendered.html);
   const page: CachedPage = {
     body,
     gzipped: gzipSync(body),
-    scriptHashes: await inlineScriptHashes(html),
+    scriptHashes: await inlineScriptHashes(rendered.html, rendered.nonce),
     storedAt: Date.now(),
   };
   // A page rendered before editors changed something is not kept, but it is what the readers

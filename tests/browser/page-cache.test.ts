@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -153,4 +154,28 @@ describe('misses cost nothing kept', () => {
       await response.arrayBuffer();
     },
   );
+});
+
+describe('the policy of a cached page', () => {
+  it('allows the inline scripts Next emitted with its render’s nonce, and no other', async () => {
+    const response = await kept(article);
+    const policy = response.headers.get('content-security-policy')!;
+    const allowed = /script-src ([^;]*)/
+      .exec(policy)![1]!
+      .split(' ')
+      .filter((source) => source.startsWith("'sha256-"));
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/g)];
+    const nonce = /\snonce="([^"]+)"/.exec(html)?.[1];
+    expect(nonce).toBeDefined();
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const emitted = scripts.filter(([, attributes]) => attributes!.includes(` nonce="${nonce}"`));
+    const others = scripts.filter(([, attributes]) => !attributes!.includes(` nonce="${nonce}"`));
+    expect(emitted.length).toBeGreaterThan(0);
+    // The article's structured data is an inline script Next did not emit: it is not allowed
+    // (it is data, never run, so it needs no hash either).
+    expect(others.map(([, attributes]) => attributes)).toContain(' type="application/ld+json"');
+    expect(new Set(allowed)).toEqual(new Set(emitted.map(([, , text]) => hash(text!))));
+    for (const [, , text] of others) expect(allowed).not.toContain(hash(text!));
+  });
 });

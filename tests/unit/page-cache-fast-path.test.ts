@@ -11,7 +11,8 @@ import { cachedPage, clearPageCache, fillPage } from '@/lib/security/page-cache'
 const nonce = 'cmVuZGVyIG5vbmNl';
 const html = `<html><body><p>Analysis</p><script nonce="${nonce}">self.__next_f.push([1])</script></body></html>`;
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const render = async () => html;
+// A render for the cache, with the nonce Next put on its scripts.
+const render = async () => ({ html, nonce });
 
 // Stands for Next: whatever the fast path leaves, and the cache's own renders, land here.
 let next: Server;
@@ -211,10 +212,10 @@ describe('the page cache fast path', () => {
 });
 
 describe('renders for the cache', () => {
-  it('keep a page Next answered with HTML, with the hashes of its scripts', async () => {
+  it('keep a page Next answered with HTML, hashing the scripts that carry the render’s nonce', async () => {
     nextAnswer = {
       contentType: 'text/html; charset=utf-8',
-      body: `<p>x</p><script nonce="${nonce}">go()</script>`,
+      body: `<p>x</p><script nonce="${nonce}">go()</script><script>injected()</script>`,
     };
     const kept = await startPageFill('/series', nextOrigin);
     expect(kept?.scriptHashes).toEqual([sha256('go()')]);

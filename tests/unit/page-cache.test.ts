@@ -10,29 +10,39 @@ import {
 } from '@/lib/security/page-cache';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const rendered = (html: string) => async () => html;
+const nonce = 'bm9uY2Ugb2YgdGhlIHJlbmRlcg==';
+// A render for the cache: the page and the nonce it was rendered with.
+const rendered = (html: string) => async () => ({ html, nonce });
 
 beforeEach(() => clearPageCache());
 
 describe('inlineScriptHashes', () => {
-  it('hashes each distinct inline script as the browser reads it, and no external one', async () => {
+  it('hashes each distinct inline script Next emitted with the nonce, as the browser reads it', async () => {
     const html =
-      '<script src="/_next/a.js" async nonce="x"></script>' +
-      '<script nonce="x">self.__next_f.push([1,"a &amp; b"])</script>' +
-      '<script>self.__next_f.push([1,"a &amp; b"])</script>' +
-      '<SCRIPT type="application/ld+json">{"@type":"NewsArticle"}</SCRIPT>' +
-      '<script></script>';
-    expect(await inlineScriptHashes(html)).toEqual([
+      `<script src="/_next/a.js" async nonce="${nonce}"></script>` +
+      `<script nonce="${nonce}">self.__next_f.push([1,"a &amp; b"])</script>` +
+      `<script nonce="${nonce}">self.__next_f.push([1,"a &amp; b"])</script>` +
+      `<script id="_R_" nonce="${nonce}"></script>`;
+    expect(await inlineScriptHashes(html, nonce)).toEqual([
       sha256('self.__next_f.push([1,"a &amp; b"])'),
-      sha256('{"@type":"NewsArticle"}'),
       sha256(''),
     ]);
+  });
+
+  it('leaves out an inline script without the render’s nonce, such as one injected by content', async () => {
+    const html =
+      `<script nonce="${nonce}">self.__next_f.push([1])</script>` +
+      '<div class="article-body"><script>fetch("/steal?c="+document.cookie)</script></div>' +
+      '<script nonce="guessed">alert(1)</script>' +
+      `<script data-nonce="${nonce}">alert(2)</script>` +
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>';
+    expect(await inlineScriptHashes(html, nonce)).toEqual([sha256('self.__next_f.push([1])')]);
   });
 });
 
 describe('the page cache', () => {
   it('keeps a rendered page with its hashes, fresh for a minute', async () => {
-    const html = '<p>x</p><script>go()</script>';
+    const html = `<p>x</p><script nonce="${nonce}">go()</script>`;
     const stored = await fillPage('/analysis', rendered(html));
     expect(stored).toMatchObject({ scriptHashes: [sha256('go()')] });
     const found = cachedPage('/analysis');
@@ -71,13 +81,16 @@ describe('the page cache', () => {
 
   it('gives readers who waited a render begun before a clear, but does not keep it', async () => {
     let finish!: (html: string) => void;
-    const filling = fillPage('/', () => new Promise<string>((resolve) => (finish = resolve)));
+    const filling = fillPage('/', async () => ({
+      html: await new Promise<string>((resolve) => (finish = resolve)),
+      nonce,
+    }));
     clearPageCache();
     // A reader after the change starts a render of their own.
     let renders = 0;
     const after = fillPage('/', async () => {
       renders += 1;
-      return '<p>after the change</p>';
+      return { html: '<p>after the change</p>', nonce };
     });
     finish('<p>before the change</p>');
     expect((await filling)?.body.toString()).toBe('<p>before the change</p>');
@@ -91,7 +104,7 @@ describe('the page cache', () => {
     const render = async () => {
       renders += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
-      return '<p>once</p>';
+      return { html: '<p>once</p>', nonce };
     };
     const pages = await Promise.all([1, 2, 3].map(() => fillPage('/series', render)));
     expect(renders).toBe(1);
