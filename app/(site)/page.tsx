@@ -15,7 +15,8 @@ export const revalidate = 60;
 export default async function HomePage() {
   const site = getSiteConfig();
   const [latest, series] = await Promise.all([getArticlePage({}, 1, 13), getAllSeries()]);
-  const [lead, ...rest] = latest.items;
+  // The first page of a listing always exists.
+  const [lead, ...rest] = latest?.items ?? [];
 
   return (
     <>

@@ -5,7 +5,10 @@ import { cache } from 'react';
 import type { ArticleKind } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { anonymousReader } from './access';
+import { withoutStoredMisses } from './cache-misses';
+import { listingPageCount } from './listing';
 import {
+  countArticles,
   getArticle,
   listArticles,
   listFeedArticles,
@@ -42,20 +45,39 @@ function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promi
   return unstable_cache(load, [databaseKey(), ...key], { tags, revalidate })();
 }
 
+// An article's key is its slug, which comes from the address a visitor typed.
+const cachedUnlessMissing = withoutStoredMisses(cached);
+
 // React's cache shares one result between a page and its generateMetadata in one request.
 
 export const getPublicArticle = cache((slug: string) =>
-  cached(['article', slug], [contentTags.articles, contentTags.article(slug)], () =>
+  cachedUnlessMissing(['article', slug], [contentTags.articles, contentTags.article(slug)], () =>
     getArticle(slug, anonymousReader),
   ),
 );
 
-export const getArticlePage = cache((filter: ArticleFilter, page: number, pageSize: number) =>
+const getArticleCount = cache((filter: ArticleFilter) =>
   cached(
-    ['article-page', JSON.stringify(filter), String(page), String(pageSize)],
+    ['article-count', JSON.stringify(filter)],
     [contentTags.articles, contentTags.taxonomy],
-    () => listArticles(filter, page, pageSize),
+    () => countArticles(filter),
   ),
+);
+
+/**
+ * One page of a listing, or null past its last page. The first page always exists, empty or
+ * not. A page past the end is known from the listing's count alone, so made-up page numbers
+ * cost no query and no cache entry.
+ */
+export const getArticlePage = cache(
+  async (filter: ArticleFilter, page: number, pageSize: number) => {
+    if (page > 1 && page > listingPageCount(await getArticleCount(filter), pageSize)) return null;
+    return cached(
+      ['article-page', JSON.stringify(filter), String(page), String(pageSize)],
+      [contentTags.articles, contentTags.taxonomy],
+      () => listArticles(filter, page, pageSize),
+    );
+  },
 );
 
 export const getRelatedArticles = cache((articleId: string) =>

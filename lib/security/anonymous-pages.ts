@@ -2,14 +2,10 @@ import { databaseDownSince } from '@/db/availability';
 import { getEnv } from '@/lib/env';
 import { securityHeaders, securityOptions } from './headers';
 import { cachedPage, fillPage, type CachedPage } from './page-cache';
+import { publicPageKey } from './public-pages';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */
 export const pageFillHeader = 'x-page-cache-fill';
-
-// The pages that are the same for every anonymous reader. Not search (a query per visitor),
-// giving, signing in or accounts.
-const publicPage =
-  /^\/(analysis|articles\/[^/]+|series(\/[^/]+)?|topics(\/[^/]+)?|experts(\/[^/]+)?|privacy)?$/;
 
 /** What the page cache needs to know of a request, from Next's or from Node's own. */
 export interface PageRequest {
@@ -26,19 +22,31 @@ export interface PageRequest {
 export const isSessionCookie = (name: string) =>
   /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name);
 
+// Next's client router asks for a page's React Server Components payload, not its HTML, with
+// these headers and an _rsc parameter (next.config.ts lets the proxy see them as sent).
+const routerHeaders = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-hmr-refresh',
+];
+
 /**
- * The cache key of a request an anonymous reader's browser makes for a whole public page, or
- * null. The cache's own renders go to Next, and so do React Server Components requests (client
- * navigations), which carry an RSC header (Next strips it, and their _rsc parameter, before the
- * proxy sees them) and do not ask for HTML, as a browser's page load does.
+ * The cache key of a request an anonymous reader makes for a whole public page, or null. Every
+ * GET or HEAD of a public page without a session cookie is one, whatever it accepts: Next
+ * answers it with the page's HTML, and so does the cache. Not the cache's own renders, nor the
+ * client router's requests for a page's payload.
  */
 export function anonymousPageKey(request: PageRequest): string | null {
-  const { pathname, search } = request;
-  if (request.method !== 'GET' || request.cookieNames.some(isSessionCookie)) return null;
-  if (!request.header('accept')?.includes('text/html')) return null;
-  if (request.header('rsc') !== null || request.header(pageFillHeader) !== null) return null;
-  if (new URLSearchParams(search).has('_rsc') || !publicPage.test(pathname)) return null;
-  return pathname + search;
+  const { method, pathname, search } = request;
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  if (request.cookieNames.some(isSessionCookie) || request.header(pageFillHeader) !== null) {
+    return null;
+  }
+  if (routerHeaders.some((name) => request.header(name) !== null)) return null;
+  if (new URLSearchParams(search).has('_rsc')) return null;
+  return publicPageKey(pathname, search);
 }
 
 /** How the cache answered: a page it held fresh, one it held past its minute, one it waited for. */
@@ -73,9 +81,9 @@ const fillTimeoutMs = 30_000;
 
 /**
  * Renders the page for the cache, as an anonymous reader's request with no cookie, and keeps it
- * when Next answers 200 with HTML and sets no cookie. Resolves to the page, or null when there
- * is none to keep (an error, a 404, a redirect, too slow): that reader's page is then rendered
- * for them alone.
+ * when Next answers 200 with HTML under a policy with a nonce, and sets no cookie. Resolves to
+ * the page, or null when there is none to keep (an error, a 404, a redirect, too slow): that
+ * reader's page is then rendered for them alone.
  */
 export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
   return fillPage(key, async () => {
@@ -85,11 +93,13 @@ export function startPageFill(key: string, origin: string): Promise<CachedPage |
       signal: AbortSignal.timeout(fillTimeoutMs),
     });
     const html = await response.text();
+    // The nonce proxy.ts gave this render, which Next put on every script it emitted.
+    const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '');
     const isPage =
       response.status === 200 &&
       response.headers.get('content-type')?.startsWith('text/html') &&
       !response.headers.has('set-cookie');
-    return isPage ? html : null;
+    return isPage && nonce ? { html, nonce: nonce[1]! } : null;
   }).catch(() => null);
 }
 

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
 import { anonymousPageKey, cachedPageHeaders, keptPage } from './anonymous-pages';
-import type { CachedPage } from './page-cache';
 
 /**
  * Serves a page the page cache holds straight from the HTTP server (server.ts), before Next
@@ -38,10 +36,11 @@ export function serveFromPageCache(
   const headers = cachedPageHeaders(page, kept.answer);
   headers[requestIdHeader] = acceptRequestId(headerOf(request, requestIdHeader));
   headers.vary = 'Accept-Encoding';
-  const body = acceptsGzip(request) ? gzipped(page) : page.body;
+  const body = acceptsGzip(request) ? page.gzipped : page.body;
   if (body !== page.body) headers['content-encoding'] = 'gzip';
   headers['content-length'] = String(body.length);
   response.writeHead(200, headers);
+  // Node leaves the body out of the answer to a HEAD request.
   response.end(body);
   return true;
 }
@@ -64,9 +63,4 @@ function acceptsGzip(request: IncomingMessage): boolean {
     const weight = parameters.find((parameter) => parameter.startsWith('q='));
     return coding === 'gzip' && (weight === undefined || Number(weight.slice(2)) > 0);
   });
-}
-
-function gzipped(page: CachedPage): Buffer {
-  page.gzipped ??= gzipSync(page.body);
-  return page.gzipped;
 }

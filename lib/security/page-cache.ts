@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 /**
  * Rendered public pages, kept in this server process for anonymous readers, with the hashes of
  * their inline scripts.
@@ -12,7 +14,9 @@
  * stands while one render replaces it, for ten minutes at most, so that readers never queue
  * behind renders of a page the server already has. Readers who ask for a page the cache does
  * not hold wait on the one render of it under way instead of each rendering it. Editors'
- * changes drop every page at once (lib/editorial/revalidate.ts).
+ * changes drop every page at once (lib/editorial/revalidate.ts). When the cache is full, the
+ * page read least recently goes first, so pages nobody reads again cannot push out those that
+ * are read all the time.
  *
  * On globalThis: proxy.ts, which serves and fills the cache, and the server code that clears it
  * are bundled apart but run in one process.
@@ -20,19 +24,28 @@
 export interface CachedPage {
   /** The page's HTML, UTF-8: encoded once, not for each reader. */
   body: Buffer;
-  /** The same, gzip-compressed, once a reader's browser has asked for it. */
-  gzipped?: Buffer;
-  /** `'sha256-…'` sources, one for each distinct inline script. */
+  /** The same, gzip-compressed once, for the browsers that accept it. */
+  gzipped: Buffer;
+  /** `'sha256-…'` sources, one for each distinct inline script that Next emitted. */
   scriptHashes: string[];
   storedAt: number;
 }
 
+/** What a render for the cache gives: the page, and the nonce Next put on its own scripts. */
+export interface RenderedPage {
+  html: string;
+  nonce: string;
+}
+
 const freshForMs = 60_000;
 const servedStaleForMs = 10 * 60_000;
-const maxEntries = 500;
+/** Bounds of the cache: a few hundred pages, at most 64 MiB of HTML, plain and compressed. */
+export const pageCacheLimits = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 };
 
 interface State {
+  /** In order of last use: the first page is the one read least recently. */
   pages: Map<string, CachedPage>;
+  bytes: number;
   /** Moves on at each clear, so a render begun before it is not stored after it. */
   generation: number;
   filling: Map<string, Promise<CachedPage | null>>;
@@ -43,17 +56,24 @@ type Global = typeof globalThis & { [globalKey]?: State };
 
 function state(): State {
   const store = globalThis as Global;
-  store[globalKey] ??= { pages: new Map(), generation: 0, filling: new Map() };
+  store[globalKey] ??= { pages: new Map(), bytes: 0, generation: 0, filling: new Map() };
   return store[globalKey];
 }
 
-// An inline script: a <script> element without a src attribute, and its text as the browser
-// hashes it (script text is raw: no entity is decoded).
-const inlineScript = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+// An inline script: a <script> element without a src attribute, its attributes, and its text as
+// the browser hashes it (script text is raw: no entity is decoded).
+const inlineScript = /<script(?![^>]*\ssrc=)([^>]*)>([\s\S]*?)<\/script>/gi;
 
-export async function inlineScriptHashes(html: string): Promise<string[]> {
+/**
+ * The hashes of the inline scripts that carry the render's nonce: those Next emitted for it. Any
+ * other inline script in the page (one that came in with content, should sanitising ever let one
+ * through) is left out, so the policy the page is served with does not run it.
+ */
+export async function inlineScriptHashes(html: string, nonce: string): Promise<string[]> {
   const texts = new Set<string>();
-  for (const match of html.matchAll(inlineScript)) texts.add(match[1]!);
+  for (const [, attributes, text] of html.matchAll(inlineScript)) {
+    if (attributes!.includes(` nonce="${nonce}"`)) texts.add(text!);
+  }
   const hashes: string[] = [];
   for (const text of texts) {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -76,15 +96,27 @@ export function cachedPage(
   key: string,
   { anyAge = false, now = Date.now() }: { anyAge?: boolean; now?: number } = {},
 ): Lookup | undefined {
-  const { pages } = state();
-  const page = pages.get(key);
+  const current = state();
+  const page = current.pages.get(key);
   if (!page) return undefined;
   const age = now - page.storedAt;
   if (age > servedStaleForMs && !anyAge) {
-    pages.delete(key);
+    forget(current, key);
     return undefined;
   }
+  // Read last: it goes last.
+  current.pages.delete(key);
+  current.pages.set(key, page);
   return { page, fresh: age <= freshForMs };
+}
+
+const sizeOf = (page: CachedPage) => page.body.length + page.gzipped.length;
+
+function forget(current: State, key: string): void {
+  const page = current.pages.get(key);
+  if (!page) return;
+  current.pages.delete(key);
+  current.bytes -= sizeOf(page);
 }
 
 /**
@@ -94,7 +126,7 @@ export function cachedPage(
  */
 export function fillPage(
   key: string,
-  render: () => Promise<string | null>,
+  render: () => Promise<RenderedPage | null>,
 ): Promise<CachedPage | null> {
   const current = state();
   const underWay = current.filling.get(key);
@@ -110,29 +142,35 @@ export function fillPage(
 async function storeRender(
   current: State,
   key: string,
-  render: () => Promise<string | null>,
+  render: () => Promise<RenderedPage | null>,
 ): Promise<CachedPage | null> {
   const generation = current.generation;
-  const html = await render();
-  if (html === null) return null;
+  const rendered = await render();
+  if (rendered === null) return null;
+  const body = Buffer.from(rendered.html);
   const page: CachedPage = {
-    body: Buffer.from(html),
-    scriptHashes: await inlineScriptHashes(html),
+    body,
+    gzipped: gzipSync(body),
+    scriptHashes: await inlineScriptHashes(rendered.html, rendered.nonce),
     storedAt: Date.now(),
   };
   // A page rendered before editors changed something is not kept, but it is what the readers
-  // who asked before the change wait for.
-  if (generation !== current.generation) return page;
-  current.pages.delete(key);
+  // who asked before the change wait for. Nor is one larger than the whole cache.
+  const { maxEntries, maxBytes } = pageCacheLimits;
+  if (generation !== current.generation || sizeOf(page) > maxBytes) return page;
+  forget(current, key);
   current.pages.set(key, page);
-  // Map keeps insertion order: the first key is the oldest entry.
-  if (current.pages.size > maxEntries) current.pages.delete(current.pages.keys().next().value!);
+  current.bytes += sizeOf(page);
+  while (current.pages.size > maxEntries || current.bytes > maxBytes) {
+    forget(current, current.pages.keys().next().value!);
+  }
   return page;
 }
 
 export function clearPageCache(): void {
   const current = state();
   current.pages.clear();
+  current.bytes = 0;
   current.filling.clear();
   current.generation += 1;
 }

@@ -5,15 +5,21 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markDatabaseDown, markDatabaseUp } from '@/db/availability';
 import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
+import { startPageFill } from '@/lib/security/anonymous-pages';
 import { cachedPage, clearPageCache, fillPage } from '@/lib/security/page-cache';
 
-const html = '<html><body><p>Analysis</p><script>self.__next_f.push([1])</script></body></html>';
+const nonce = 'cmVuZGVyIG5vbmNl';
+const html = `<html><body><p>Analysis</p><script nonce="${nonce}">self.__next_f.push([1])</script></body></html>`;
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+// A render for the cache, with the nonce Next put on its scripts.
+const render = async () => ({ html, nonce });
 
 // Stands for Next: whatever the fast path leaves, and the cache's own renders, land here.
 let next: Server;
 let nextOrigin: string;
 const reachedNext: string[] = [];
+// What Next answers the cache's renders with.
+let nextAnswer: { contentType: string; body: string };
 let site: Server;
 let siteUrl: string;
 
@@ -28,8 +34,11 @@ function listen(server: Server): Promise<string> {
 beforeAll(async () => {
   next = createServer((request, response) => {
     reachedNext.push(`${request.url} ${request.headers['x-page-cache-fill'] ?? ''}`.trim());
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end('<p>rendered again</p>');
+    response.writeHead(200, {
+      'content-type': nextAnswer.contentType,
+      'content-security-policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    });
+    response.end(nextAnswer.body);
   });
   nextOrigin = await listen(next);
   site = createServer((request, response) => {
@@ -49,6 +58,7 @@ beforeEach(() => {
   clearPageCache();
   markDatabaseUp();
   reachedNext.length = 0;
+  nextAnswer = { contentType: 'text/html; charset=utf-8', body: '<p>rendered again</p>' };
 });
 
 interface Answer {
@@ -80,7 +90,7 @@ const page = { accept: 'text/html,application/xhtml+xml' };
 
 describe('the page cache fast path', () => {
   it('serves a page the cache holds with its hashes, a request id and no Next', async () => {
-    await fillPage('/analysis?kind=report', async () => html);
+    await fillPage('/analysis?kind=report', render);
     const answer = await get('/analysis?kind=report', page);
     expect(answer.status).toBe(200);
     expect(answer.body.toString()).toBe(html);
@@ -99,7 +109,7 @@ describe('the page cache fast path', () => {
   });
 
   it('sends it gzip-compressed to a browser that accepts gzip, and not to one that refuses it', async () => {
-    await fillPage('/experts', async () => html);
+    await fillPage('/experts', render);
     const gzipped = await get('/experts', { ...page, 'accept-encoding': 'gzip, deflate, br' });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gzipped.headers.vary).toBe('Accept-Encoding');
@@ -118,27 +128,69 @@ describe('the page cache fast path', () => {
       { ...page, cookie: '__Secure-authjs.session-token.0=x' },
     ],
     ['a client navigation', '/analysis', { rsc: '1', accept: '*/*' }],
-    ['a request that does not ask for HTML', '/analysis', { accept: 'application/json' }],
+    ['a router prefetch', '/analysis', { 'next-router-prefetch': '1' }],
+    ['a segment prefetch', '/analysis', { 'next-router-segment-prefetch': '/_tree' }],
+    ['a request with a router state', '/analysis', { 'next-router-state-tree': '%5B%5D' }],
     ['the cache’s own render', '/analysis', { ...page, 'x-page-cache-fill': '1' }],
     ['an RSC query', '/analysis?_rsc=abc', page],
     ['a page that is not public', '/search?q=energy', page],
-  ])('leaves %s to Next', async (_label, path, headers) => {
-    await fillPage(path, async () => html);
-    const answer = await get(path, headers);
+    ['a slug that could name nothing', '/articles/Not_A_Slug', page],
+    ['a form post', '/analysis', page, 'POST'],
+  ])('leaves %s to Next', async (_label, path, headers, method = 'GET') => {
+    await fillPage(path, render);
+    const answer = await get(path, headers, method);
     expect(answer.status).toBe(404);
     expect(reachedNext).toEqual([path]);
   });
 
-  it('leaves a HEAD request, a page it lacks and a target that is not a path to Next', async () => {
-    await fillPage('/', async () => html);
-    expect((await get('/', page, 'HEAD')).status).toBe(404);
+  it('leaves a page it lacks and a target that is not a path to Next', async () => {
+    await fillPage('/', render);
     expect((await get('/series', page)).status).toBe(404);
     expect((await get('//series', page)).status).toBe(404);
-    expect(reachedNext).toEqual(['/', '/series', '//series']);
+    expect(reachedNext).toEqual(['/series', '//series']);
+  });
+
+  it.each([
+    ['no Accept header', {}],
+    ['Accept: */*', { accept: '*/*' }],
+    ['Accept: application/json', { accept: 'application/json' }],
+  ])('serves the page, as Next would, to a client that sends %s', async (_label, headers) => {
+    await fillPage('/privacy', render);
+    const answer = await get('/privacy', headers);
+    expect(answer.headers['x-page-cache']).toBe('hit');
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.body.toString()).toBe(html);
+    expect(reachedNext).toEqual([]);
+  });
+
+  it('answers HEAD with the page’s headers and no body', async () => {
+    await fillPage('/', render);
+    const answer = await get('/', {}, 'HEAD');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['x-page-cache']).toBe('hit');
+    expect(answer.headers['content-length']).toBe(String(Buffer.byteLength(html)));
+    expect(answer.body.length).toBe(0);
+    expect(reachedNext).toEqual([]);
+  });
+
+  it('serves the one entry of a page however its query is written', async () => {
+    await fillPage('/analysis?kind=report&page=2', render);
+    for (const path of [
+      '/analysis?page=2&kind=report',
+      '/analysis?utm_source=feed&kind=report&page=2&kind=commentary',
+      '/analysis?kind=report&page=%32',
+    ]) {
+      expect((await get(path, page)).headers['x-page-cache'], path).toBe('hit');
+    }
+    await fillPage('/articles/grid-connections', render);
+    expect((await get('/articles/grid%2Dconnections?ref=x', page)).headers['x-page-cache']).toBe(
+      'hit',
+    );
+    expect(reachedNext).toEqual([]);
   });
 
   it('serves a page past its minute as stale while the cache renders it again', async () => {
-    await fillPage('/topics', async () => html);
+    await fillPage('/topics', render);
     cachedPage('/topics')!.page.storedAt -= 2 * 60_000;
     const answer = await get('/topics', page);
     expect(answer.headers['x-page-cache']).toBe('stale');
@@ -149,12 +201,34 @@ describe('the page cache fast path', () => {
   });
 
   it('serves a page of any age, and renders nothing, while the database is down', async () => {
-    await fillPage('/privacy', async () => html);
+    await fillPage('/privacy', render);
     cachedPage('/privacy')!.page.storedAt -= 60 * 60_000;
     markDatabaseDown();
     const answer = await get('/privacy', page);
     expect(answer.headers['x-page-cache']).toBe('stale');
     expect(answer.body.toString()).toBe(html);
     expect(reachedNext).toEqual([]);
+  });
+});
+
+describe('renders for the cache', () => {
+  it('keep a page Next answered with HTML, hashing the scripts that carry the render’s nonce', async () => {
+    nextAnswer = {
+      contentType: 'text/html; charset=utf-8',
+      body: `<p>x</p><script nonce="${nonce}">go()</script><script>injected()</script>`,
+    };
+    const kept = await startPageFill('/series', nextOrigin);
+    expect(kept?.scriptHashes).toEqual([sha256('go()')]);
+    expect(cachedPage('/series')?.page.body.toString()).toBe(nextAnswer.body);
+    expect(reachedNext).toEqual(['/series 1']);
+  });
+
+  it.each([
+    ['a payload for the client router', 'text/x-component', '0:{"b":"build"}'],
+    ['JSON', 'application/json', '{"page":"series"}'],
+  ])('never keep %s as the page', async (_label, contentType, body) => {
+    nextAnswer = { contentType, body };
+    expect(await startPageFill('/series', nextOrigin)).toBeNull();
+    expect(cachedPage('/series')).toBeUndefined();
   });
 });

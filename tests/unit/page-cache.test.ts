@@ -1,48 +1,63 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   cachedPage,
   clearPageCache,
   fillPage,
   inlineScriptHashes,
+  pageCacheLimits,
 } from '@/lib/security/page-cache';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const nonce = 'bm9uY2Ugb2YgdGhlIHJlbmRlcg==';
+// A render for the cache: the page and the nonce it was rendered with.
+const rendered = (html: string) => async () => ({ html, nonce });
 
 beforeEach(() => clearPageCache());
 
 describe('inlineScriptHashes', () => {
-  it('hashes each distinct inline script as the browser reads it, and no external one', async () => {
+  it('hashes each distinct inline script Next emitted with the nonce, as the browser reads it', async () => {
     const html =
-      '<script src="/_next/a.js" async nonce="x"></script>' +
-      '<script nonce="x">self.__next_f.push([1,"a &amp; b"])</script>' +
-      '<script>self.__next_f.push([1,"a &amp; b"])</script>' +
-      '<SCRIPT type="application/ld+json">{"@type":"NewsArticle"}</SCRIPT>' +
-      '<script></script>';
-    expect(await inlineScriptHashes(html)).toEqual([
+      `<script src="/_next/a.js" async nonce="${nonce}"></script>` +
+      `<script nonce="${nonce}">self.__next_f.push([1,"a &amp; b"])</script>` +
+      `<script nonce="${nonce}">self.__next_f.push([1,"a &amp; b"])</script>` +
+      `<script id="_R_" nonce="${nonce}"></script>`;
+    expect(await inlineScriptHashes(html, nonce)).toEqual([
       sha256('self.__next_f.push([1,"a &amp; b"])'),
-      sha256('{"@type":"NewsArticle"}'),
       sha256(''),
     ]);
+  });
+
+  it('leaves out an inline script without the render’s nonce, such as one injected by content', async () => {
+    const html =
+      `<script nonce="${nonce}">self.__next_f.push([1])</script>` +
+      '<div class="article-body"><script>fetch("/steal?c="+document.cookie)</script></div>' +
+      '<script nonce="guessed">alert(1)</script>' +
+      `<script data-nonce="${nonce}">alert(2)</script>` +
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>';
+    expect(await inlineScriptHashes(html, nonce)).toEqual([sha256('self.__next_f.push([1])')]);
   });
 });
 
 describe('the page cache', () => {
   it('keeps a rendered page with its hashes, fresh for a minute', async () => {
-    const stored = await fillPage('/analysis', async () => '<p>x</p><script>go()</script>');
+    const html = `<p>x</p><script nonce="${nonce}">go()</script>`;
+    const stored = await fillPage('/analysis', rendered(html));
     expect(stored).toMatchObject({ scriptHashes: [sha256('go()')] });
     const found = cachedPage('/analysis');
     expect(found).toMatchObject({
       fresh: true,
       page: { scriptHashes: [sha256('go()')] },
     });
-    expect(found!.page.body.toString()).toBe('<p>x</p><script>go()</script>');
+    expect(found!.page.body.toString()).toBe(html);
+    expect(gunzipSync(found!.page.gzipped).toString()).toBe(html);
     const storedAt = found!.page.storedAt;
     expect(cachedPage('/analysis', { now: storedAt + 59_000 })?.fresh).toBe(true);
   });
 
   it('serves a page past its minute as stale, and drops it after ten minutes', async () => {
-    await fillPage('/series', async () => '<p>series</p>');
+    await fillPage('/series', rendered('<p>series</p>'));
     const storedAt = cachedPage('/series')!.page.storedAt;
     const stale = cachedPage('/series', { now: storedAt + 61_000 });
     expect(stale?.fresh).toBe(false);
@@ -52,7 +67,7 @@ describe('the page cache', () => {
   });
 
   it('keeps a page of any age for when the database is down', async () => {
-    await fillPage('/', async () => '<p>home</p>');
+    await fillPage('/', rendered('<p>home</p>'));
     const storedAt = cachedPage('/')!.page.storedAt;
     const old = cachedPage('/', { now: storedAt + 60 * 60_000, anyAge: true });
     expect(old?.fresh).toBe(false);
@@ -66,13 +81,16 @@ describe('the page cache', () => {
 
   it('gives readers who waited a render begun before a clear, but does not keep it', async () => {
     let finish!: (html: string) => void;
-    const filling = fillPage('/', () => new Promise<string>((resolve) => (finish = resolve)));
+    const filling = fillPage('/', async () => ({
+      html: await new Promise<string>((resolve) => (finish = resolve)),
+      nonce,
+    }));
     clearPageCache();
     // A reader after the change starts a render of their own.
     let renders = 0;
     const after = fillPage('/', async () => {
       renders += 1;
-      return '<p>after the change</p>';
+      return { html: '<p>after the change</p>', nonce };
     });
     finish('<p>before the change</p>');
     expect((await filling)?.body.toString()).toBe('<p>before the change</p>');
@@ -86,7 +104,7 @@ describe('the page cache', () => {
     const render = async () => {
       renders += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
-      return '<p>once</p>';
+      return { html: '<p>once</p>', nonce };
     };
     const pages = await Promise.all([1, 2, 3].map(() => fillPage('/series', render)));
     expect(renders).toBe(1);
@@ -98,5 +116,45 @@ describe('the page cache', () => {
     // Once it is done, a new render may start.
     await fillPage('/series', render);
     expect(renders).toBe(2);
+  });
+
+  it('lets the page read least recently go first when it is full', async () => {
+    const { maxEntries } = pageCacheLimits;
+    await fillPage('/', rendered('<p>home</p>'));
+    for (let index = 0; index < maxEntries + 20; index++) {
+      await fillPage(`/articles/piece-${index}`, rendered(`<p>${index}</p>`));
+      // Readers keep coming back to the home page, and to nothing else.
+      expect(cachedPage('/')).toBeDefined();
+    }
+    expect(cachedPage('/articles/piece-0')).toBeUndefined();
+    expect(cachedPage('/articles/piece-20')).toBeUndefined();
+    expect(cachedPage('/articles/piece-21')).toBeDefined();
+    expect(cachedPage(`/articles/piece-${maxEntries + 19}`)).toBeDefined();
+  });
+
+  it('holds no more bytes than its limit', async () => {
+    const { maxBytes } = pageCacheLimits;
+    const megabyte = 1024 * 1024;
+    const pageCount = Math.ceil(maxBytes / megabyte) + 6;
+    // Pages of a megabyte that compress to almost nothing.
+    for (let index = 0; index < pageCount; index++) {
+      await fillPage(`/articles/long-${index}`, rendered(String(index % 10).repeat(megabyte)));
+    }
+    const kept = Array.from({ length: pageCount }, (_, index) =>
+      cachedPage(`/articles/long-${index}`),
+    ).filter(Boolean);
+    const bytes = kept.reduce((sum, found) => sum + found!.page.body.length, 0);
+    expect(bytes).toBeLessThanOrEqual(maxBytes);
+    expect(bytes).toBeGreaterThan(maxBytes - 2 * megabyte);
+    expect(cachedPage('/articles/long-0')).toBeUndefined();
+    expect(cachedPage(`/articles/long-${pageCount - 1}`)).toBeDefined();
+  });
+
+  it('does not keep a page larger than the whole cache, but gives it to its readers', async () => {
+    const html = 'x'.repeat(pageCacheLimits.maxBytes + 1);
+    await fillPage('/', rendered('<p>home</p>'));
+    expect((await fillPage('/articles/huge', rendered(html)))?.body.length).toBe(html.length);
+    expect(cachedPage('/articles/huge')).toBeUndefined();
+    expect(cachedPage('/')).toBeDefined();
   });
 });

@@ -68,7 +68,9 @@ describe('parseListingParams', () => {
       { page: 4, kind: 'commentary' },
     ],
     [{ page: '0' }, { page: 1, kind: undefined }],
-    [{ page: '1e9' }, { page: 1, kind: undefined }],
+    // Kept as asked: past the listing's last page, the page answers 404.
+    [{ page: '1e9' }, { page: 1_000_000_000, kind: undefined }],
+    [{ page: '99999999999999999999' }, { page: 1, kind: undefined }],
     [
       { page: '2.5', kind: 'Report' },
       { page: 1, kind: undefined },

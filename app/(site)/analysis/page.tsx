@@ -5,7 +5,7 @@ import { KindFilter } from '@/components/articles/kind-filter';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getArticlePage } from '@/lib/content/cached';
 import { articleKindLabels } from '@/lib/content/labels';
-import { listingPageSize, parseListingParams } from '@/lib/content/listing';
+import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -14,20 +14,17 @@ interface Props {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { kind, page } = parseListingParams(await searchParams);
   const title = kind ? `${articleKindLabels[kind]}` : 'Analysis';
-  const query = new URLSearchParams();
-  if (kind) query.set('kind', kind);
-  if (page > 1) query.set('page', String(page));
   return {
     title: page > 1 ? `${title}, page ${page}` : title,
     description: 'The Institute’s latest analysis, commentary, reports and briefings.',
-    alternates: { canonical: query.size ? `/analysis?${query}` : '/analysis' },
+    alternates: { canonical: listingPath('/analysis', { kind, page }) },
   };
 }
 
 export default async function AnalysisPage({ searchParams }: Props) {
   const { kind, page } = parseListingParams(await searchParams);
   const result = await getArticlePage({ kind }, page, listingPageSize);
-  if (page > result.pageCount) notFound();
+  if (!result) notFound();
   return (
     <>
       <PageHeading

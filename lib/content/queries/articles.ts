@@ -11,6 +11,7 @@ import {
   type ArticleKind,
 } from '@/db/schema';
 import { isLive, readableBody, type Reader } from '../access';
+import { listingPageCount } from '../listing';
 import type { ArticleDetail, ArticleSummary, Page } from '../types';
 import { keysetOrder, pageStart, type Keyset } from './keyset';
 import { selectSummaries, summaryColumns, toSummaries } from './summaries';
@@ -72,21 +73,29 @@ export async function listArticles(
   pageSize: number,
 ): Promise<Page<ArticleSummary>> {
   const where = and(...filterConditions(filter));
-  const [rows, [total]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     selectSummaries()
       .where(and(where, pageStart(listingKeyset, where, (page - 1) * pageSize)))
       .orderBy(...keysetOrder(listingKeyset))
       .limit(pageSize),
-    getDb().select({ value: count() }).from(articles).where(where),
+    countArticles(filter),
   ]);
-  const totalCount = total?.value ?? 0;
   return {
     items: await toSummaries(rows),
     page,
     pageSize,
-    total: totalCount,
-    pageCount: Math.max(1, Math.ceil(totalCount / pageSize)),
+    total,
+    pageCount: listingPageCount(total, pageSize),
   };
+}
+
+/** How many live articles a listing holds. */
+export async function countArticles(filter: ArticleFilter): Promise<number> {
+  const [total] = await getDb()
+    .select({ value: count() })
+    .from(articles)
+    .where(and(...filterConditions(filter)));
+  return total?.value ?? 0;
 }
 
 /** A live article as the given reader may see it, or null when there is none. */

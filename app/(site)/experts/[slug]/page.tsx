@@ -5,7 +5,7 @@ import { ExpertPhoto } from '@/components/experts/expert-photo';
 import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
 import { getArticlePage, getExpertBySlug } from '@/lib/content/cached';
-import { listingPageSize, parseListingParams } from '@/lib/content/listing';
+import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
 import { isSlug } from '@/lib/content/slug';
 import { breadcrumbData, personData } from '@/lib/seo/structured-data';
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title: page > 1 ? `${expert.name}, page ${page}` : expert.name,
     description: expert.jobTitle ?? expert.bio.slice(0, 160),
     alternates: {
-      canonical: page > 1 ? `${path}?page=${page}` : path,
+      canonical: listingPath(path, { page }),
       types: { 'application/rss+xml': [{ url: `${path}/feed.xml`, title: expert.name }] },
     },
     openGraph: { type: 'profile', title: expert.name, description: expert.jobTitle ?? undefined },
@@ -40,7 +40,7 @@ export default async function ExpertPage({ params, searchParams }: Props) {
   const expert = await load(params);
   const { page } = parseListingParams(await searchParams);
   const result = await getArticlePage({ authorSlug: expert.slug }, page, listingPageSize);
-  if (page > result.pageCount) notFound();
+  if (!result) notFound();
   const path = `/experts/${expert.slug}`;
   return (
     <>

@@ -6,7 +6,7 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getArticlePage, getSeriesBySlug } from '@/lib/content/cached';
-import { listingPageSize, parseListingParams } from '@/lib/content/listing';
+import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
 import { isSlug } from '@/lib/content/slug';
 import { breadcrumbData } from '@/lib/seo/structured-data';
 
@@ -30,7 +30,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title: page > 1 ? `${series.name}, page ${page}` : series.name,
     description: series.description,
     alternates: {
-      canonical: page > 1 ? `${path}?page=${page}` : path,
+      canonical: listingPath(path, { page }),
       types: { 'application/rss+xml': [{ url: `${path}/feed.xml`, title: series.name }] },
     },
   };
@@ -40,7 +40,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
   const series = await load(params);
   const { page } = parseListingParams(await searchParams);
   const result = await getArticlePage({ seriesSlug: series.slug }, page, listingPageSize);
-  if (page > result.pageCount) notFound();
+  if (!result) notFound();
   const path = `/series/${series.slug}`;
   return (
     <>

@@ -5,7 +5,7 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getArticlePage, getTopicBySlug } from '@/lib/content/cached';
-import { listingPageSize, parseListingParams } from '@/lib/content/listing';
+import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
 import { isSlug } from '@/lib/content/slug';
 import { breadcrumbData } from '@/lib/seo/structured-data';
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title: page > 1 ? `${topic.name}, page ${page}` : topic.name,
     description: topic.description,
     alternates: {
-      canonical: page > 1 ? `${path}?page=${page}` : path,
+      canonical: listingPath(path, { page }),
       types: { 'application/rss+xml': [{ url: `${path}/feed.xml`, title: topic.name }] },
     },
   };
@@ -39,7 +39,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const topic = await load(params);
   const { page } = parseListingParams(await searchParams);
   const result = await getArticlePage({ topicSlug: topic.slug }, page, listingPageSize);
-  if (page > result.pageCount) notFound();
+  if (!result) notFound();
   const path = `/topics/${topic.slug}`;
   return (
     <>

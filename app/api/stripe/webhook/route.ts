@@ -3,6 +3,7 @@ import { sendQueuedNow } from '@/lib/giving/receipts';
 import { logger } from '@/lib/log';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { requestIdHeader } from '@/lib/request-id';
+import { readBodyWithin } from '@/lib/request-body';
 import { getRequestId } from '@/lib/request-log';
 
 export const dynamic = 'force-dynamic';
@@ -17,13 +18,19 @@ export async function POST(request: Request) {
   const requestId = await getRequestId();
   const log = logger.child({ requestId });
   const headers = { 'Cache-Control': 'no-store', [requestIdHeader]: requestId };
-  const raw = await request.text();
-  const bytes = Buffer.byteLength(raw);
-  if (bytes > maxBodyBytes) {
-    log.warn({ outcome: 'too-large', status: 413, bytes }, 'stripe webhook');
-    return Response.json({ error: 'Payload too large' }, { status: 413, headers });
+  const body = await readBodyWithin(request, maxBodyBytes);
+  if (!body.ok) {
+    const detail = body.declared
+      ? `Content-Length ${body.bytes} is over the limit of ${maxBodyBytes} bytes`
+      : `the body passed the limit of ${maxBodyBytes} bytes`;
+    log.warn({ outcome: 'too-large', status: 413, bytes: body.bytes, detail }, 'stripe webhook');
+    return Response.json(
+      { error: 'Payload too large' },
+      // The rest of the body is not read: the connection cannot carry another request.
+      { status: 413, headers: { ...headers, Connection: 'close' } },
+    );
   }
-  const result = await receiveStripeWebhook(raw, request.headers.get('stripe-signature'));
+  const result = await receiveStripeWebhook(body.text, request.headers.get('stripe-signature'));
   log[levelOf(result.status)](
     {
       outcome: result.outcome,

@@ -1,0 +1,33 @@
+/** A request's body as text, or how far it went past the limit it was refused at. */
+export type BodyWithin =
+  { ok: true; text: string } | { ok: false; bytes: number; declared: boolean };
+
+/**
+ * Reads a request's body up to `maxBytes`. A body whose Content-Length says it is larger is
+ * refused before a byte of it is read, and one sent without a length (chunked) as soon as what
+ * has arrived passes the limit, so a sender cannot make the server hold more than the limit.
+ *
+ * The stream is left unread rather than cancelled: cancelling it would close the connection
+ * before the refusal could be sent. Send the refusal with `Connection: close`, so the server
+ * does not read the rest to reach a next request on the same connection.
+ */
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<BodyWithin> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > maxBytes) return { ok: false, bytes: declared, declared: true };
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      reader.releaseLock();
+      return { ok: false, bytes, declared: false };
+    }
+    chunks.push(value);
+  }
+  // As Request.text() decodes: UTF-8, a byte-order mark dropped, bad sequences replaced.
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+}

@@ -1,0 +1,42 @@
+import { listingPath, parseListingParams, type ListingParams } from '@/lib/content/listing';
+import { isSlug } from '@/lib/content/slug';
+
+/**
+ * The pages that are the same for every anonymous reader, and the query parameters each reads.
+ * Not search (a query per visitor), giving, signing in or accounts.
+ */
+const publicPages: { path: RegExp; reads: (keyof ListingParams)[] }[] = [
+  { path: /^\/(privacy|series|topics|experts)?$/, reads: [] },
+  { path: /^\/articles\/[^/]+$/, reads: [] },
+  { path: /^\/analysis$/, reads: ['kind', 'page'] },
+  { path: /^\/(series|topics|experts)\/[^/]+$/, reads: ['page'] },
+];
+
+/** The path with its slug decoded, or null when the slug could name nothing. */
+function canonicalPath(pathname: string): string | null {
+  const [, section, slug] = pathname.split('/');
+  if (slug === undefined) return pathname;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(slug);
+  } catch {
+    return null;
+  }
+  return isSlug(decoded) ? `/${section}/${decoded}` : null;
+}
+
+/**
+ * The page-cache key of a public page, or null when the path is not one. It is the page's path
+ * and the parameters it reads, as its canonical URL writes them: a parameter the page does not
+ * read, a value it reads as another (a malformed page number, an unknown kind) or another order
+ * is the same page, and the same entry. The cache renders a page from its key, so what a reader
+ * is served cannot depend on anything the key leaves out.
+ */
+export function publicPageKey(pathname: string, search: string): string | null {
+  const page = publicPages.find(({ path }) => path.test(pathname));
+  const path = page && canonicalPath(pathname);
+  if (!page || !path) return null;
+  const query = new URLSearchParams(search);
+  const read = Object.fromEntries(page.reads.map((name) => [name, query.getAll(name)]));
+  return listingPath(path, parseListingParams(read));
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { publicPageKey } from '@/lib/security/public-pages';
+
+const key = (target: string) => {
+  const at = target.indexOf('?');
+  return at === -1
+    ? publicPageKey(target, '')
+    : publicPageKey(target.slice(0, at), target.slice(at));
+};
+
+describe('publicPageKey', () => {
+  it.each([
+    ['/', '/'],
+    ['/?p=1', '/'],
+    ['/privacy?p=0.123&utm_source=x', '/privacy'],
+    ['/series?page=3', '/series'],
+    ['/articles/grid-connections?page=2&kind=report', '/articles/grid-connections'],
+    ['/articles/grid%2Dconnections', '/articles/grid-connections'],
+    ['/analysis', '/analysis'],
+    ['/analysis?page=1', '/analysis'],
+    ['/analysis?page=2&kind=report', '/analysis?kind=report&page=2'],
+    ['/analysis?kind=report&kind=commentary&page=2&page=3', '/analysis?kind=report&page=2'],
+    ['/analysis?kind=nonsense&page=two', '/analysis'],
+    ['/analysis?page=%33&ref=x', '/analysis?page=3'],
+    ['/analysis?page=999999999999', '/analysis?page=999999999999'],
+    ['/series/fiscal-watch?kind=report&page=4', '/series/fiscal-watch?page=4'],
+    ['/topics/economy?page=0', '/topics/economy'],
+    ['/experts/helen-orvik?page=2', '/experts/helen-orvik?page=2'],
+  ])('%s is kept as %s', (target, expected) => {
+    expect(key(target)).toBe(expected);
+  });
+
+  it.each([
+    '/search?q=energy',
+    '/support',
+    '/account',
+    '/analysis/',
+    '/articles/Not_A_Slug',
+    '/articles/%E0%A4%A',
+    '/articles/a%2Fb',
+    '/articles/one/two',
+    '/members-view/grid-connections',
+    '/series/fiscal-watch/feed.xml',
+  ])('%s is not a public page', (target) => {
+    expect(key(target)).toBeNull();
+  });
+});
