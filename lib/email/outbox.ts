@@ -87,6 +87,11 @@ export async function deliverEmailNow(id: string): Promise<boolean> {
   }
 }
 
+/** Tries several queued e-mails at once, one after another; see deliverEmailNow. */
+export async function deliverEmailsNow(ids: string[]): Promise<void> {
+  for (const id of ids) await deliverEmailNow(id);
+}
+
 /**
  * Sends the e-mails that are due, at most `limit` of them. Safe to run in several processes at
  * once: each row is claimed by one of them (FOR UPDATE SKIP LOCKED) and leased for a while.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { after } from 'next/server';
-import { deliverEmailNow } from './outbox';
+import { deliverEmailsNow } from './outbox';
 
 /**
  * Sends e-mails queued by this request once its answer has gone, so that neither a slow mail
@@ -9,7 +9,5 @@ import { deliverEmailNow } from './outbox';
  */
 export function sendAfterResponse(outboxIds: string[]): void {
   if (outboxIds.length === 0) return;
-  after(async () => {
-    for (const id of outboxIds) await deliverEmailNow(id);
-  });
+  after(() => deliverEmailsNow(outboxIds));
 }

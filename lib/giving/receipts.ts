@@ -8,7 +8,7 @@ import {
   type GiftAidDeclaration,
 } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
-import { deliverEmailNow, enqueueEmail } from '@/lib/email/outbox';
+import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
 import type { EmailMessage } from '@/lib/email/send';
 import { formatLongDate } from '@/lib/format/date';
@@ -89,10 +89,6 @@ export async function queueReceipts(tx: Transaction, donationIds: string[]): Pro
 }
 
 /** Sends queued e-mails straight away; any that fail stay in the outbox for its worker. */
-export async function sendQueuedNow(outboxIds: string[]): Promise<void> {
-  for (const id of outboxIds) await deliverEmailNow(id);
-}
-
 function receiptEmail(facts: ReceiptFacts, to: string): EmailMessage {
   const site = getSiteConfig();
   const { donation } = facts;

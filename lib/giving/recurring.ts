@@ -6,6 +6,7 @@ import { createPortalSession } from '@/lib/payments/billing-portal';
 import { cancelSubscriptionNow, closeMonthlyCheckout } from '@/lib/payments/cancel-subscription';
 import { readSubscriptionState } from '@/lib/payments/read-subscription';
 import { requestLogger } from '@/lib/request-log';
+import { hitRateLimit, type RateRule } from '@/lib/security/rate-limit';
 import {
   endedGiftStatuses,
   findDonation,
@@ -87,14 +88,22 @@ function runningGiftsOf(userId: string) {
     );
 }
 
+const portalRefreshPerMember: RateRule = {
+  bucket: 'portal-refresh:member',
+  limit: 5,
+  windowSeconds: 900,
+};
+
 /**
  * Reads the member's running monthly gifts afresh from Stripe and records them. Called when they
  * come back from the billing portal: Stripe sends its webhooks about what they changed there on
  * its own time, often after they are back, and their account page must not show a gift they
  * have just cancelled as running. When Stripe cannot be reached, the records stay as they are
- * and the webhooks bring them up to date.
+ * and the webhooks bring them up to date. A few times a quarter hour per member at most: the
+ * address can be opened at will, and each visit would otherwise cost a call to Stripe per gift.
  */
 export async function refreshMonthlyGiftsOf(userId: string): Promise<{ ok: boolean }> {
+  if (!(await hitRateLimit(portalRefreshPerMember, userId)).allowed) return { ok: false };
   for (const gift of await runningGiftsOf(userId)) {
     const read = await readSubscriptionState(gift.subscriptionId!);
     if (!read.ok) {

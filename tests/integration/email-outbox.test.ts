@@ -6,13 +6,14 @@ import { AdminOnlyError } from '@/lib/admin/audit';
 import {
   deliverDueEmails,
   deliverEmailNow,
+  deliverEmailsNow,
   enqueueEmail,
   maxAttempts,
   pruneEmailOutbox,
 } from '@/lib/email/outbox';
 import { countEmails, listEmailFailures, retryEmail } from '@/lib/email/outbox-admin';
 import { startEmailWorker } from '@/lib/email/worker';
-import { queueReceipts, sendQueuedNow } from '@/lib/giving/receipts';
+import { queueReceipts } from '@/lib/giving/receipts';
 import { smtpServerForThisFile } from '../support/smtp-server';
 
 const smtp = await smtpServerForThisFile({ refuse: ['nobody@example.org'] });
@@ -251,7 +252,7 @@ describe('receipts', () => {
     const receipt = () =>
       getDb()
         .transaction((tx) => queueReceipts(tx, [gift!.id]))
-        .then(sendQueuedNow);
+        .then(deliverEmailsNow);
     await Promise.all([receipt(), receipt()]);
     await receipt();
     const rows = await getDb()

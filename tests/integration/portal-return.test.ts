@@ -95,4 +95,13 @@ describe('coming back from the billing portal', () => {
     expect(await refreshMonthlyGiftsOf(member.id)).toEqual({ ok: true });
     expect((await listMonthlyGiftsOf(other.member.id))[0]?.status).toBe('active');
   });
+
+  it('asks Stripe a few times a quarter hour per member at most, however often the page is opened', async () => {
+    const { member } = await memberGivingMonthly();
+    const calls = fake.requests.length;
+    const answers = [];
+    for (let visit = 0; visit < 8; visit++) answers.push(await refreshMonthlyGiftsOf(member.id));
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(5);
+    expect(fake.requests.length - calls).toBe(5);
+  });
 });

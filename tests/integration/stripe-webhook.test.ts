@@ -8,8 +8,8 @@ import { getConnection, getDb } from '@/db/client';
 import { donations, giftAidDeclarations, recurringGifts, stripeEvents, users } from '@/db/schema';
 import { signInWithVerification } from '@/lib/auth/email-links';
 import { issueToken } from '@/lib/auth/tokens';
+import { deliverEmailsNow } from '@/lib/email/outbox';
 import { updateRecurringGift } from '@/lib/giving/ledger';
-import { sendQueuedNow } from '@/lib/giving/receipts';
 import { startDonation } from '@/lib/giving/start-donation';
 import { getStripe } from '@/lib/payments/stripe-client';
 import { subscriptionState } from '@/lib/payments/subscription-state';
@@ -81,7 +81,7 @@ describe('one-off gifts', () => {
 
     const receipts = results.flatMap((result) => result.receipts);
     expect(receipts).toHaveLength(1);
-    await Promise.all([sendQueuedNow(receipts), sendQueuedNow(receipts)]);
+    await Promise.all([deliverEmailsNow(receipts), deliverEmailsNow(receipts)]);
     const mails = (await readdir(fake.mailDir)).filter((file) => file.includes('receipt'));
     expect(mails).toHaveLength(1);
     const mail = await readFile(path.join(fake.mailDir, mails[0]!), 'utf8');

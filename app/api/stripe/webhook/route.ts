@@ -1,5 +1,4 @@
-import { after } from 'next/server';
-import { sendQueuedNow } from '@/lib/giving/receipts';
+import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { logger } from '@/lib/log';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
 import { requestIdHeader } from '@/lib/request-id';
@@ -41,7 +40,7 @@ export async function POST(request: Request) {
     },
     'stripe webhook',
   );
-  if (result.receipts.length > 0) after(() => sendQueuedNow(result.receipts));
+  sendAfterResponse(result.receipts);
   return Response.json(
     { received: result.status < 300, outcome: result.outcome },
     { status: result.status, headers },
