@@ -65,6 +65,9 @@ async function projects(): Promise<TestProjectInlineConfiguration[]> {
   return list;
 }
 
+// Integration tests spend much of their time waiting on a database, a mail server or a fake of
+// Stripe: four files at a time keep two cores busy (the browser project runs its files one by
+// one whatever this says).
 export default defineConfig(async () => ({
-  test: { projects: await projects() },
+  test: { projects: await projects(), maxWorkers: 4 },
 }));

@@ -105,13 +105,17 @@ describe.skipIf(!available)('an attacker', () => {
 
   it('cannot dodge the per-address sign-in limit with a fresh X-Forwarded-For each time', async () => {
     const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
     let refusedAt = 0;
     for (let attempt = 1; attempt <= 51 && !refusedAt; attempt++) {
       await claimNewAddress(page);
-      await page.goto(`${server.url}/login`);
       await page.getByLabel('E-mail address', { exact: true }).fill(`target${attempt}@example.org`);
       await page.getByLabel('Password', { exact: true }).fill('a guess at the password');
+      const answered = page.waitForResponse((response) => response.request().method() === 'POST');
       await page.getByRole('button', { name: 'Log in' }).click();
+      await answered;
+      // The button is named "Log in" again once the answer is on screen.
+      await page.getByRole('button', { name: 'Log in', disabled: false }).waitFor();
       const answer = await page
         .getByText(/do not match an account|Too many attempts/)
         .textContent();

@@ -244,6 +244,7 @@ describe('hitRateLimits', () => {
     // The account is spent (resets at 900 s), the IP still has two attempts.
     expect(await attempt('a@example.org', 30)).toEqual({
       allowed: false,
+      hits: 4,
       remaining: 0,
       retryAfterSeconds: 870,
       resetAt: at(900),
@@ -252,6 +253,7 @@ describe('hitRateLimits', () => {
     expect(await attempt('b@example.org', 30)).toMatchObject({ allowed: true, remaining: 0 });
     expect(await attempt('c@example.org', 30)).toEqual({
       allowed: false,
+      hits: 6,
       remaining: 0,
       retryAfterSeconds: 30,
       resetAt: at(60),
