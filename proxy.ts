@@ -11,6 +11,7 @@ import {
   startPageFill,
 } from '@/lib/security/anonymous-pages';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
+import { hasSessionToken } from '@/lib/security/session-cookie';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
 const articlePath = /^\/articles\/([^/]+)$/;
@@ -70,8 +71,14 @@ export async function proxy(request: NextRequest) {
 
   // An anonymous reader's public page comes from the page cache, rendered once and allowed its
   // inline scripts by their hashes (lib/security/page-cache.ts).
-  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
-  const signedIn = cookieNames.some(isSessionCookie);
+  const cookies = request.cookies.getAll();
+  // A session cookie that is not one of this site's tokens is ignored: it costs no render.
+  const signedIn = cookies.some((cookie) => isSessionCookie(cookie.name))
+    ? await hasSessionToken(cookies)
+    : false;
+  const cookieNames = cookies
+    .map((cookie) => cookie.name)
+    .filter((name) => signedIn || !isSessionCookie(name));
   // In development every page is rendered afresh, so that an edited component shows at once.
   const pageKey =
     getEnv().NODE_ENV === 'production'

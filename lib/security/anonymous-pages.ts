@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { databaseDownSince } from '@/db/availability';
 import { getEnv } from '@/lib/env';
 import { securityHeaders, securityOptions } from './headers';
@@ -6,6 +7,28 @@ import { publicPageKey } from './public-pages';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */
 export const pageFillHeader = 'x-page-cache-fill';
+
+// The header's value: random per process and known to it alone, on globalThis because proxy.ts,
+// which checks it, and the server code that renders pages are bundled apart. A client that sends
+// the header without it is served from the cache as anyone else, so it cannot force renders.
+const fillSecretKey = Symbol.for('northgate.page-cache.fill-secret');
+type Global = typeof globalThis & { [fillSecretKey]?: string };
+
+function fillSecret(): string {
+  const store = globalThis as Global;
+  store[fillSecretKey] ??= Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString(
+    'base64url',
+  );
+  return store[fillSecretKey];
+}
+
+/** Whether a request is this process's own render of a page for the cache. */
+export function isPageFill(value: string | null): boolean {
+  if (value === null) return false;
+  const given = Buffer.from(value);
+  const expected = Buffer.from(fillSecret());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 /** What the page cache needs to know of a request, from Next's or from Node's own. */
 export interface PageRequest {
@@ -41,7 +64,7 @@ const routerHeaders = [
 export function anonymousPageKey(request: PageRequest): string | null {
   const { method, pathname, search } = request;
   if (method !== 'GET' && method !== 'HEAD') return null;
-  if (request.cookieNames.some(isSessionCookie) || request.header(pageFillHeader) !== null) {
+  if (request.cookieNames.some(isSessionCookie) || isPageFill(request.header(pageFillHeader))) {
     return null;
   }
   if (routerHeaders.some((name) => request.header(name) !== null)) return null;
@@ -88,7 +111,7 @@ const fillTimeoutMs = 30_000;
 export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
   return fillPage(key, async () => {
     const response = await fetch(`${ownOrigin(origin)}${key}`, {
-      headers: { [pageFillHeader]: '1', accept: 'text/html' },
+      headers: { [pageFillHeader]: fillSecret(), accept: 'text/html' },
       redirect: 'manual',
       signal: AbortSignal.timeout(fillTimeoutMs),
     });

@@ -72,6 +72,25 @@ describe('every plain GET of a public page comes from the page cache', () => {
   });
 });
 
+describe('headers a client can forge', () => {
+  it.each([
+    ['a session cookie the site never issued', { cookie: 'authjs.session-token=made-up' }],
+    [
+      'a secure session cookie in chunks',
+      { cookie: '__Secure-authjs.session-token.0=made; __Secure-authjs.session-token.1=up' },
+    ],
+    ['the mark of the cache’s own renders', { 'x-page-cache-fill': '1' }],
+  ])('%s still gets the cached page, costing no render', async (_label, headers) => {
+    const html = await (await kept(article)).text();
+    for (let request = 0; request < 3; request++) {
+      const response = await load(article, { ...browser, ...headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-page-cache')).toBe('hit');
+      expect(await response.text()).toBe(html);
+    }
+  });
+});
+
 describe('query strings', () => {
   it('parameters a page does not read share the page’s one entry', async () => {
     const privacy = await (await kept('/privacy')).text();

@@ -77,8 +77,8 @@ describe('security headers on every kind of response', () => {
     expectSecurityHeaders(response);
   });
 
-  // Public pages are also served to anonymous readers from the page cache (below); the header
-  // the cache's own renders carry asks for the page rendered now, as on a cache miss.
+  // Public pages are also served to anonymous readers from the page cache (below); a signed-in
+  // reader's are rendered for them, now.
   it.each([
     ['the home page', '/', 200, true],
     ['an article', '/articles/grid-connections-new-bottleneck', 200, true],
@@ -92,7 +92,7 @@ describe('security headers on every kind of response', () => {
       const nonces = [];
       for (let request = 0; request < 2; request++) {
         const response = await fetch(`${baseUrl}${path}`, {
-          headers: cacheable ? { 'x-page-cache-fill': '1' } : {},
+          headers: cacheable ? { cookie: await memberCookie() } : {},
         });
         expect(response.status).toBe(status);
         expect(response.headers.get('x-page-cache')).toBeNull();
@@ -164,6 +164,25 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+let memberCookies: string | undefined;
+
+/** A signed-in member's Cookie header, for requests that are rendered for their reader. */
+async function memberCookie(): Promise<string> {
+  if (!memberCookies) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/login?callbackUrl=%2Faccount`);
+    await page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+    await page.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${baseUrl}/account`);
+    const cookies = await context.cookies();
+    memberCookies = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+    await context.close();
+  }
+  return memberCookies;
+}
 
 interface Watched {
   page: Page;
