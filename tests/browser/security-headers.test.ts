@@ -140,7 +140,7 @@ describe('security headers on every kind of response', () => {
 
   it('a signed-in reader and a client-side navigation never get the cached page', async () => {
     const signedIn = await fetch(`${baseUrl}/analysis`, {
-      headers: { cookie: 'authjs.session-token=not-a-session', accept: 'text/html' },
+      headers: { cookie: await memberCookie(), accept: 'text/html' },
     });
     expect(signedIn.headers.get('x-page-cache')).toBeNull();
     // As Next's router asks: no Accept of its own.
