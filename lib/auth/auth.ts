@@ -17,21 +17,14 @@ import {
   signInWithVerification,
   type EmailedSignIn,
 } from './email-links';
+import type { Viewer } from './reader';
 import { getAuthSecret } from './secret';
 import { endSession, getCurrentSession, openSession, sessionMaxAgeSeconds } from './sessions';
 import { signInWithPassword } from './sign-in';
 
 declare module 'next-auth' {
   interface Session {
-    user: {
-      id: string;
-      email: string;
-      name: string | null;
-      role: UserRole;
-      verified: boolean;
-      /** When this browser signed in, in milliseconds since the epoch. */
-      signedInAt: number;
-    };
+    user: Viewer;
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { contentVersion } from '@/db/schema';
+import { repeat } from '@/lib/jobs/repeat';
 import { clearPageCache } from '@/lib/security/page-cache';
 import { clearRecentResults } from './recent-results';
 
@@ -51,12 +52,8 @@ export function dropKeptContent(): void {
   clearRecentResults();
 }
 
-export function startContentWatch(): void {
-  const check = contentWatcher(readContentVersion, dropKeptContent);
-  let running = false;
-  setInterval(() => {
-    if (running) return;
-    running = true;
-    void check().finally(() => (running = false));
-  }, everyMs).unref();
+export function startContentWatch(): () => void {
+  return repeat('content-watch', contentWatcher(readContentVersion, dropKeptContent), {
+    intervalMs: everyMs,
+  });
 }

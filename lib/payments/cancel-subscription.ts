@@ -1,7 +1,6 @@
 import 'server-only';
 import { idOf, subscriptionState } from './subscription-state';
-import { describeStripeError } from './checkout';
-import { getStripe, Stripe } from './stripe-client';
+import { callStripe, Stripe, type StripeOutcome } from './stripe-client';
 import type { SubscriptionState } from '@/lib/giving/ledger';
 
 /**
@@ -9,30 +8,22 @@ import type { SubscriptionState } from '@/lib/giving/ledger';
  * afterwards. One already canceled counts as ended: asking twice, or after the donor stopped it
  * in the billing portal, is not a failure.
  */
-export async function cancelSubscriptionNow(
+export function cancelSubscriptionNow(
   subscriptionId: string,
-): Promise<{ ok: true; state: SubscriptionState } | { ok: false; problem: string }> {
-  const stripe = getStripe();
-  if (!stripe) return { ok: false, problem: 'Stripe is not configured' };
-  try {
-    return {
-      ok: true,
-      state: subscriptionState(await stripe.subscriptions.cancel(subscriptionId)),
-    };
-  } catch (error) {
-    if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) {
-      return { ok: false, problem: describeStripeError(error) };
+): Promise<StripeOutcome<{ state: SubscriptionState }>> {
+  return callStripe(async (stripe) => {
+    try {
+      return { state: subscriptionState(await stripe.subscriptions.cancel(subscriptionId)) };
+    } catch (error) {
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
     }
-  }
-  // Stripe refuses to cancel a subscription that has already ended: read it to be sure.
-  try {
+    // Stripe refuses to cancel a subscription that has already ended: read it to be sure.
     const state = subscriptionState(await stripe.subscriptions.retrieve(subscriptionId));
-    return state.status === 'canceled'
-      ? { ok: true, state }
-      : { ok: false, problem: `Subscription ${subscriptionId} is still ${state.status}` };
-  } catch (error) {
-    return { ok: false, problem: describeStripeError(error) };
-  }
+    if (state.status !== 'canceled') {
+      throw new Error(`Subscription ${subscriptionId} is still ${state.status}`);
+    }
+    return { state };
+  });
 }
 
 /**
@@ -43,25 +34,20 @@ export async function cancelSubscriptionNow(
  */
 export async function closeMonthlyCheckout(
   sessionId: string,
-): Promise<{ ok: true; state: SubscriptionState | null } | { ok: false; problem: string }> {
-  const stripe = getStripe();
-  if (!stripe) return { ok: false, problem: 'Stripe is not configured' };
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await stripe.checkout.sessions.retrieve(sessionId);
-    if (session.status === 'open') {
-      try {
-        await stripe.checkout.sessions.expire(sessionId);
-        return { ok: true, state: null };
-      } catch (error) {
-        // Refused when the donor has just paid: read the session again to end what it started.
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
-        session = await stripe.checkout.sessions.retrieve(sessionId);
-      }
+): Promise<StripeOutcome<{ state: SubscriptionState | null }>> {
+  const read = await callStripe(async (stripe) => {
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    if (session.status !== 'open') return { session };
+    try {
+      await stripe.checkout.sessions.expire(sessionId);
+      return { session: null };
+    } catch (error) {
+      // Refused when the donor has just paid: read the session again to end what it started.
+      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      return { session: await stripe.checkout.sessions.retrieve(sessionId) };
     }
-  } catch (error) {
-    return { ok: false, problem: describeStripeError(error) };
-  }
-  const subscriptionId = idOf(session.subscription);
+  });
+  if (!read.ok) return read;
+  const subscriptionId = read.session ? idOf(read.session.subscription) : null;
   return subscriptionId ? cancelSubscriptionNow(subscriptionId) : { ok: true, state: null };
 }

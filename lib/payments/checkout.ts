@@ -1,6 +1,12 @@
 import 'server-only';
 import { getEnv } from '@/lib/env';
-import { getStripe, isStripeHostedUrl, Stripe } from './stripe-client';
+import {
+  callStripe,
+  getStripe,
+  isStripeHostedUrl,
+  Stripe,
+  type StripeOutcome,
+} from './stripe-client';
 
 export interface CheckoutRequest {
   donationId: string;
@@ -12,8 +18,7 @@ export interface CheckoutRequest {
   description: string;
 }
 
-export type CheckoutOutcome =
-  { ok: true; sessionId: string; url: string } | { ok: false; problem: string };
+export type CheckoutOutcome = StripeOutcome<{ sessionId: string; url: string }>;
 
 export const donationMetadataKey = 'donation_id';
 
@@ -62,20 +67,16 @@ export function checkoutSessionParams(
  * Creates the Checkout Session for a donation. The idempotency key is the donation's id, so a
  * retry after a lost answer gets the session Stripe already made rather than a second one.
  */
-export async function createCheckout(request: CheckoutRequest): Promise<CheckoutOutcome> {
-  const stripe = getStripe();
-  if (!stripe) return { ok: false, problem: 'Stripe is not configured' };
-  try {
+export function createCheckout(request: CheckoutRequest): Promise<CheckoutOutcome> {
+  return callStripe(async (stripe) => {
     const session = await stripe.checkout.sessions.create(checkoutSessionParams(request), {
       idempotencyKey: `donation-checkout-${request.donationId}`,
     });
     if (!session.url || !isStripeHostedUrl(session.url)) {
-      return { ok: false, problem: `Checkout Session ${session.id} has no Stripe-hosted URL` };
+      throw new Error(`Checkout Session ${session.id} has no Stripe-hosted URL`);
     }
-    return { ok: true, sessionId: session.id, url: session.url };
-  } catch (error) {
-    return { ok: false, problem: describeStripeError(error) };
-  }
+    return { sessionId: session.id, url: session.url };
+  });
 }
 
 /** The address of a Checkout Session that is still open, or null when it is spent or expired. */
@@ -130,9 +131,3 @@ export async function readCheckoutSummary(
 }
 
 /** One line for the log that says what went wrong without echoing card or personal data. */
-export function describeStripeError(error: unknown): string {
-  if (error instanceof Stripe.errors.StripeError) {
-    return `${error.type}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}

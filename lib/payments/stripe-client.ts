@@ -70,3 +70,30 @@ export function verifyWebhookEvent(
 ): Stripe.Event {
   return Stripe.webhooks.constructEvent(rawBody, signature, secret);
 }
+
+/** What went wrong in a call to Stripe, in one line for the log. */
+export function describeStripeError(error: unknown): string {
+  if (error instanceof Stripe.errors.StripeError) {
+    return `${error.type}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The outcome of calls to Stripe: what they gave, or the problem to report. */
+export type StripeOutcome<T extends object> = ({ ok: true } & T) | { ok: false; problem: string };
+
+/**
+ * Runs calls to Stripe's API. A site without a key, a failed call and an answer `call` cannot
+ * use (it throws) all come back as a problem for the caller to report, never as an exception.
+ */
+export async function callStripe<T extends object>(
+  call: (stripe: Stripe) => Promise<T>,
+): Promise<StripeOutcome<T>> {
+  const stripe = getStripe();
+  if (!stripe) return { ok: false, problem: 'Stripe is not configured' };
+  try {
+    return { ok: true, ...(await call(stripe)) };
+  } catch (error) {
+    return { ok: false, problem: describeStripeError(error) };
+  }
+}

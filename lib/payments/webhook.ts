@@ -4,8 +4,7 @@ import { stripeEvents } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { RetryLaterError } from '@/lib/giving/ledger';
 import { queueReceipts } from '@/lib/giving/receipts';
-import { describeStripeError } from './checkout';
-import { getStripe, Stripe, verifyWebhookEvent } from './stripe-client';
+import { describeStripeError, getStripe, Stripe, verifyWebhookEvent } from './stripe-client';
 import { planEvent } from './webhook-events';
 
 export type WebhookOutcome =

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { upsertAccount } from '@/lib/auth/accounts';
@@ -12,27 +8,9 @@ import { changePassword } from '@/lib/auth/change-password';
 import { joinAsMember } from '@/lib/auth/join';
 import { getCurrentSession, openSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { deliverEmailNow } from '@/lib/email/outbox';
+import { devMailForThisFile, tokenIn } from '../support/dev-mail';
 
-const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'email-change-mail-'));
-process.env.EMAIL_LOG_DIR = mailDir;
-delete process.env.EMAIL_SERVER;
-vi.spyOn(console, 'info').mockImplementation(() => {});
-afterAll(() => fs.rmSync(mailDir, { recursive: true, force: true }));
-
-async function mailsOf(outcome: { ok: boolean; emails?: string[] }) {
-  const before = new Set(fs.readdirSync(mailDir));
-  for (const id of outcome.emails ?? []) await deliverEmailNow(id);
-  const mails = [];
-  for (const file of fs.readdirSync(mailDir).filter((name) => !before.has(name))) {
-    const parsed = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
-    mails.push({ to: [parsed.to].flat()[0]!.text, text: parsed.text ?? '' });
-  }
-  return mails;
-}
-
-const tokenIn = (text: string, route: string) =>
-  text.match(new RegExp(`${route}\\?token=([\\w-]+)`))![1]!;
+const { deliver: mailsOf } = devMailForThisFile();
 
 const password = 'a long mover passphrase';
 const ip = '203.0.113.20';

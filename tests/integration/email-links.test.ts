@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq, like } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { authTokens, emailOutbox, rateLimits, users } from '@/db/schema';
 import { upsertAccount } from '@/lib/auth/accounts';
@@ -17,35 +13,10 @@ import {
 } from '@/lib/auth/email-links';
 import { joinAsMember } from '@/lib/auth/join';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { deliverEmailNow } from '@/lib/email/outbox';
+import { devMailForThisFile, tokenIn } from '../support/dev-mail';
 
-// E-mails go to the development log; each test reads the one it expects from the folder.
-const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth-mail-'));
-process.env.EMAIL_LOG_DIR = mailDir;
-delete process.env.EMAIL_SERVER;
-vi.spyOn(console, 'info').mockImplementation(() => {});
+const { onlyMail } = devMailForThisFile();
 
-afterAll(() => fs.rmSync(mailDir, { recursive: true, force: true }));
-
-/** Sends what a request queued, as its action does once it has answered; returns the texts. */
-async function deliver(outcome: { ok: boolean; emails?: string[] }): Promise<string[]> {
-  const before = new Set(fs.readdirSync(mailDir));
-  for (const id of outcome.emails ?? []) expect(await deliverEmailNow(id)).toBe(true);
-  const texts: string[] = [];
-  for (const file of fs.readdirSync(mailDir).filter((name) => !before.has(name))) {
-    texts.push((await simpleParser(fs.readFileSync(path.join(mailDir, file)))).text ?? '');
-  }
-  return texts;
-}
-
-async function onlyMail(outcome: { ok: boolean; emails?: string[] }): Promise<string> {
-  const texts = await deliver(outcome);
-  expect(texts).toHaveLength(1);
-  return texts[0]!;
-}
-
-const tokenIn = (text: string, route: string) =>
-  text.match(new RegExp(`${route}\\?token=([\\w-]+)`))![1]!;
 const codeIn = (text: string) => text.match(/\b(\d{6})\b/)![1]!;
 
 const joining = (email: string, name = 'New Reader') => ({
@@ -93,7 +64,7 @@ describe('joining and verifying', () => {
 
   it('answers a second join with the same address alike, and sends a sign-in link instead', async () => {
     const input = joining('twice@example.org');
-    await deliver(await joinAsMember(input, '203.0.113.5'));
+    await onlyMail(await joinAsMember(input, '203.0.113.5'));
     const again = await joinAsMember({ ...input, name: 'Someone Else' }, '203.0.113.5');
     expect(again).toMatchObject({ ok: true, emails: [expect.any(String)] });
     const mail = await onlyMail(again);

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import {
@@ -16,27 +12,13 @@ import {
 import { joinAsMember } from '@/lib/auth/join';
 import { getCurrentSession, openSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { deliverEmailNow } from '@/lib/email/outbox';
+import { devMailForThisFile, tokenIn } from '../support/dev-mail';
 
 // A stranger joins with someone else's address and a password of their own, before the owner
 // ever does. Until the owner proves the address, the account is no one's; once they do, by any
 // route, the stranger keeps nothing.
 
-const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pre-registration-mail-'));
-process.env.EMAIL_LOG_DIR = mailDir;
-delete process.env.EMAIL_SERVER;
-vi.spyOn(console, 'info').mockImplementation(() => {});
-afterAll(() => fs.rmSync(mailDir, { recursive: true, force: true }));
-
-async function mailOf(outcome: { ok: boolean; emails?: string[] }): Promise<string> {
-  const before = new Set(fs.readdirSync(mailDir));
-  for (const id of outcome.emails ?? []) await deliverEmailNow(id);
-  const [file] = fs.readdirSync(mailDir).filter((name) => !before.has(name));
-  return (await simpleParser(fs.readFileSync(path.join(mailDir, file!)))).text ?? '';
-}
-
-const tokenIn = (text: string, route: string) =>
-  text.match(new RegExp(`${route}\\?token=([\\w-]+)`))![1]!;
+const { onlyMail } = devMailForThisFile();
 
 const strangerPassword = 'the stranger chose this';
 const strangerIp = '198.51.100.66';
@@ -70,7 +52,7 @@ describe('an account made with someone else’s address', () => {
     // A session that exists somehow (made before this rule, say) ends as well.
     const strangerSession = await openSession(account.id);
 
-    const link = await mailOf(await requestSignInLink(email, ownerIp));
+    const link = await onlyMail(await requestSignInLink(email, ownerIp));
     expect(await signInWithLinkToken(tokenIn(link, 'login/link'), ownerIp)).toMatchObject({
       ok: true,
       user: { email, verified: true },
@@ -89,7 +71,7 @@ describe('an account made with someone else’s address', () => {
   it('loses the stranger’s password when the owner signs in with the e-mailed code', async () => {
     const email = 'owner.three@example.org';
     await strangerJoins(email);
-    const link = await mailOf(await requestSignInLink(email, ownerIp));
+    const link = await onlyMail(await requestSignInLink(email, ownerIp));
     const code = link.match(/\b(\d{6})\b/)![1]!;
     expect(await signInWithCode(email, code, ownerIp)).toMatchObject({ ok: true });
     expect((await signInWithPassword(email, strangerPassword, strangerIp)).ok).toBe(false);
@@ -99,7 +81,7 @@ describe('an account made with someone else’s address', () => {
     const email = 'owner.four@example.org';
     const account = await strangerJoins(email);
     const strangerSession = await openSession(account.id);
-    const reset = await mailOf(await requestPasswordReset(email, ownerIp));
+    const reset = await onlyMail(await requestPasswordReset(email, ownerIp));
     expect(await resetPassword(tokenIn(reset, 'reset-password'), 'the owner’s own phrase')).toBe(
       true,
     );
@@ -114,9 +96,9 @@ describe('an account made with someone else’s address', () => {
       { name: 'Owner', email, password: 'the owner’s real phrase', consent: 'on' },
       ownerIp,
     );
-    await deliverEmailNow(joined.ok ? joined.emails[0]! : '');
+    await onlyMail(joined);
     await getDb().update(users).set({ emailVerified: new Date() }).where(eq(users.email, email));
-    const link = await mailOf(await requestSignInLink(email, ownerIp));
+    const link = await onlyMail(await requestSignInLink(email, ownerIp));
     expect((await signInWithLinkToken(tokenIn(link, 'login/link'), ownerIp)).ok).toBe(true);
     expect((await signInWithPassword(email, 'the owner’s real phrase', ownerIp)).ok).toBe(true);
   });
