@@ -31,10 +31,22 @@ async function projects(): Promise<TestProjectInlineConfiguration[]> {
       resolve: { alias },
       test: {
         name: 'unit',
-        include: ['tests/unit/**/*.test.ts', 'tests/commands/**/*.test.ts'],
+        include: ['tests/unit/**/*.test.ts'],
         environment: 'node',
         env: quiet,
         testTimeout: 30_000,
+      },
+    },
+    {
+      resolve: { alias },
+      test: {
+        // Each test starts the project's scripts as a person would, migrating and seeding a
+        // database of their own: while other files share the two cores that takes minutes.
+        name: 'commands',
+        include: ['tests/commands/**/*.test.ts'],
+        environment: 'node',
+        env: quiet,
+        testTimeout: 300_000,
       },
     },
     integration('pglite'),

@@ -81,7 +81,7 @@ async function main(): Promise<boolean> {
     ok = run('Lint', 'npx', ['eslint', '.', '--max-warnings=0']) && ok;
     ok = run('Formatting', 'npx', ['prettier', '--check', '.', '--log-level=warn']) && ok;
     ok = run('Type check', 'npx', ['tsc', '--noEmit']) && ok;
-    ok = vitest('Unit and integration tests', ['unit', 'integration-*'], env) && ok;
+    ok = vitest('Unit and integration tests', ['unit', 'commands', 'integration-*'], env) && ok;
   }
   const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-e2e-'));
   try {

@@ -39,7 +39,7 @@ describe('backups of the embedded database', () => {
     expect(before.articles.length).toBeGreaterThan(10);
 
     const file = path.join(dir, 'nightly.tar.gz');
-    const backup = await runScript('scripts/db-backup.ts', env, 60_000, ['--out', file]);
+    const backup = await runScript('scripts/db-backup.ts', env, ['--out', file]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
     expect(backup.stdout).toMatch(/Backed up .* to .*nightly\.tar\.gz/);
@@ -52,7 +52,7 @@ describe('backups of the embedded database', () => {
     await damaged.close();
     expect((await rows(dataDir)).articles).toEqual([]);
 
-    const restore = await runScript('scripts/db-restore.ts', env, 60_000, [file]);
+    const restore = await runScript('scripts/db-restore.ts', env, [file]);
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain('Restored');
     expect(await rows(dataDir)).toEqual(before);
@@ -60,7 +60,7 @@ describe('backups of the embedded database', () => {
     expect(aside).toHaveLength(1);
     expect((await rows(path.join(dir, aside[0]!))).articles).toEqual([]);
     // Four commands in child processes, each starting the database.
-  }, 120_000);
+  });
 
   it('refuses a file that is not a backup and changes nothing', async () => {
     const dataDir = path.join(dir, 'untouched');
@@ -68,14 +68,14 @@ describe('backups of the embedded database', () => {
     expect((await runScript('scripts/db-migrate.ts', env)).code).toBe(0);
     const junk = path.join(dir, 'junk.tar.gz');
     fs.writeFileSync(junk, 'not a tarball');
-    const restore = await runScript('scripts/db-restore.ts', env, 60_000, [junk]);
+    const restore = await runScript('scripts/db-restore.ts', env, [junk]);
     expect(restore.code).toBe(1);
     expect(restore.stderr.trim().split('\n')).toHaveLength(1);
     expect(restore.stderr).toMatch(/is not a backup .* nothing was changed/);
     expect(fs.readdirSync(dir).some((name) => name.startsWith('untouched.before-restore'))).toBe(
       false,
     );
-  }, 60_000);
+  });
 
   it('points PostgreSQL users at pg_dump', async () => {
     const backup = await runScript('scripts/db-backup.ts', {

@@ -14,8 +14,8 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 export function runScript(
   script: string,
   env: Record<string, string | undefined>,
-  timeoutMs = 60_000,
   args: string[] = [],
+  timeoutMs = 150_000,
 ) {
   return new Promise<CommandResult>((resolve, reject) => {
     const clean = { ...process.env, DATABASE_URL: undefined, PGLITE_DATA_DIR: undefined, ...env };

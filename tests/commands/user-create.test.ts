@@ -10,7 +10,7 @@ const env = { PGLITE_DATA_DIR: path.join(dir, 'pglite') };
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it('creates the first admin, and refuses bad arguments with every reason', async () => {
-  const created = await runScript('scripts/user-create.ts', env, 60_000, [
+  const created = await runScript('scripts/user-create.ts', env, [
     '--email',
     'Chief@Example.org',
     '--password',
@@ -21,7 +21,7 @@ it('creates the first admin, and refuses bad arguments with every reason', async
   expect(created.code).toBe(0);
   expect(created.stdout).toContain('Created admin account chief@example.org.');
 
-  const refused = await runScript('scripts/user-create.ts', env, 60_000, [
+  const refused = await runScript('scripts/user-create.ts', env, [
     '--email',
     'nope',
     '--password',
