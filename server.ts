@@ -1,7 +1,8 @@
 // Serves the site: the production build (`npm start`), or the development server (`npm run dev`,
 // with --dev). Next's own request handler does everything it does under `next start` or
 // `next dev`: the proxy, instrumentation, routes and assets. In front of it, two things Next
-// cannot do: the visitor's socket address is added to X-Forwarded-For, as a proxy would add it
+// cannot do: methods the site has no use for are refused before they cost a render
+// (lib/security/methods.ts); the visitor's socket address is added to X-Forwarded-For, as a proxy would add it
 // (lib/security/client-ip.ts), so per-address limits never rest on what the visitor sent; and in
 // production the page cache answers first for the pages it holds
 // (lib/security/page-cache-fast-path.ts).
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { logger } from '@/lib/log';
 import { withSocketAddress } from '@/lib/security/client-ip';
+import { refuseUnknownMethod } from '@/lib/security/methods';
 import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
 
 const { values } = parseArgs({
@@ -37,6 +39,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  if (refuseUnknownMethod(request, response)) return;
   request.headers['x-forwarded-for'] = withSocketAddress(
     request.headers['x-forwarded-for'],
     request.socket.remoteAddress,

@@ -31,3 +31,27 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
   // As Request.text() decodes: UTF-8, a byte-order mark dropped, bad sequences replaced.
   return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
 }
+
+type Handler<R extends Request> = (request: R) => Promise<Response>;
+
+/**
+ * Wraps a route handler that would read any body it is sent (Auth.js's does) so that a body
+ * past `maxBytes` is refused with 413 before the handler runs, and the handler gets a request
+ * whose body has already been read within the limit.
+ */
+export function withBodyLimit<R extends Request>(
+  maxBytes: number,
+  handler: Handler<R>,
+  rebuild: (request: R, body: string) => R,
+): Handler<R> {
+  return async (request) => {
+    const body = await readBodyWithin(request, maxBytes);
+    if (!body.ok) {
+      return new Response('Payload too large', {
+        status: 413,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+      });
+    }
+    return handler(rebuild(request, body.text));
+  };
+}

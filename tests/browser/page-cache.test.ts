@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 
@@ -196,5 +197,29 @@ describe('the policy of a cached page', () => {
     expect(others.map(([, attributes]) => attributes)).toContain(' type="application/ld+json"');
     expect(new Set(allowed)).toEqual(new Set(emitted.map(([, , text]) => hash(text!))));
     for (const [, , text] of others) expect(allowed).not.toContain(hash(text!));
+  });
+});
+
+describe('methods the site has no use for', () => {
+  it.each(['PUT', 'DELETE', 'PATCH', 'OPTIONS'])(
+    '%s is refused with 405 before any render',
+    async (method) => {
+      const response = await load(article, browser, method);
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+      expect(await response.text()).toBe('Method not allowed\n');
+    },
+  );
+
+  it('TRACE is refused the same way, not sent to an error page', async () => {
+    const status = await new Promise<{ code?: number; allow?: string }>((resolve, reject) => {
+      const request = http.request(`${baseUrl}/`, { method: 'TRACE' }, (response) => {
+        response.resume();
+        resolve({ code: response.statusCode, allow: response.headers.allow });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toEqual({ code: 405, allow: 'GET, HEAD, POST' });
   });
 });

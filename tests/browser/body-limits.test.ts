@@ -53,9 +53,9 @@ function connect(): Promise<RawConnection> {
   });
 }
 
-function head(lines: string[]): string {
+function head(lines: string[], path = '/api/stripe/webhook'): string {
   return [
-    'POST /api/stripe/webhook HTTP/1.1',
+    `POST ${path} HTTP/1.1`,
     `Host: ${baseUrl.host}`,
     'Content-Type: application/json',
     'Stripe-Signature: t=1,v1=0000',
@@ -63,6 +63,16 @@ function head(lines: string[]): string {
     '',
     '',
   ].join('\r\n');
+}
+
+/** Sends a chunked body that passes `limit` by a little and never ends. */
+function sendPast(connection: RawConnection, limit: number) {
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  for (let sent = 0; sent <= limit; sent += chunk.length) {
+    connection.socket.write(`${chunk.length.toString(16)}\r\n`);
+    connection.socket.write(chunk);
+    connection.socket.write('\r\n');
+  }
 }
 
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
@@ -97,12 +107,7 @@ describe('the Stripe webhook refuses a body too large to be an event', () => {
     const connection = await connect();
     connection.socket.write(head(['Transfer-Encoding: chunked']));
     // Past the limit by a little, and the body never ends: only counting can refuse it.
-    const chunk = Buffer.alloc(64 * 1024, 'a');
-    for (let sent = 0; sent <= limit; sent += chunk.length) {
-      connection.socket.write(`${chunk.length.toString(16)}\r\n`);
-      connection.socket.write(chunk);
-      connection.socket.write('\r\n');
-    }
+    sendPast(connection, limit);
     const answer = await connection.answerHead(3_000);
     expect(statusOf(answer)).toBe(413);
     expect(headerOf(answer, 'connection')).toBe('close');
@@ -122,5 +127,40 @@ describe('the Stripe webhook refuses a body too large to be an event', () => {
     expect(statusOf(answer)).toBe(400);
     await expect.poll(() => connection.received()).toContain('"outcome":"bad-signature"');
     connection.socket.destroy();
+  });
+});
+
+describe('the sign-in routes refuse a body larger than any of their forms', () => {
+  const signIn = '/api/auth/callback/credentials';
+  // The limit in app/api/auth/[...nextauth]/route.ts.
+  const authLimit = 16 * 1024;
+
+  it('answers 413 to a declared 20 MB at once, and closes the connection', async () => {
+    const connection = await connect();
+    connection.socket.write(head([`Content-Length: ${20 * 1024 * 1024}`], signIn));
+    const answer = await connection.answerHead(3_000);
+    expect(statusOf(answer)).toBe(413);
+    expect(headerOf(answer, 'connection')).toBe('close');
+    await connection.closedByServer(3_000);
+  });
+
+  it('stops reading a chunked body past the limit', async () => {
+    const connection = await connect();
+    connection.socket.write(head(['Transfer-Encoding: chunked'], '/api/auth/signout'));
+    sendPast(connection, authLimit);
+    const answer = await connection.answerHead(3_000);
+    expect(statusOf(answer)).toBe(413);
+    await connection.closedByServer(3_000);
+  });
+
+  it('still hands a small form to Auth.js, which refuses it for its missing CSRF token', async () => {
+    const response = await fetch(new URL(signIn, baseUrl), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'email=someone%40example.org&password=not-the-password',
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toContain('error=MissingCSRF');
   });
 });
