@@ -41,11 +41,13 @@ async function projects(): Promise<TestProjectInlineConfiguration[]> {
       resolve: { alias },
       test: {
         // Each test starts the project's scripts as a person would, migrating and seeding a
-        // database of their own: while other files share the two cores that takes minutes.
+        // database of their own: while other files share the two cores that takes minutes, so
+        // these files take their turn one by one beside the integration files.
         name: 'commands',
         include: ['tests/commands/**/*.test.ts'],
         environment: 'node',
         env: quiet,
+        fileParallelism: false,
         testTimeout: 300_000,
       },
     },
