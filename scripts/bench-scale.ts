@@ -1,8 +1,9 @@
 // Data functions at scale: seeds a fresh database with N generated articles (default 100,000)
 // and prints p50/p95 latency of what the article page, a deep listing page, search (a common
-// and a rare word) and the admin article list call, in-process, after a warm-up. Figures
-// only: nothing here asserts a timing. Run with `--conditions=react-server` (npm run
-// bench:scale) so the `server-only` imports of lib/ resolve.
+// and a rare word, and the whole search page) and the admin article list call, in-process,
+// after a warm-up. Figures only: nothing here asserts a timing. Run with
+// `--conditions=react-server` (npm run bench:scale) so the `server-only` imports of lib/
+// resolve.
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { getArticle, listArticles } from '@/lib/content/queries/articles';
 import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { parseSearchParams } from '@/lib/search/query';
 import { searchArticles } from '@/lib/search/search';
+import { searchSite } from '@/lib/search/site-search';
 import { createDatabase, databaseUrl, dropDatabase } from '../tests/setup/postgres-server';
 
 const { values } = parseArgs({
@@ -106,6 +108,15 @@ async function benchEngine(engine: Engine): Promise<Figure[]> {
       [
         'search, rare word',
         () => searchArticles(parseSearchParams({ q: 'zeitgeber' }), anonymousReader),
+      ],
+      // What /search asks for: the articles, and the experts and series whose names match.
+      [
+        'search page, common word',
+        () => searchSite(parseSearchParams({ q: 'energy' }), anonymousReader),
+      ],
+      [
+        'search page, a name',
+        () => searchSite(parseSearchParams({ q: 'Okafor' }), anonymousReader),
       ],
       ['admin list, page 1', () => listArticlesForAdmin({})],
       ['admin list, page 2000', () => listArticlesForAdmin({ page: 2000 })],

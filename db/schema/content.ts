@@ -135,18 +135,22 @@ export const articles = pgTable(
     // Optimistic concurrency: a save names the version it started from.
     version: integer('version').notNull().default(1),
     createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    // The names the article is also found by: its experts' and its series'. Kept by triggers
+    // on the bylines, experts and series (db/migrations/0005_search_names_and_spellings.sql),
+    // so a renamed expert or retitled series is found under the new name at once.
+    searchNames: text('search_names').notNull().default(''),
     searchVector: tsvector('search_vector')
       .notNull()
       .generatedAlwaysAs(
         (): ReturnType<typeof sql> =>
-          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B') || setweight(to_tsvector('english', coalesce(body, '')), 'C')`,
+          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_names, '')), 'B') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'C') || setweight(to_tsvector('english', coalesce(body, '')), 'D')`,
       ),
-    // Title and standfirst alone: what a reader who may not read the body can search.
+    // All but the body: what a reader who may not read the body can search.
     summaryVector: tsvector('summary_vector')
       .notNull()
       .generatedAlwaysAs(
         (): ReturnType<typeof sql> =>
-          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'B')`,
+          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_names, '')), 'B') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'C')`,
       ),
     ...timestamps(),
   },

@@ -98,3 +98,13 @@ export async function loadEditableArticle(
 export async function getArticleForEditing(id: string): Promise<EditableArticle | null> {
   return isId(id) ? loadEditableArticle(getDb(), id) : null;
 }
+
+/** The id of the article at a slug, whatever its status, for an editor's link to edit it. */
+export async function getArticleIdBySlug(slug: string): Promise<string | null> {
+  const [row] = await getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.slug, slug))
+    .limit(1);
+  return row?.id ?? null;
+}

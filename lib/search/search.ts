@@ -11,8 +11,10 @@ import { filterConditions, listingKeyset } from '@/lib/content/queries/articles'
 import { keysetOrder } from '@/lib/content/queries/keyset';
 import { summaryColumns, toSummaries } from '@/lib/content/queries/summaries';
 import type { ArticleSummary, Page } from '@/lib/content/types';
-import { matchEnd, matchStart } from './markers';
+import { matchEnd, matchStart, passageBreak } from './markers';
 import type { SearchParams } from './query';
+import { toSearchQuery } from './search-query';
+import { snippetText } from './snippet-text';
 
 export interface SearchResult extends ArticleSummary {
   /** Plain text with matches between matchStart and matchEnd. */
@@ -32,17 +34,6 @@ function dateConditions(params: SearchParams): SQL[] {
   return conditions;
 }
 
-// Markdown punctuation in a snippet reads as noise; links keep their text.
-function tidySnippet(snippet: string): string {
-  return snippet
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\^[^\]]*\]:?/g, '')
-    .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+\.)\s/g, '$1')
-    .replace(/[*_`|~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * How many matches are ranked: the newest this many. Ranking reads each match's whole search
  * document; for a word in a third of 100,000 articles that is most of the table, hundreds of
@@ -56,12 +47,21 @@ export interface SearchPage extends Page<SearchResult> {
   moreMatches: boolean;
 }
 
-/**
- * Full-text search over live articles: the newest `rankingWindow` matches, ranked. The title
- * weighs more than the standfirst, which weighs more than the body; a body the reader may not
- * read is neither matched nor quoted.
- */
+/** Full-text search over live articles for a reader's words (see articlesMatching). */
 export async function searchArticles(params: SearchParams, reader: Reader): Promise<SearchPage> {
+  return articlesMatching(await toSearchQuery(params.q), params, reader);
+}
+
+/**
+ * The live articles that match `textQuery` (from toSearchQuery): the newest `rankingWindow`
+ * matches, ranked. The title weighs most, then the experts' and series' names, then the
+ * standfirst, then the body; a body the reader may not read is neither matched nor quoted.
+ */
+export async function articlesMatching(
+  textQuery: string | null,
+  params: SearchParams,
+  reader: Reader,
+): Promise<SearchPage> {
   const empty = {
     items: [],
     page: params.page,
@@ -70,8 +70,8 @@ export async function searchArticles(params: SearchParams, reader: Reader): Prom
     pageCount: 1,
     moreMatches: false,
   };
-  if (!params.q) return empty;
-  const query = sql`websearch_to_tsquery('english', ${params.q})`;
+  if (!textQuery) return empty;
+  const query = sql`${textQuery}::tsquery`;
   const vector = readableSearchVector(reader);
   const where = and(
     ...filterConditions({ kind: params.kind, topicSlug: params.topic, authorSlug: params.author }),
@@ -82,7 +82,7 @@ export async function searchArticles(params: SearchParams, reader: Reader): Prom
   const snippetSource = sql`coalesce(${readableBody(reader)}, ${articles.standfirst})`;
   // Highlight any matched word, even where the passage does not hold all of them.
   const anyWord = sql`(replace(${query}::text, ' & ', ' | '))::tsquery`;
-  const snippet = sql<string>`ts_headline('english', ${snippetSource}, ${anyWord}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`;
+  const snippet = sql<string>`ts_headline('english', ${snippetSource}, ${anyWord}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=${passageBreak}`})`;
 
   const db = getDb();
   // One more than the window tells whether more articles match than are ranked.
@@ -123,7 +123,7 @@ export async function searchArticles(params: SearchParams, reader: Reader): Prom
   return {
     items: summaries.map((summary, index) => ({
       ...summary,
-      snippet: tidySnippet(rows[index]!.snippet),
+      snippet: snippetText(rows[index]!.snippet),
     })),
     page: params.page,
     pageSize,

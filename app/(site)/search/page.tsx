@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleMeta } from '@/components/articles/article-meta';
 import { KindLabel } from '@/components/articles/kind-label';
+import { NameMatches } from '@/components/search/name-matches';
 import { SearchForm } from '@/components/search/search-form';
 import { Snippet } from '@/components/search/snippet';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -28,11 +29,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = parseSearchParams(await searchParams);
   // A verified member's search also matches and quotes members-only bodies.
   const reader = readerFor(await getViewer());
-  const [results, topics, experts] = await Promise.all([
+  const [found, topics, experts] = await Promise.all([
     searchRecently(params, reader),
     getAllTopics(),
     getAllExperts(),
   ]);
+  const results = found.articles;
   const query = {
     q: params.q,
     kind: params.kind,
@@ -44,9 +46,10 @@ export default async function SearchPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1 className="mb-6 font-serif text-4xl font-semibold">Search</h1>
+      <h1 className="mb-4 font-serif text-3xl font-semibold sm:mb-6 sm:text-4xl">Search</h1>
       <SearchForm params={params} topics={topics} experts={experts} />
-      <section aria-labelledby="results-heading" className="mt-10">
+      <NameMatches experts={found.experts} series={found.series} />
+      <section aria-labelledby="results-heading" className="mt-6 sm:mt-10">
         {!params.q ? (
           <>
             <h2 id="results-heading" className="font-serif text-2xl font-semibold">
@@ -73,7 +76,13 @@ export default async function SearchPage({ searchParams }: Props) {
             <h2 id="results-heading" className="sr-only">
               Results
             </h2>
-            <EmptyState title={`No results for “${params.q}”`}>
+            <EmptyState
+              title={
+                found.experts.length || found.series.length
+                  ? `No articles for “${params.q}”`
+                  : `No results for “${params.q}”`
+              }
+            >
               <p>Try fewer or different words, check the spelling, or remove a filter.</p>
               <p className="mt-2">
                 Phrases go in quotes (“fiscal rules”), <code>or</code> finds either word, and a
@@ -99,9 +108,9 @@ export default async function SearchPage({ searchParams }: Props) {
                 author or dates to reach older work.
               </p>
             )}
-            <ol className="mt-6 divide-y divide-rule">
+            <ol className="mt-2 divide-y divide-rule sm:mt-6">
               {results.items.map((result) => (
-                <li key={result.id} className="py-6">
+                <li key={result.id} className="py-4 sm:py-6">
                   <KindLabel
                     kind={result.kind}
                     series={result.series}

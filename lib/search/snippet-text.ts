@@ -1,0 +1,38 @@
+import { matchStart, passageBreak } from './markers';
+
+// ts_headline keeps the body's line breaks, so its Markdown blocks can still be told apart: a
+// blank line ends a paragraph, a heading is one line, and a line that opens a heading, list
+// item, quote or table row starts a block of its own.
+const blockBoundary =
+  /\n[ \t]*\n|(?<=^[ \t]*#{1,6}[ \t][^\n]*)\n|\n(?=[ \t]*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\|))/m;
+const headingLine = /^\s*#{1,6}\s/;
+
+// Markdown punctuation in a snippet reads as noise; links keep their text.
+function plainText(block: string): string {
+  return block
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]*\]:?/g, '')
+    .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\|/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A search snippet from ts_headline's passages of Markdown: the blocks (paragraphs, headings,
+ * list items) that hold a match, each on its own, so a heading never runs on into the sentence
+ * after it. Without a match (the piece was found by its title or byline), the first block of
+ * prose. Blocks are joined by an ellipsis, as passages are.
+ */
+export function snippetText(headline: string): string {
+  const blocks = headline
+    .split(passageBreak)
+    .flatMap((passage) => passage.split(blockBoundary))
+    .filter((block) => plainText(block) !== '');
+  const matched = blocks.filter((block) => block.includes(matchStart));
+  const chosen = matched.length
+    ? matched
+    : [blocks.find((block) => !headingLine.test(block)) ?? blocks[0] ?? ''];
+  return chosen.map(plainText).join(' … ');
+}
