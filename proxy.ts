@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseDownSince } from '@/db/availability';
+import { signedInHint, signedInHintOptions } from '@/lib/auth/signed-in-hint';
 import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
@@ -116,6 +117,14 @@ export async function proxy(request: NextRequest) {
   }
   response.headers.set('content-security-policy', policy);
   response.headers.set(requestIdHeader, requestId);
+  // A session that began before the header's hint existed, or whose hint was lost, gets it back.
+  if (signedIn && !request.cookies.has(signedInHint.name)) {
+    response.cookies.set(
+      signedInHint.name,
+      signedInHint.value,
+      signedInHintOptions(getEnv().siteUrl),
+    );
+  }
   return response;
 }
 

@@ -4,8 +4,9 @@ import { SiteHeader } from './site-header';
 
 export function SiteShell({ children }: { children: React.ReactNode }) {
   const site = getSiteConfig();
+  // The footer sits at the bottom of the window even when the page is short.
   return (
-    <>
+    <div className="flex min-h-screen flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:text-navy focus:shadow"
@@ -16,11 +17,16 @@ export function SiteShell({ children }: { children: React.ReactNode }) {
       <main
         id="main"
         tabIndex={-1}
-        className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6"
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
       >
         {children}
       </main>
-      <SiteFooter siteName={site.name} appeal={site.appeal} navigation={footerNavigation} />
-    </>
+      <SiteFooter
+        siteName={site.name}
+        appeal={site.appeal}
+        charity={site.charity}
+        navigation={footerNavigation}
+      />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
 import { sendAfterResponse } from '@/lib/email/send-after-response';
@@ -20,6 +21,7 @@ import {
 import type { Viewer } from './reader';
 import { getAuthSecret } from './secret';
 import { endSession, getCurrentSession, openSession, sessionMaxAgeSeconds } from './sessions';
+import { signedInHint, signedInHintOptions } from './signed-in-hint';
 import { signInWithPassword } from './sign-in';
 
 declare module 'next-auth' {
@@ -57,6 +59,13 @@ function emailedSignIn(credentials: Record<string, unknown>, ip: string): Promis
     default:
       return Promise.resolve({ ok: false, reason: 'invalid' });
   }
+}
+
+// The header's hint follows the session cookie that Auth.js sets or clears in the same answer.
+async function keepSignedInHint(signedIn: boolean): Promise<void> {
+  const jar = await cookies();
+  if (!signedIn) jar.delete(signedInHint.name);
+  else jar.set(signedInHint.name, signedInHint.value, signedInHintOptions(getEnv().siteUrl));
 }
 
 function config(): NextAuthConfig {
@@ -121,9 +130,13 @@ function config(): NextAuthConfig {
       }),
     ],
     events: {
+      async signIn() {
+        await keepSignedInHint(true);
+      },
       async signOut(message) {
         const sessionId = 'token' in message ? message.token?.sid : undefined;
         if (typeof sessionId === 'string') await endSession(sessionId);
+        await keepSignedInHint(false);
       },
     },
     callbacks: {

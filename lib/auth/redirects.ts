@@ -31,3 +31,22 @@ function isSitePath(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * A page to come back to after joining or following an e-mailed link: the value when
+ * safeCallbackPath accepts it, and nothing otherwise, so that the flow's own landing applies.
+ */
+export function safeReturnPath(value: unknown): string | undefined {
+  return safeCallbackPath(value, '') || undefined;
+}
+
+// The pages of signing in and joining themselves: logging in from one of them returns nowhere.
+const accountJourney =
+  /^\/(?:login|join|forgot-password|reset-password|verify-email|undo-email-change)(?:\/|$)/;
+
+/** The log-in page, asked to bring the reader back to `path` afterwards where that makes sense. */
+export function logInPath(path: string): string {
+  const back = safeReturnPath(path);
+  if (!back || back === '/' || accountJourney.test(back)) return '/login';
+  return `/login?callbackUrl=${encodeURIComponent(back)}`;
+}

@@ -3,10 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { sessions, users } from '@/db/schema';
+import { sessionMaxAgeSeconds } from './session-lifetime';
 import { toSessionUser, type SessionUser } from './session-user';
 
-/** How long a session lasts without being used; each day of use extends it. */
-export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
+export { sessionMaxAgeSeconds };
+
 const extendAfterMs = 24 * 60 * 60 * 1000;
 
 /** How recently a person must have signed in to change their address without a password. */

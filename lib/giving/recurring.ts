@@ -48,6 +48,16 @@ export async function listMonthlyGiftsOf(userId: string): Promise<MonthlyGiftRow
   }));
 }
 
+/** Whether the member has a monthly gift that is still running, by our records. */
+export async function givesMonthly(userId: string): Promise<boolean> {
+  const [gift] = await getDb()
+    .select({ id: recurringGifts.id })
+    .from(recurringGifts)
+    .where(and(eq(recurringGifts.userId, userId), inArray(recurringGifts.status, running)))
+    .limit(1);
+  return gift !== undefined;
+}
+
 /**
  * Opens Stripe's billing portal for a monthly gift, only when the gift belongs to this member:
  * the portal shows and changes everything about its customer.

@@ -68,7 +68,7 @@ describe('members', () => {
 
     await ui.page.goto(`${baseUrl}/account`);
     expect(await ui.page.getByText('Active').count()).toBe(1);
-    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
     await ui.page.goto(`${baseUrl}${membersArticle}`);
     expect(await ui.page.getByText(membersSentence).count()).toBe(0);
@@ -93,7 +93,7 @@ describe('members', () => {
       await ui.page.goto(`${baseUrl}/login?callbackUrl=${encodeURIComponent(spelling)}`);
       await ui.page.waitForURL(`${baseUrl}/account`);
     }
-    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
     await logIn(testAccounts.member.email, testAccounts.member.password, '/..//evil.example/x');
     await ui.page.waitForURL(`${baseUrl}/account`);
@@ -190,7 +190,7 @@ describe('joining', () => {
     expect(await ui.page.getByText(membersSentence).count()).toBe(1);
 
     await ui.page.goto(`${baseUrl}/account`);
-    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Verify my e-mail address' }).click();
@@ -237,7 +237,7 @@ describe('signing in without a password', () => {
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Sign in' }).click();
     await ui.page.waitForURL(`${baseUrl}/account`);
-    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
 
     await ui.page.goto(link);
@@ -446,7 +446,7 @@ describe('signing out', () => {
     await logIn(testAccounts.member.email, testAccounts.member.password);
     await ui.page.waitForURL(`${baseUrl}/account`);
     const copied = await ui.page.context().cookies();
-    await ui.page.getByRole('button', { name: 'Log out', exact: true }).click();
+    await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
 
     const replay = await ui.browser.newContext();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath } from '@/lib/auth/redirects';
+import { logInPath, safeCallbackPath, safeReturnPath } from '@/lib/auth/redirects';
 
 // Where a browser ends up when the site redirects it to `path` from one of its own pages.
 function landsOn(path: string, from = 'https://www.northgate.example/login?x=1') {
@@ -101,5 +101,34 @@ describe('safeCallbackPath', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('safeReturnPath', () => {
+  it('keeps what safeCallbackPath keeps, and gives nothing where it would fall back', () => {
+    expect(safeReturnPath('/articles/some-slug?x=1')).toBe('/articles/some-slug?x=1');
+    expect(safeReturnPath('/')).toBe('/');
+    for (const value of ['//evil.example', '/..//evil.example/x', 'https://evil.example', '', 7]) {
+      expect(safeReturnPath(value)).toBeUndefined();
+    }
+  });
+});
+
+describe('logInPath', () => {
+  it('brings the reader back to the page they logged in from', () => {
+    expect(logInPath('/articles/grid-queues')).toBe('/login?callbackUrl=%2Farticles%2Fgrid-queues');
+    expect(logInPath('/search')).toBe('/login?callbackUrl=%2Fsearch');
+  });
+
+  it('returns nowhere from the home page or the pages of logging in and joining', () => {
+    for (const path of ['/', '/login', '/join', '/forgot-password', '/reset-password/x']) {
+      expect(logInPath(path)).toBe('/login');
+    }
+    expect(logInPath('/verify-email')).toBe('/login');
+  });
+
+  it('never asks to return off the site', () => {
+    expect(logInPath('//evil.example/x')).toBe('/login');
+    expect(logInPath('/..//evil.example/x')).toBe('/login');
   });
 });
