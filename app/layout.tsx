@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
+import { SiteNameProvider } from '@/components/site/site-name.client';
+import { SiteShell } from '@/components/site/site-shell';
 import { getSiteConfig } from '@/lib/config/site';
 import { sans, serif } from './fonts';
 import './globals.css';
@@ -31,9 +33,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // hashes for those scripts. Data reads stay cached (lib/content/cached.ts). See "Security
   // headers" in the README for the cost.
   await connection();
+  const site = getSiteConfig();
+  // The header and footer belong to the root alone: the pages for errors, a missing page and a
+  // refusal render inside them like any page, so no one of them can bring a second set.
   return (
     <html lang="en-GB" className={`${serif.variable} ${sans.variable}`}>
-      <body className="min-h-screen bg-paper">{children}</body>
+      <body className="min-h-screen bg-paper">
+        <SiteNameProvider name={site.name}>
+          <SiteShell>{children}</SiteShell>
+        </SiteNameProvider>
+      </body>
     </html>
   );
 }

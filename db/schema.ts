@@ -2,4 +2,5 @@ export * from './schema/auth';
 export * from './schema/content';
 export * from './schema/giving';
 export * from './schema/operations';
+export * from './schema/search';
 export * from './relations';

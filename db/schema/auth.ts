@@ -114,6 +114,9 @@ export const authTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     codeHash: text('code_hash'),
     failedAttempts: integer('failed_attempts').notNull().default(0),
+    // The page to open once the link has signed its person in, such as the article whose
+    // paywall they joined from: kept here rather than in the link, so nobody can change it.
+    returnPath: text('return_path'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -123,6 +126,7 @@ export const authTokens = pgTable(
     index('auth_tokens_expires_idx').on(table.expiresAt),
     check('auth_tokens_expiry_after_creation', sql`${table.expiresAt} > ${table.createdAt}`),
     check('auth_tokens_failed_attempts_nonnegative', sql`${table.failedAttempts} >= 0`),
+    check('auth_tokens_return_path_on_site', sql`${table.returnPath} ~ '^/([^/\\\\]|$)'`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
-import { authTokens, users } from '@/db/schema';
+import { authTokens, users, type AuthToken } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail, type EmailContent } from '@/lib/email/render';
@@ -18,7 +18,14 @@ import { emailSchema } from './password-policy';
 import { endAllSessions } from './sessions';
 import { getSessionUser, type SessionUser } from './sign-in';
 import { codePerAddress, codePerIp, linkPerIp } from './throttles';
-import { consumeToken, hashToken, issueToken, type IssuedToken } from './tokens';
+import type { EmailedKind } from './auth';
+import {
+  consumeToken,
+  getTokenReturnPath,
+  hashToken,
+  issueToken,
+  type IssuedToken,
+} from './tokens';
 import { queueVerificationEmail } from './verification-email';
 
 /**
@@ -54,6 +61,8 @@ interface LinkEmail {
   tokenPurpose: 'sign_in' | 'password_reset';
   emailPurpose: 'sign_in_link' | 'password_reset' | 'account_exists';
   ttlMinutes: number;
+  /** Whether the e-mail offers a code to type as well as the link. */
+  withCode?: boolean;
   subject: string;
   content: (issued: IssuedToken) => EmailContent;
 }
@@ -61,7 +70,7 @@ interface LinkEmail {
 /** Issues a link's token and queues the e-mail that carries it, in the caller's transaction. */
 export async function queueLinkEmail(
   tx: Transaction,
-  account: { userId: string; email: string },
+  account: { userId: string; email: string; returnPath?: string },
   link: LinkEmail,
 ): Promise<string> {
   const issued = await issueToken(tx, {
@@ -69,6 +78,8 @@ export async function queueLinkEmail(
     email: account.email,
     userId: account.userId,
     ttlMinutes: link.ttlMinutes,
+    withCode: link.withCode,
+    returnPath: account.returnPath,
   });
   const message = {
     to: account.email,
@@ -107,6 +118,7 @@ export function signInLinkEmail(): LinkEmail {
     tokenPurpose: 'sign_in',
     emailPurpose: 'sign_in_link',
     ttlMinutes: signInLinkMinutes,
+    withCode: true,
     subject: `Your sign-in link for ${site.name}`,
     content: ({ token, code }) => ({
       heading: 'Sign in to your account',
@@ -185,6 +197,25 @@ async function signedInAs(
   await proveAddress(userId, route);
   const user = await getSessionUser(userId);
   return user ? { ok: true, user } : invalid;
+}
+
+/** The e-mailed links that open a page with a button to sign in. */
+export type EmailedLinkKind = Exclude<EmailedKind, 'code'>;
+
+// Where each kind of link leaves the person it signs in, unless its token was issued with a
+// page to return to (a members-only article they joined from, say).
+const linkLandings: Record<EmailedLinkKind, { landing: string; purpose?: AuthToken['purpose'] }> = {
+  'sign-in-link': { landing: '/account', purpose: 'sign_in' },
+  verification: { landing: '/account?welcome=1', purpose: 'verify_email' },
+  'undo-email-change': { landing: '/account?changed=undone' },
+};
+
+export const emailedLinkKinds = Object.keys(linkLandings) as [EmailedLinkKind];
+
+/** Where following a link of this kind ends, read before its token is spent. */
+export async function getLinkDestination(kind: EmailedLinkKind, rawToken: string) {
+  const { landing, purpose } = linkLandings[kind];
+  return (purpose && (await getTokenReturnPath(purpose, rawToken))) || landing;
 }
 
 /** Signs in with an e-mailed sign-in link's token, once. */

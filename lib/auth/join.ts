@@ -8,6 +8,7 @@ import { queueLinkEmail, signInLinkEmail, signInLinkMinutes, signInUrl } from '.
 import { throttleEmail } from './email-throttle';
 import { hashPassword } from './password';
 import { emailSchema, newPasswordSchema } from './password-policy';
+import { safeReturnPath } from './redirects';
 import type { IssuedToken } from './tokens';
 import { queueVerificationEmail } from './verification-email';
 
@@ -17,6 +18,8 @@ export const joinSchema = z.object({
   password: newPasswordSchema,
   consent: z.literal('on', { error: 'Please agree to the privacy notice to join.' }),
   newsletter: z.literal('on').optional(),
+  // The page joined from, such as a members-only article, to open once the address is verified.
+  returnPath: z.unknown().transform(safeReturnPath).optional(),
 });
 
 export type JoinInput = z.infer<typeof joinSchema>;
@@ -49,14 +52,16 @@ export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOu
       })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    if (created) return queueVerificationEmail(tx, { userId: created.id, email: input.email });
+    const returnPath = input.returnPath;
+    if (created)
+      return queueVerificationEmail(tx, { userId: created.id, email: input.email, returnPath });
     const [existing] = await tx
       .select({ id: users.id, emailVerified: users.emailVerified })
       .from(users)
       .where(eq(users.email, input.email));
     return queueLinkEmail(
       tx,
-      { userId: existing!.id, email: input.email },
+      { userId: existing!.id, email: input.email, returnPath },
       accountExistsEmail(existing!.emailVerified !== null),
     );
   });
@@ -68,6 +73,7 @@ function accountExistsEmail(verified: boolean) {
   const site = getSiteConfig();
   return {
     ...signInLinkEmail(),
+    withCode: false,
     emailPurpose: 'account_exists' as const,
     subject: `Your ${site.name} account`,
     content: ({ token }: IssuedToken) => ({

@@ -15,7 +15,7 @@ export const verificationHours = 24;
  */
 export async function queueVerificationEmail(
   tx: Transaction,
-  account: { userId: string; email: string },
+  account: { userId: string; email: string; returnPath?: string },
 ): Promise<string> {
   const site = getSiteConfig();
   const { token } = await issueToken(tx, {
@@ -23,6 +23,7 @@ export async function queueVerificationEmail(
     email: account.email,
     userId: account.userId,
     ttlMinutes: verificationHours * 60,
+    returnPath: account.returnPath,
   });
   return enqueueEmail(
     tx,
@@ -32,7 +33,7 @@ export async function queueVerificationEmail(
       ...renderEmail({
         heading: `Welcome to ${site.name}`,
         paragraphs: [
-          'Thank you for joining. Open the link and press the button on the page it opens: that verifies your address and signs you in, and members-only work opens to you.',
+          `Thank you for joining. Open the link and press the button on the page it opens: that verifies your address and signs you in, and members-only work opens to you${account.returnPath ? ', starting with the page you joined from' : ''}.`,
           `The link works once and expires in ${verificationHours} hours.`,
           `Did not join? Then someone typed your address by mistake or on purpose. Do not press the button: nobody can sign in to an account whose address is not verified, and it is removed after ${unverifiedAccountDays} days.`,
         ],

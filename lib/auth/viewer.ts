@@ -27,3 +27,17 @@ export async function checkRole(roles: UserRole[]): Promise<StaffCheck> {
   if (!user) return { ok: false, reason: 'signed-out' };
   return roles.includes(user.role) ? { ok: true, user } : { ok: false, reason: 'forbidden' };
 }
+
+/** Whom a page that turned the viewer away is for. */
+export type RefusedAudience = 'administrators' | 'staff';
+
+/**
+ * Whom the page that just refused the viewer is for, for the 403 page, which Next renders
+ * without knowing which gate refused. Every gate admits a role and those above it (member,
+ * editor, admin), so a refused editor met a page for administrators and a refused member one
+ * for editors and administrators.
+ */
+export async function getRefusedAudience(): Promise<RefusedAudience> {
+  const viewer = await getViewer();
+  return viewer?.role === 'editor' ? 'administrators' : 'staff';
+}

@@ -14,7 +14,15 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
+// Landmarks are how a screen-reader user finds the header, the page's content and the footer:
+// a second banner or contentinfo, or none or two mains, misleads as much as a serious fault,
+// though axe rates these rules moderate.
+const isLandmarkRule = (id: string) => id.startsWith('landmark-') || id === 'region';
+
+/**
+ * Runs axe-core in the page and returns the serious and critical violations, and those of the
+ * landmark rules whatever their impact.
+ */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Next streams a dynamic page's metadata after its content: the page is not finished, and
   // not yet what a reader gets, until its <title> has arrived.
@@ -49,6 +57,9 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    (violation) =>
+      violation.impact === 'serious' ||
+      violation.impact === 'critical' ||
+      isLandmarkRule(violation.id),
   );
 }

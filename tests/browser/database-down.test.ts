@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../../scripts/lib/next-server';
+import { seriousViolations } from './axe';
 import { launchBrowser } from './chromium';
 
 let server: RunningServer;
@@ -48,6 +49,12 @@ describe('with the database down', () => {
       await page.goto(server.url);
       await page.getByRole('heading', { name: 'This page could not be shown' }).waitFor();
       expect(await page.getByRole('link', { name: 'Home page' }).count()).toBe(1);
+      // It looks like the site, once: one header, one main, one footer, and a title that says so.
+      expect(await page.getByRole('banner').count()).toBe(1);
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('contentinfo').count()).toBe(1);
+      await expect.poll(() => page.title()).toBe('Something went wrong | Northgate Institute');
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await browser.close();
     }

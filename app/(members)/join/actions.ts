@@ -7,18 +7,25 @@ import { tryAgainMessage } from '@/lib/security/retry-message';
 import { fieldErrors, formValues, type FieldErrors } from '@/lib/validation/form';
 
 export interface JoinState {
-  values: { name: string; email: string; newsletter: string };
+  /** What was typed and chosen, to fill the form in again; never the password. */
+  values: { name: string; email: string; consent: string; newsletter: string };
   errors: FieldErrors;
   done?: boolean;
 }
 
 export async function joinAction(_previous: JoinState, form: FormData): Promise<JoinState> {
   const raw = formValues(form, ['name', 'email', 'password', 'consent', 'newsletter']);
-  const values = { name: raw.name!, email: raw.email!, newsletter: raw.newsletter! };
+  const values = {
+    name: raw.name!,
+    email: raw.email!,
+    consent: raw.consent!,
+    newsletter: raw.newsletter!,
+  };
   const parsed = joinSchema.safeParse({
     ...raw,
     consent: raw.consent || undefined,
     newsletter: raw.newsletter || undefined,
+    returnPath: form.get('callbackUrl') || undefined,
   });
   if (!parsed.success) return { values, errors: fieldErrors(parsed.error) };
   const outcome = await joinAsMember(parsed.data, await requestIp());

@@ -7,9 +7,12 @@ import { FormAlert } from '@/components/forms/form-alert';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { joinAction, type JoinState } from './actions';
 
-const initial: JoinState = { values: { name: '', email: '', newsletter: '' }, errors: {} };
+const initial: JoinState = {
+  values: { name: '', email: '', consent: '', newsletter: '' },
+  errors: {},
+};
 
-export function JoinForm() {
+export function JoinForm({ returnPath }: { returnPath?: string }) {
   const [state, action, pending] = useActionState(joinAction, initial);
   if (state.done) {
     return (
@@ -17,14 +20,16 @@ export function JoinForm() {
         <h2 className="font-serif text-2xl font-semibold">Check your inbox</h2>
         <p className="mt-3">
           We are sending a message to {state.values.email}. Open the link in it and press the
-          button: that verifies your address and signs you in. It can take a few minutes to arrive;
-          if it does not, look in your spam folder.
+          button: that verifies your address and signs you in
+          {returnPath ? ', then brings you back to the page you came from' : ''}. It can take a few
+          minutes to arrive; if it does not, look in your spam folder.
         </p>
       </div>
     );
   }
   return (
     <form action={action} className="space-y-5" noValidate>
+      {returnPath && <input type="hidden" name="callbackUrl" value={returnPath} />}
       <FormAlert message={state.errors.form} />
       <Field
         name="name"
@@ -58,6 +63,7 @@ export function JoinForm() {
           <input
             type="checkbox"
             name="consent"
+            defaultChecked={state.values.consent === 'on'}
             className="mt-1 h-4 w-4"
             aria-invalid={state.errors.consent ? true : undefined}
             aria-describedby={state.errors.consent ? 'consent-error' : undefined}

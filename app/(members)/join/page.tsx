@@ -1,10 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { safeReturnPath } from '@/lib/auth/redirects';
 import { JoinForm } from './join-form.client';
 
 export const metadata: Metadata = { title: 'Become a member' };
 
-export default function JoinPage() {
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function JoinPage({ searchParams }: Props) {
+  const returnPath = safeReturnPath((await searchParams).callbackUrl);
+  const logIn = returnPath ? `/login?callbackUrl=${encodeURIComponent(returnPath)}` : '/login';
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="font-serif text-4xl font-semibold">Become a member</h1>
@@ -13,11 +20,11 @@ export default function JoinPage() {
         minute.
       </p>
       <div className="mt-8">
-        <JoinForm />
+        <JoinForm returnPath={returnPath} />
       </div>
       <p className="mt-6 text-sm text-muted">
         Already a member?{' '}
-        <Link href="/login" className="font-semibold text-accent underline">
+        <Link href={logIn} className="font-semibold text-accent underline">
           Log in
         </Link>
       </p>

@@ -3,7 +3,13 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { signIn, type EmailedKind } from '@/lib/auth/auth';
-import { codeRetryAfter, linkRetryAfter, requestSignInLink } from '@/lib/auth/email-links';
+import {
+  codeRetryAfter,
+  emailedLinkKinds,
+  getLinkDestination,
+  linkRetryAfter,
+  requestSignInLink,
+} from '@/lib/auth/email-links';
 import {
   requestedEmail,
   requestIp,
@@ -51,15 +57,8 @@ export async function codeSignInAction(_previous: LinkState, form: FormData): Pr
   }
 }
 
-// Where each kind of e-mailed link leaves the person it signs in.
-const linkKinds = {
-  'sign-in-link': '/account',
-  verification: '/account?welcome=1',
-  'undo-email-change': '/account?changed=undone',
-} satisfies Partial<Record<EmailedKind, string>>;
-
 const linkFormSchema = z.object({
-  kind: z.enum(Object.keys(linkKinds) as [keyof typeof linkKinds]),
+  kind: z.enum(emailedLinkKinds),
   token: z.string().max(200),
 });
 
@@ -74,8 +73,9 @@ export async function linkSignInAction(
   const parsed = linkFormSchema.safeParse({ kind: form.get('kind'), token: form.get('token') });
   if (!parsed.success) return 'This link is not complete. Open it again from the e-mail.';
   const { kind, token } = parsed.data;
+  const redirectTo = await getLinkDestination(kind, token);
   try {
-    await signIn('email-link', { kind, token, redirectTo: linkKinds[kind] });
+    await signIn('email-link', { kind, token, redirectTo });
     return null;
   } catch (error) {
     if (isThrottled(error)) return tryAgainMessage(await linkRetryAfter(await requestIp()));

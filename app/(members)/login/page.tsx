@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
-import { safeCallbackPath } from '@/lib/auth/redirects';
+import { safeCallbackPath, safeReturnPath } from '@/lib/auth/redirects';
 import Link from 'next/link';
 import { LinkForm } from './link-form.client';
 import { LoginForm } from './login-form.client';
@@ -16,6 +16,8 @@ export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl: requested, signedOut } = await searchParams;
   const callbackUrl = safeCallbackPath(requested);
   if (await getViewer()) redirect(callbackUrl);
+  const returnPath = safeReturnPath(requested);
+  const join = returnPath ? `/join?callbackUrl=${encodeURIComponent(returnPath)}` : '/join';
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="font-serif text-4xl font-semibold">Members’ log in</h1>
@@ -35,7 +37,7 @@ export default async function LoginPage({ searchParams }: Props) {
           Forgotten your password?
         </Link>{' '}
         ·{' '}
-        <Link href="/join" className="text-accent underline">
+        <Link href={join} className="text-accent underline">
           Become a member
         </Link>
       </p>

@@ -11,8 +11,16 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+// Past the last page is a 404 for the metadata as well as the page, so the title says so.
+async function load(searchParams: Props['searchParams']) {
   const { kind, page } = parseListingParams(await searchParams);
+  const result = await getArticlePage({ kind }, page, listingPageSize);
+  if (!result) notFound();
+  return { kind, page, result };
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { kind, page } = await load(searchParams);
   const title = kind ? `${articleKindLabels[kind]}` : 'Analysis';
   return {
     title: page > 1 ? `${title}, page ${page}` : title,
@@ -22,9 +30,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function AnalysisPage({ searchParams }: Props) {
-  const { kind, page } = parseListingParams(await searchParams);
-  const result = await getArticlePage({ kind }, page, listingPageSize);
-  if (!result) notFound();
+  const { kind, result } = await load(searchParams);
   return (
     <>
       <PageHeading

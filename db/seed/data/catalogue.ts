@@ -25,20 +25,6 @@ export const seedMedia: SeedMedia[] = [
   credit: 'Illustration: Northgate Institute',
 }));
 
-export const seedPortraits: SeedMedia[] = [
-  'helen-orvik',
-  'daniel-achterberg',
-  'priya-raman',
-  'tomasz-wren',
-  'amara-okafor',
-].map((slug) => ({
-  key: `images/demo/${slug}.jpg`,
-  width: 600,
-  height: 600,
-  alt: '',
-  credit: 'Northgate Institute',
-}));
-
 export interface SeedAuthor {
   slug: string;
   name: string;
@@ -78,6 +64,15 @@ export const seedAuthors: SeedAuthor[] = [
     bio: 'Amara Okafor researches health financing and pharmaceutical manufacturing, with a focus on sub-Saharan Africa. She trained as a physician in Lagos and worked for a regional health agency before joining the Institute. Her current project maps the funding of primary care in fast-growing cities.',
   },
 ];
+
+// Alt text for the media library, where editors choose among images by their description.
+export const seedPortraits: SeedMedia[] = seedAuthors.map((author) => ({
+  key: `images/demo/${author.slug}.jpg`,
+  width: 600,
+  height: 600,
+  alt: `Portrait of ${author.name}`,
+  credit: 'Northgate Institute',
+}));
 
 export interface SeedSeries {
   slug: string;

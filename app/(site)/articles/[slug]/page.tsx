@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
-import { getPublicArticle, getRelatedArticles, getSlugsToPrerender } from '@/lib/content/cached';
+import {
+  getBylineExperts,
+  getPublicArticle,
+  getRelatedArticles,
+  getSlugsToPrerender,
+} from '@/lib/content/cached';
 import { isSlug } from '@/lib/content/slug';
 import { articleMetadata } from '@/lib/seo/article-metadata';
 
@@ -31,5 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
-  return <ArticleView article={article} related={await getRelatedArticles(article.id)} />;
+  const [experts, related] = await Promise.all([
+    getBylineExperts(article.authors),
+    getRelatedArticles(article.id),
+  ]);
+  return <ArticleView article={article} experts={experts} related={related} />;
 }

@@ -1,29 +1,19 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/articles/article-listing';
 import { ExpertPhoto } from '@/components/experts/expert-photo';
 import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
-import { getArticlePage, getExpertBySlug } from '@/lib/content/cached';
-import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
-import { isSlug } from '@/lib/content/slug';
+import { getExpertBySlug } from '@/lib/content/cached';
+import { listingPath } from '@/lib/content/listing';
+import { loadOwnedListing, type OwnedListingProps } from '@/lib/content/owned-listing';
 import { breadcrumbData, personData } from '@/lib/seo/structured-data';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = OwnedListingProps;
 
-async function load(params: Props['params']) {
-  const { slug } = await params;
-  const expert = isSlug(slug) ? await getExpertBySlug(slug) : null;
-  if (!expert) notFound();
-  return expert;
-}
+const load = (props: Props) => loadOwnedListing(props, getExpertBySlug, 'authorSlug');
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const expert = await load(params);
-  const { page } = parseListingParams(await searchParams);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { owner: expert, page } = await load(props);
   const path = `/experts/${expert.slug}`;
   return {
     title: page > 1 ? `${expert.name}, page ${page}` : expert.name,
@@ -36,11 +26,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function ExpertPage({ params, searchParams }: Props) {
-  const expert = await load(params);
-  const { page } = parseListingParams(await searchParams);
-  const result = await getArticlePage({ authorSlug: expert.slug }, page, listingPageSize);
-  if (!result) notFound();
+export default async function ExpertPage(props: Props) {
+  const { owner: expert, result } = await load(props);
   const path = `/experts/${expert.slug}`;
   return (
     <>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
 import { readerFor } from '@/lib/auth/reader';
 import { getViewer } from '@/lib/auth/viewer';
-import { getRelatedArticles } from '@/lib/content/cached';
+import { getBylineExperts, getRelatedArticles } from '@/lib/content/cached';
 import { getArticle } from '@/lib/content/queries/articles';
 import { isSlug } from '@/lib/content/slug';
 import { articleMetadata } from '@/lib/seo/article-metadata';
@@ -29,5 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MembersArticlePage({ params }: Props) {
   const article = await load(params);
-  return <ArticleView article={article} related={await getRelatedArticles(article.id)} />;
+  const [experts, related] = await Promise.all([
+    getBylineExperts(article.authors),
+    getRelatedArticles(article.id),
+  ]);
+  return <ArticleView article={article} experts={experts} related={related} />;
 }

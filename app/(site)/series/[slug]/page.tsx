@@ -1,30 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/articles/article-listing';
 import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
 import { PageHeading } from '@/components/ui/page-heading';
-import { getArticlePage, getSeriesBySlug } from '@/lib/content/cached';
-import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
-import { isSlug } from '@/lib/content/slug';
+import { getSeriesBySlug } from '@/lib/content/cached';
+import { listingPath } from '@/lib/content/listing';
+import { loadOwnedListing, type OwnedListingProps } from '@/lib/content/owned-listing';
 import { breadcrumbData } from '@/lib/seo/structured-data';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = OwnedListingProps;
 
-async function load(params: Props['params']) {
-  const { slug } = await params;
-  const series = isSlug(slug) ? await getSeriesBySlug(slug) : null;
-  if (!series) notFound();
-  return series;
-}
+const load = (props: Props) => loadOwnedListing(props, getSeriesBySlug, 'seriesSlug');
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const series = await load(params);
-  const { page } = parseListingParams(await searchParams);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { owner: series, page } = await load(props);
   const path = `/series/${series.slug}`;
   return {
     title: page > 1 ? `${series.name}, page ${page}` : series.name,
@@ -36,11 +26,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function SeriesPage({ params, searchParams }: Props) {
-  const series = await load(params);
-  const { page } = parseListingParams(await searchParams);
-  const result = await getArticlePage({ seriesSlug: series.slug }, page, listingPageSize);
-  if (!result) notFound();
+export default async function SeriesPage(props: Props) {
+  const { owner: series, result } = await load(props);
   const path = `/series/${series.slug}`;
   return (
     <>

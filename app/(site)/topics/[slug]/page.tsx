@@ -1,29 +1,19 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/articles/article-listing';
 import { JsonLd } from '@/components/seo/json-ld';
 import { FeedLink } from '@/components/ui/feed-link';
 import { PageHeading } from '@/components/ui/page-heading';
-import { getArticlePage, getTopicBySlug } from '@/lib/content/cached';
-import { listingPageSize, listingPath, parseListingParams } from '@/lib/content/listing';
-import { isSlug } from '@/lib/content/slug';
+import { getTopicBySlug } from '@/lib/content/cached';
+import { listingPath } from '@/lib/content/listing';
+import { loadOwnedListing, type OwnedListingProps } from '@/lib/content/owned-listing';
 import { breadcrumbData } from '@/lib/seo/structured-data';
 
-interface Props {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+type Props = OwnedListingProps;
 
-async function load(params: Props['params']) {
-  const { slug } = await params;
-  const topic = isSlug(slug) ? await getTopicBySlug(slug) : null;
-  if (!topic) notFound();
-  return topic;
-}
+const load = (props: Props) => loadOwnedListing(props, getTopicBySlug, 'topicSlug');
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const topic = await load(params);
-  const { page } = parseListingParams(await searchParams);
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { owner: topic, page } = await load(props);
   const path = `/topics/${topic.slug}`;
   return {
     title: page > 1 ? `${topic.name}, page ${page}` : topic.name,
@@ -35,11 +25,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   };
 }
 
-export default async function TopicPage({ params, searchParams }: Props) {
-  const topic = await load(params);
-  const { page } = parseListingParams(await searchParams);
-  const result = await getArticlePage({ topicSlug: topic.slug }, page, listingPageSize);
-  if (!result) notFound();
+export default async function TopicPage(props: Props) {
+  const { owner: topic, result } = await load(props);
   const path = `/topics/${topic.slug}`;
   return (
     <>

@@ -22,55 +22,57 @@ export function RevisionList({ articleId, currentVersion, revisions }: Props) {
       {revisions.length === 0 ? (
         <p className="mt-4">No earlier versions are kept for this article.</p>
       ) : (
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">Saved versions of this article, newest first</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">
-                Version
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Saved by
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                When
-              </th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((revision) => (
-              <tr key={revision.id} className="border-b border-rule align-top">
-                <td className="py-2 pr-4">
-                  {revision.version}
-                  <span className="block text-xs text-muted">{revision.snapshot.title}</span>
-                </td>
-                <td className="py-2 pr-4">
-                  {revision.createdBy
-                    ? (revision.createdBy.name ?? revision.createdBy.email)
-                    : 'Not recorded'}
-                </td>
-                <td className="py-2 pr-4">
-                  <DateTime value={revision.createdAt} />
-                </td>
-                <td className="py-2">
-                  {revision.version === currentVersion ? (
-                    <span className="font-semibold">Current version</span>
-                  ) : (
-                    <RestoreForm
-                      articleId={articleId}
-                      revisionId={revision.id}
-                      revisionVersion={revision.version}
-                      currentVersion={currentVersion}
-                    />
-                  )}
-                </td>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Saved versions of this article, newest first</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pr-4">
+                  Version
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Saved by
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  When
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Action</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {revisions.map((revision) => (
+                <tr key={revision.id} className="border-b border-rule align-top">
+                  <td className="py-2 pr-4">
+                    {revision.version}
+                    <span className="block text-xs text-muted">{revision.snapshot.title}</span>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {revision.createdBy
+                      ? (revision.createdBy.name ?? revision.createdBy.email)
+                      : 'Not recorded'}
+                  </td>
+                  <td className="py-2 pr-4">
+                    <DateTime value={revision.createdAt} />
+                  </td>
+                  <td className="py-2">
+                    {revision.version === currentVersion ? (
+                      <span className="font-semibold">Current version</span>
+                    ) : (
+                      <RestoreForm
+                        articleId={articleId}
+                        revisionId={revision.id}
+                        revisionVersion={revision.version}
+                        currentVersion={currentVersion}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

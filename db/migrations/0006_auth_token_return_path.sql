@@ -1,0 +1,2 @@
+ALTER TABLE "auth_tokens" ADD COLUMN "return_path" text;--> statement-breakpoint
+ALTER TABLE "auth_tokens" ADD CONSTRAINT "auth_tokens_return_path_on_site" CHECK ("auth_tokens"."return_path" ~ '^/([^/\\]|$)');
