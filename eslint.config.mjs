@@ -46,5 +46,12 @@ export default defineConfig([
       ],
     },
   },
-  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    'node_modules/**',
+    'screenshots/**',
+    'db/migrations/**',
+    'next-env.d.ts',
+  ]),
 ]);

@@ -24,6 +24,9 @@ export const logLevelSchema = z.preprocess(
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+const withDefault = <T extends z.ZodType>(fallback: string, schema: T) =>
+  z.preprocess((value) => (value === '' || value === undefined ? fallback : value), schema);
+
 const urlWithProtocols = (protocols: string[], example: string) =>
   z.string().refine((value) => {
     try {
@@ -59,15 +62,31 @@ const envSchema = z
     DATABASE_URL: optional(
       urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     ),
-    PGLITE_DATA_DIR: z.preprocess(
-      (value) => (value === '' || value === undefined ? '.data/pglite' : value),
-      z.string(),
-    ),
+    PGLITE_DATA_DIR: withDefault('.data/pglite', z.string()),
     AUTH_SECRET: optional(
       z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
     ),
     SITE_URL: optional(urlWithProtocols(['http:', 'https:'], 'https://www.example.org')),
     SITE_NAME: optional(z.string().min(1).max(80)),
+    // A registered charity states its registered name and number where it asks for gifts.
+    CHARITY_NAME: withDefault(
+      'Northgate Institute for Public Policy',
+      z.string().trim().min(1).max(160),
+    ),
+    CHARITY_NUMBER: withDefault(
+      '1234567',
+      z
+        .string()
+        .trim()
+        .regex(
+          /^[A-Za-z0-9][A-Za-z0-9 -]{2,19}$/,
+          'must be a registration number like 1234567 or SC012345',
+        ),
+    ),
+    CHARITY_ADDRESS: withDefault(
+      'Northgate House, 1 Example Street, London',
+      z.string().trim().min(1).max(300),
+    ),
     // Reverse proxies in front of the server that append to X-Forwarded-For (lib/security/client-ip.ts).
     TRUSTED_PROXIES: z.preprocess(
       (value) => (value === '' || value === undefined ? 0 : value),
@@ -87,15 +106,9 @@ const envSchema = z
     ),
     EMAIL_FROM: optional(z.string().min(3)),
     // Where development keeps e-mails it printed instead of sending (no EMAIL_SERVER).
-    EMAIL_LOG_DIR: z.preprocess(
-      (value) => (value === '' || value === undefined ? '.data/mail' : value),
-      z.string(),
-    ),
+    EMAIL_LOG_DIR: withDefault('.data/mail', z.string()),
     // Where the local-disk media storage keeps uploaded images.
-    MEDIA_STORAGE_DIR: z.preprocess(
-      (value) => (value === '' || value === undefined ? '.data/media' : value),
-      z.string(),
-    ),
+    MEDIA_STORAGE_DIR: withDefault('.data/media', z.string()),
     DONATION_CURRENCY: z.preprocess(
       (value) => (typeof value === 'string' && value !== '' ? value.toUpperCase() : 'GBP'),
       z.enum(supportedCurrencies, { error: `must be one of ${supportedCurrencies.join(', ')}` }),

@@ -24,6 +24,9 @@ const bottom = 32;
 const side = 8;
 const plotHeight = height - top - bottom;
 const maxAxisLabels = 12;
+// The chart is drawn to its width: on a phone it is about half size, so its text is drawn larger
+// there, and every other label under the bars is left out to make room for it.
+const axisText = 'text-[11px] max-sm:text-[19px]';
 
 function summary(title: string, bars: Bar[], highest: Bar): string {
   const lowest = bars.reduce((least, bar) => (bar.value < least.value ? bar : least));
@@ -59,7 +62,7 @@ export function BarChart({
         {max > 0 && (
           <g className="fill-muted stroke-rule">
             <line x1={side} x2={width - side} y1={top} y2={top} strokeDasharray="4 4" />
-            <text x={side} y={top - 6} fontSize={12} stroke="none">
+            <text x={side} y={top - 6} stroke="none" className={axisText}>
               {highest.valueLabel}
             </text>
           </g>
@@ -81,10 +84,9 @@ export function BarChart({
               {index % labelEvery === 0 && (
                 <text
                   x={x + slot / 2}
-                  y={height - bottom + 18}
-                  fontSize={11}
+                  y={height - bottom + 20}
                   textAnchor="middle"
-                  className="fill-muted"
+                  className={`fill-muted ${axisText} ${(index / labelEvery) % 2 === 1 ? 'max-sm:hidden' : ''}`}
                 >
                   {bar.shortLabel ?? bar.label}
                 </text>

@@ -7,21 +7,26 @@ import { MembersTeaser } from '@/components/articles/members-teaser';
 import { ReadTheRest } from '@/components/articles/read-the-rest';
 import { ShareLinks } from '@/components/articles/share-links';
 import { TopicLinks } from '@/components/articles/topic-links';
+import { AuthorBox } from '@/components/experts/author-box';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getSiteConfig } from '@/lib/config/site';
 import { formatCitations } from '@/lib/content/citation';
 import { articleKindLabels } from '@/lib/content/labels';
 import { renderMarkdown } from '@/lib/content/markdown';
 import { readingMinutes } from '@/lib/content/reading';
+import type { ExpertInfo } from '@/lib/content/queries/taxonomy';
 import type { ArticleDetail, ArticleSummary } from '@/lib/content/types';
 import { absoluteUrl, articleData, breadcrumbData } from '@/lib/seo/structured-data';
 
 /** An article as its reader may see it: the body when they may read it, a teaser otherwise. */
 export function ArticleView({
   article,
+  experts,
   related,
 }: {
   article: ArticleDetail;
+  /** The byline's experts, for the box about them at the end. */
+  experts: ExpertInfo[];
   related: ArticleSummary[];
 }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
@@ -37,6 +42,7 @@ export function ArticleView({
         )}
         {article.externalSource && <ReadTheRest source={article.externalSource} />}
         <TopicLinks topics={article.topics} />
+        <AuthorBox experts={experts} />
         <ShareLinks url={url} title={article.title} />
         <CiteThis
           citations={formatCitations({

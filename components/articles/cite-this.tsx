@@ -1,3 +1,4 @@
+import { CopyButton } from '@/components/ui/copy-button.client';
 import type { Citations } from '@/lib/content/citation';
 
 const styles: { key: keyof Citations; label: string }[] = [
@@ -6,7 +7,8 @@ const styles: { key: keyof Citations; label: string }[] = [
   { key: 'bibtex', label: 'BibTeX' },
 ];
 
-// A click selects the whole citation (user-select: all), ready to copy, without any script.
+// A click selects the whole citation (user-select: all), ready to copy, without any script; with
+// it, a button copies the citation.
 export function CiteThis({ citations }: { citations: Citations }) {
   return (
     <details className="no-print mt-10 rounded border border-rule bg-white px-5 py-4">
@@ -19,12 +21,19 @@ export function CiteThis({ citations }: { citations: Citations }) {
             </dt>
             <dd>
               <pre
+                id={`citation-${style.key}`}
                 tabIndex={0}
                 aria-label={`${style.label} citation`}
                 className="mt-1 select-all whitespace-pre-wrap break-words rounded bg-paper p-3 font-mono text-sm text-ink"
               >
                 {citations[style.key]}
               </pre>
+              <CopyButton
+                sourceId={`citation-${style.key}`}
+                label="Copy citation"
+                context={style.label}
+                className="mt-2"
+              />
             </dd>
           </div>
         ))}

@@ -1,3 +1,5 @@
+import { CopyButton } from '@/components/ui/copy-button.client';
+
 // Plain links to each network's share page: no third-party script or tracker loads here.
 export function ShareLinks({ url, title }: { url: string; title: string }) {
   const u = encodeURIComponent(url);
@@ -28,6 +30,13 @@ export function ShareLinks({ url, title }: { url: string; title: string }) {
           </li>
         ))}
       </ul>
+      <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+        <span className="text-muted">Link to this article:</span>
+        <span id="share-url" className="select-all break-all font-mono text-ink">
+          {url}
+        </span>
+        <CopyButton sourceId="share-url" label="Copy link" />
+      </p>
     </section>
   );
 }

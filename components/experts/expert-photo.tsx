@@ -1,7 +1,13 @@
 import Image from 'next/image';
 import type { ExpertInfo } from '@/lib/content/queries/taxonomy';
 
-export function ExpertPhoto({ expert, size }: { expert: ExpertInfo; size: number }) {
+export function ExpertPhoto({
+  expert,
+  size,
+}: {
+  expert: Pick<ExpertInfo, 'name' | 'photo'>;
+  size: number;
+}) {
   if (!expert.photo) {
     return (
       <span

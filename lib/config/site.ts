@@ -30,6 +30,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
       { href: '/support', label: 'Support our work' },
       { href: '/login', label: 'Members’ log in' },
       { href: '/join', label: 'Become a member' },
+      { href: '/privacy', label: 'Privacy notice' },
     ],
   },
 ];
@@ -42,6 +43,7 @@ export function getSiteConfig() {
     name: env.SITE_NAME ?? defaultName,
     tagline: 'Independent analysis of economics, energy, trade and security',
     url: env.siteUrl,
+    charity: { name: env.CHARITY_NAME, number: env.CHARITY_NUMBER, address: env.CHARITY_ADDRESS },
     appeal: {
       heading: 'Independent because of you',
       body: 'We take no money from governments or political parties for our research. Everything we publish is made possible by people and foundations who give because they value evidence over slogans. A gift of any size keeps our analysis free to read.',

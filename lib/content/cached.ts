@@ -128,4 +128,10 @@ export async function getExpertBySlug(slug: string) {
   return (await getAllExperts()).find((item) => item.slug === slug) ?? null;
 }
 
+/** The experts behind an article's bylines, in byline order. */
+export async function getBylineExperts(bylines: { slug: string }[]) {
+  const experts = await getAllExperts();
+  return bylines.flatMap((byline) => experts.find((expert) => expert.slug === byline.slug) ?? []);
+}
+
 export type { ArticleFilter, ArticleKind };

@@ -34,6 +34,32 @@ async function pay() {
   await ui.page.waitForURL(`${baseUrl}/support/thank-you?session_id=*`);
 }
 
+/** The thank-you page, at a desktop's width and a phone's, thanks the donor and asks for no more. */
+async function expectNoFurtherAppeal(page: Page) {
+  const viewport = page.viewportSize();
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const main = page.getByRole('main');
+    const footer = page.getByRole('contentinfo');
+    await footer.scrollIntoViewIfNeeded();
+    expect(await footer.isVisible()).toBe(true);
+    const supportLinks = await main
+      .getByRole('link')
+      .evaluateAll((links) =>
+        links
+          .map((link) => link.getAttribute('href'))
+          .filter((href) => href?.startsWith('/support')),
+      );
+    expect(supportLinks, `at ${width} px`).toEqual([]);
+    for (const region of [main, footer]) {
+      expect(await region.textContent(), `at ${width} px`).not.toMatch(
+        /support us|give to the institute|independent because of you|donate/i,
+      );
+    }
+  }
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 // Stripe's side, acted out by the fake: its webhooks follow the donor on their own time.
 async function stripeControl<T>(path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${stripeUrl}/__control/${path}`, {
@@ -68,7 +94,7 @@ async function monthlySubscriptionOf(email: string): Promise<string> {
 }
 
 describe('donations', () => {
-  it('a member gives once with Gift Aid: Checkout, thank-you, receipt e-mail, account history', async () => {
+  it('a member gives once with Gift Aid: Checkout, a thank-you that asks for no more, receipt e-mail, account history', async () => {
     await logInAsMember();
     expect(await ui.page.getByLabel('E-mail address').inputValue()).toBe(testAccounts.member.email);
     expect(await seriousViolations(ui.page)).toEqual([]);
@@ -84,6 +110,7 @@ describe('donations', () => {
     const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for your gift of £50.00' }).waitFor();
+    await expectNoFurtherAppeal(ui.page);
 
     const receipt = await mail.next(testAccounts.member.email, { subject: 'receipt' });
     expect(receipt.text).toContain('We received your gift of £50.00');
@@ -111,6 +138,7 @@ describe('donations', () => {
     const mail = inbox(mailDir);
     await pay();
     await ui.page.getByRole('heading', { name: 'Thank you for giving £12.00 a month' }).waitFor();
+    await expectNoFurtherAppeal(ui.page);
     const receipt = await mail.next(testAccounts.member.email, { subject: 'receipt' });
     expect(receipt.text).toContain('We received your monthly gift of £12.00');
 

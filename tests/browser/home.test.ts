@@ -56,6 +56,37 @@ describe('home page', () => {
     expect(await ui.page.title()).toContain('Northgate Institute');
   });
 
+  it.each([1366, 390])(
+    'gives the charity’s details in the footer and links the privacy notice at %i px',
+    async (width) => {
+      await ui.page.setViewportSize({ width, height: 900 });
+      await ui.page.goto(`${baseUrl}/analysis`);
+      const footer = ui.page.getByRole('contentinfo');
+      const details = footer.getByText(/is a registered charity/);
+      await details.scrollIntoViewIfNeeded();
+      expect(await details.isVisible()).toBe(true);
+      expect(await details.textContent()).toBe(
+        'Northgate Institute for Public Policy is a registered charity, number 1234567. ' +
+          'Registered office: Northgate House, 1 Example Street, London.',
+      );
+      await footer.getByRole('link', { name: 'Privacy notice' }).click();
+      await ui.page.waitForURL(`${baseUrl}/privacy`);
+      await ui.page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();
+      expect(ui.errors).toEqual([]);
+    },
+  );
+
+  it('leaves the footer’s appeal out of the donation page, which is the appeal', async () => {
+    await ui.page.goto(`${baseUrl}/support`);
+    await ui.page.getByRole('heading', { level: 1 }).waitFor();
+    const footer = ui.page.getByRole('contentinfo');
+    expect(await footer.getByText(/is a registered charity/).count()).toBe(1);
+    expect(await footer.getByRole('heading', { name: 'Independent because of you' }).count()).toBe(
+      0,
+    );
+    expect(await footer.getByRole('link', { name: 'Support us' }).count()).toBe(0);
+  });
+
   it('offers a skip link as the first stop for keyboard users', async () => {
     await ui.page.goto(baseUrl);
     await ui.page.keyboard.press('Tab');

@@ -21,6 +21,25 @@ describe('parseEnv', () => {
     expect(env.LOG_LEVEL).toBe('info');
   });
 
+  it('gives the charity’s registered details, placeholders unless set', () => {
+    expect(parseEnv({})).toMatchObject({
+      CHARITY_NAME: 'Northgate Institute for Public Policy',
+      CHARITY_NUMBER: '1234567',
+      CHARITY_ADDRESS: 'Northgate House, 1 Example Street, London',
+    });
+    expect(
+      parseEnv({
+        CHARITY_NAME: ' The Orton Trust ',
+        CHARITY_NUMBER: 'SC012345',
+        CHARITY_ADDRESS: '4 Quay Street, Leith, Edinburgh EH6 6LX',
+      }),
+    ).toMatchObject({
+      CHARITY_NAME: 'The Orton Trust',
+      CHARITY_NUMBER: 'SC012345',
+      CHARITY_ADDRESS: '4 Quay Street, Leith, Edinburgh EH6 6LX',
+    });
+  });
+
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
     const env = parseEnv({ DATABASE_URL: 'postgres://u:p@db.internal:5432/site' });
     expect(env.database).toEqual({
@@ -58,6 +77,8 @@ describe('parseEnv', () => {
     ['EMAIL_SERVER', 'http://mail.example.org'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
+    ['CHARITY_NUMBER', 'no. 1234567!'],
+    ['CHARITY_NAME', '   '],
   ])('names %s when it is malformed (%s)', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
   });
