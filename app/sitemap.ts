@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next';
+import { connection } from 'next/server';
 import { getSiteConfig } from '@/lib/config/site';
 import {
   getAllExperts,
@@ -7,9 +8,10 @@ import {
   getSitemapArticles,
 } from '@/lib/content/cached';
 
-export const revalidate = 300;
-
+// Answered at run time, like robots.txt, for the running server's address; the articles and
+// names in it come from the cached reads.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  await connection();
   const { url } = getSiteConfig();
   const [articles, series, topics, experts] = await Promise.all([
     getSitemapArticles(),

@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
     if (created.status !== 0)
       throw new Error(`Could not create the ${role} account: ${created.stderr}`);
   }
-  // The build bakes SITE_URL into pre-rendered pages, so `npm test` builds for this port.
+  // The port `npm test` chose for SITE_URL, or a free one.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;
   const mail = await startMailCatcher();
   // Checkout, the billing portal and webhooks come from a local fake of Stripe's API.
