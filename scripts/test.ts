@@ -4,7 +4,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumPath } from './lib/chromium';
+import { chromiumPackage, chromiumPath } from './lib/chromium';
 import { freePort } from './lib/next-server';
 
 const browserOnly = process.argv.includes('--browser-only');
@@ -30,15 +30,20 @@ function ensureChromium() {
   if (fs.existsSync(chromiumPath)) return true;
   if (process.getuid?.() !== 0) {
     console.error(
-      `Chromium is missing at ${chromiumPath}. Install it: sudo apt-get install -y chromium`,
+      `Chromium is missing at ${chromiumPath}. Install it: sudo apt-get install -y ${chromiumPackage}`,
     );
     return false;
   }
   return (
     run('Install Chromium (apt-get update)', 'apt-get', ['update']) &&
-    run('Install Chromium (apt-get install chromium)', 'apt-get', ['install', '-y', 'chromium'], {
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    })
+    run(
+      `Install Chromium (apt-get install ${chromiumPackage})`,
+      'apt-get',
+      ['install', '-y', chromiumPackage],
+      {
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      },
+    )
   );
 }
 
