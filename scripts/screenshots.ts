@@ -134,9 +134,14 @@ const shots: Record<Viewer, Shot[]> = {
   ],
 };
 
-/** Scrolls through the page so lazy images load, then waits for them and the fonts. */
+/**
+ * Waits for the header's account links, scrolls through the page so lazy images load, then
+ * waits for them and the fonts.
+ */
 async function settle(page: Page) {
   await page.waitForFunction(() => document.title !== '', undefined, { timeout: 10_000 });
+  // The header asks the server who is signed in once the page has loaded.
+  await page.waitForLoadState('networkidle');
   await page.evaluate(async () => {
     const step = window.innerHeight;
     for (let y = 0; y < document.documentElement.scrollHeight; y += step) {

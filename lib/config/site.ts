@@ -28,7 +28,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
     links: [
       { href: '/experts', label: 'Our experts' },
       { href: '/support', label: 'Support our work' },
-      { href: '/login', label: 'Members’ log in' },
+      { href: '/account', label: 'Your account' },
       { href: '/join', label: 'Become a member' },
       { href: '/privacy', label: 'Privacy notice' },
     ],

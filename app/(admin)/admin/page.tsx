@@ -39,7 +39,7 @@ async function DonationSummary({ actor }: { actor: { id: string } }) {
         Donations
       </h2>
       {totals.ok && totals.currencies.length > 0 ? (
-        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           {totals.currencies.map((currency) => (
             <div key={currency.currency} className="rounded border border-rule bg-white p-4">
               <dt className="text-sm text-muted">
@@ -152,7 +152,7 @@ export default async function AdminPage() {
             New article
           </Link>
         </div>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
           <Stat
             label="On the site now"
             value={counts.live}
@@ -176,7 +176,7 @@ export default async function AdminPage() {
         <h2 id="library-heading" className="font-serif text-2xl font-semibold">
           People, series, topics and images
         </h2>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
           <Stat label="Experts" value={counts.experts} href="/admin/experts" />
           <Stat label="Series" value={counts.series} href="/admin/series" />
           <Stat label="Topics" value={counts.topics} href="/admin/topics" />
@@ -189,7 +189,7 @@ export default async function AdminPage() {
         <h2 id="accounts-heading" className="font-serif text-2xl font-semibold">
           Accounts
         </h2>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-3">
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <Stat
             label="Members"
             value={counts.accounts.member}
