@@ -96,7 +96,12 @@ export async function queueLinkEmail(
  * the e-mail. The answer is the same whether or not there is an account, so the form cannot
  * tell anyone which addresses are members.
  */
-async function emailLink(rawEmail: string, ip: string, link: LinkEmail): Promise<RequestOutcome> {
+async function emailLink(
+  rawEmail: string,
+  ip: string,
+  link: LinkEmail,
+  returnPath?: string,
+): Promise<RequestOutcome> {
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) return nothingSent;
   const throttle = await throttleEmail(email.data, ip);
@@ -105,7 +110,7 @@ async function emailLink(rawEmail: string, ip: string, link: LinkEmail): Promise
   const user = await activeUserByEmail(email.data);
   if (!user) return nothingSent;
   const id = await getDb().transaction((tx) =>
-    queueLinkEmail(tx, { userId: user.id, email: email.data }, link),
+    queueLinkEmail(tx, { userId: user.id, email: email.data, returnPath }, link),
   );
   return { ok: true, emails: [id] };
 }
@@ -134,9 +139,16 @@ export function signInLinkEmail(): LinkEmail {
   };
 }
 
-/** E-mails a sign-in link and code when the address has an account. */
-export function requestSignInLink(rawEmail: string, ip: string): Promise<RequestOutcome> {
-  return emailLink(rawEmail, ip, signInLinkEmail());
+/**
+ * E-mails a sign-in link and code when the address has an account; the link opens
+ * `returnPath` once it has signed its person in.
+ */
+export function requestSignInLink(
+  rawEmail: string,
+  ip: string,
+  returnPath?: string,
+): Promise<RequestOutcome> {
+  return emailLink(rawEmail, ip, signInLinkEmail(), returnPath);
 }
 
 /** E-mails a password-reset link when the address has an account; the same answer otherwise. */

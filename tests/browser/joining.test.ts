@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { testAccounts } from './accounts';
 import { seriousViolations } from './axe';
 import { browserPagePerTest } from './chromium';
 import { inbox, linkIn } from './mail-catcher';
@@ -51,6 +52,17 @@ describe('joining from a members-only piece', () => {
     await ui.page.getByText('brings you back to the page you came from').waitFor();
 
     await verifyFromTheEmail(ui.page, person, received);
+    await readsTheWholePiece(ui.page);
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('sends a member who is already signed in on to the piece, not to a second account', async () => {
+    await ui.page.goto(`${baseUrl}/login`);
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.member.email);
+    await ui.page.getByLabel('Password', { exact: true }).fill(testAccounts.member.password);
+    await ui.page.getByRole('button', { name: 'Log in' }).click();
+    await ui.page.waitForURL(`${baseUrl}/account`);
+    await ui.page.goto(`${baseUrl}/join?callbackUrl=${encodeURIComponent(membersArticle)}`);
     await readsTheWholePiece(ui.page);
     expect(ui.errors).toEqual([]);
   });

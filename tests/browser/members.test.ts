@@ -225,7 +225,7 @@ describe('signing in without a password', () => {
     return { answer, received };
   }
 
-  it('signs in only when the link’s button is pressed, and only once', async () => {
+  it('signs in only when the link’s button is pressed, only once, and back on the piece', async () => {
     const { answer, received } = await requestLink(testAccounts.member.email);
     const mail = await received.next(testAccounts.member.email, { subject: 'sign-in link' });
     const link = linkIn(mail.text, 'login/link');
@@ -236,7 +236,10 @@ describe('signing in without a password', () => {
 
     await ui.page.goto(link);
     await ui.page.getByRole('button', { name: 'Sign in' }).click();
-    await ui.page.waitForURL(`${baseUrl}/account`);
+    // The link brings the member back to the piece they came to log in from, with its body.
+    await ui.page.waitForURL(`${baseUrl}${membersArticle}`);
+    expect(await ui.page.getByText('This piece is for members').count()).toBe(0);
+    await ui.page.goto(`${baseUrl}/account`);
     await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
 

@@ -42,4 +42,13 @@ describe('snippetText', () => {
     const headline = `See **the [${hit('report')}](https://example.org/r)**[^1] and \`code\`.`;
     expect(snippetText(headline)).toBe(`See the ${hit('report')} and code.`);
   });
+
+  it('leaves no bracket or address of a link that a passage begins or ends inside', () => {
+    expect(snippetText(`See the [Office for Budget ${hit('Responsibility')}`)).toBe(
+      `See the Office for Budget ${hit('Responsibility')}`,
+    );
+    expect(snippetText(`${hit('Budget')} Responsibility](https://obr.uk/efo) said so.`)).toBe(
+      `${hit('Budget')} Responsibility said so.`,
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { safeReturnPath } from '@/lib/auth/redirects';
+import { getViewer } from '@/lib/auth/viewer';
 import { JoinForm } from './join-form.client';
 
 export const metadata: Metadata = { title: 'Become a member' };
@@ -11,6 +13,8 @@ interface Props {
 
 export default async function JoinPage({ searchParams }: Props) {
   const returnPath = safeReturnPath((await searchParams).callbackUrl);
+  // A member who is signed in has nothing to join: on to the page they were making for.
+  if (await getViewer()) redirect(returnPath ?? '/account');
   const logIn = returnPath ? `/login?callbackUrl=${encodeURIComponent(returnPath)}` : '/login';
   return (
     <div className="mx-auto max-w-md py-8">

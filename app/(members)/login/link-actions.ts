@@ -16,7 +16,7 @@ import {
   sendEmailRequest,
   type EmailRequestState,
 } from '@/lib/auth/email-request';
-import { safeCallbackPath } from '@/lib/auth/redirects';
+import { safeCallbackPath, safeReturnPath } from '@/lib/auth/redirects';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export type LinkState = EmailRequestState;
@@ -28,7 +28,9 @@ export async function requestLinkAction(_previous: LinkState, form: FormData): P
   const requested = requestedEmail(form);
   if (requested.error !== undefined) return requested;
   const { email } = requested;
-  return sendEmailRequest(email, (ip) => requestSignInLink(email, ip));
+  // The link, like the code, returns the reader to the page they came to log in from.
+  const returnPath = safeReturnPath(form.get('callbackUrl'));
+  return sendEmailRequest(email, (ip) => requestSignInLink(email, ip, returnPath));
 }
 
 export async function codeSignInAction(_previous: LinkState, form: FormData): Promise<LinkState> {

@@ -38,6 +38,7 @@ export function LinkForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={request} className="space-y-4" noValidate>
       <FormAlert message={requested.error} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field
         name="email"
         label="E-mail address for a sign-in link"
