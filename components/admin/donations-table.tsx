@@ -9,7 +9,7 @@ import {
 
 export function DonationsTable({ rows, caption }: { rows: DonationRow[]; caption: string }) {
   return (
-    <div className="mt-6 overflow-x-auto">
+    <div className="mt-6 relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>

@@ -29,7 +29,7 @@ export function MonthlyTotalsFigure({ series }: { series: CurrencyMonths }) {
   }));
   return (
     <BarChart title={title} bars={bars}>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="mb-2 text-left font-semibold">
             Totals by month in {series.currency}: paid minus refunded

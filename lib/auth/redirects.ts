@@ -46,7 +46,8 @@ const accountJourney =
 
 /** The log-in page, asked to bring the reader back to `path` afterwards where that makes sense. */
 export function logInPath(path: string): string {
-  const back = safeReturnPath(path);
+  // A signed-in reader's article is rendered at /members-view (proxy.ts); its address is /articles.
+  const back = safeReturnPath(path.replace(/^\/members-view\//, '/articles/'));
   if (!back || back === '/' || accountJourney.test(back)) return '/login';
   return `/login?callbackUrl=${encodeURIComponent(back)}`;
 }

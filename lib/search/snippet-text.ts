@@ -9,17 +9,19 @@ const headingLine = /^\s*#{1,6}\s/;
 
 // Markdown punctuation in a snippet reads as noise; links keep their text.
 function plainText(block: string): string {
-  return block
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\^[^\]]*\]:?/g, '')
-    // A passage can begin or end inside a link: what is left of its address, and its brackets.
-    .replace(/\]\([^)\s]*\)?/g, '')
-    .replace(/!?[[\]]/g, '')
-    .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s/g, '$1')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\|/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    block
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[\^[^\]]*\]:?/g, '')
+      // A passage can begin or end inside a link: what is left of its address, and its brackets.
+      .replace(/\]\([^)\s]*\)?/g, '')
+      .replace(/!?[[\]]/g, '')
+      .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s/g, '$1')
+      .replace(/[*_`~]+/g, '')
+      .replace(/\|/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

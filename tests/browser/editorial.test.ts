@@ -604,6 +604,50 @@ describe('the editorial area', () => {
     );
   });
 
+  it('asks before leaving an edit with unsaved changes, and not once they are saved', async () => {
+    const page = await pageAs('editor');
+    const url = await writeDraft(page, { title: `Leaving ${unique('leave')}`, body: 'First.' });
+    await page.getByLabel('Body', { exact: true }).fill('Second, not yet saved.');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page
+      .getByRole('navigation', { name: 'Editorial and administration' })
+      .getByRole('link', { name: 'Articles' })
+      .click();
+    await expect.poll(() => asked).toEqual([expect.stringContaining('will be lost')]);
+    expect(page.url()).toBe(url);
+    expect(await page.getByLabel('Body', { exact: true }).inputValue()).toBe(
+      'Second, not yet saved.',
+    );
+
+    await saveEdit(page, 'Save draft');
+    await page
+      .getByRole('navigation', { name: 'Editorial and administration' })
+      .getByRole('link', { name: 'Articles' })
+      .click();
+    await page.waitForURL(`${baseUrl}/admin/articles`);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('fits a phone: no editorial page scrolls sideways at 390 px, wide tables scroll in their box', async () => {
+    const page = await pageAs('editor');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of [
+      '/admin',
+      '/admin/articles',
+      '/admin/experts',
+      '/admin/series',
+      '/admin/topics',
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBe(390);
+    }
+  });
+
   it('has no serious accessibility violations on the article list and edit pages', async () => {
     const page = await pageAs('editor');
     const url = await writeDraft(page, {

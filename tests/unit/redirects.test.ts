@@ -118,6 +118,9 @@ describe('logInPath', () => {
   it('brings the reader back to the page they logged in from', () => {
     expect(logInPath('/articles/grid-queues')).toBe('/login?callbackUrl=%2Farticles%2Fgrid-queues');
     expect(logInPath('/search')).toBe('/login?callbackUrl=%2Fsearch');
+    expect(logInPath('/members-view/grid-queues')).toBe(
+      '/login?callbackUrl=%2Farticles%2Fgrid-queues',
+    );
   });
 
   it('returns nowhere from the home page or the pages of logging in and joining', () => {

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { useLeaveWarning } from '@/components/admin/use-leave-warning';
 import { FieldGroup, SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import { MediaPicker } from '@/components/admin/media-picker.client';
@@ -65,6 +66,14 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
     null,
   );
 
+  // What the last successful save stored, to tell whether leaving would lose anything.
+  const [savedValues, setSavedValues] = useState(initialValues);
+  const submitted = useRef(initialValues);
+  useEffect(() => {
+    if (done.has(state.outcome ?? '')) setSavedValues(submitted.current);
+  }, [state]);
+  useLeaveWarning(JSON.stringify(values) !== JSON.stringify(savedValues));
+
   const resumed = continued?.from === state;
   const expectedVersion = resumed ? continued.version : state.version;
   const errors = state.errors;
@@ -97,6 +106,7 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const data = new FormData(event.currentTarget, submitter);
+    submitted.current = values;
     startTransition(() => dispatch(data));
   }
 

@@ -60,7 +60,7 @@ export function ConflictPanel({ conflict, mine, names, onUseTheirs, onKeepMine }
           : `${fields.length === 1 ? 'One field differs' : `${fields.length} fields differ`} from your form.`}
       </p>
       {fields.length > 0 && (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full table-fixed text-left text-sm">
             <caption className="sr-only">
               Fields that differ between their version and yours

@@ -160,7 +160,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Articles, most recently changed first</caption>
             <thead>

@@ -66,7 +66,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
           <EmptyState title="Nothing recorded matches" />
         </div>
       ) : (
-        <div className="mt-8 overflow-x-auto">
+        <div className="mt-8 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left font-semibold">
               Audit log, newest first (page {log.page} of {log.pageCount})

@@ -48,7 +48,7 @@ export default async function AdminEmailPage() {
           <EmptyState title="Nothing is failing" />
         </div>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b-2 border-ink">

@@ -37,7 +37,7 @@ export default async function AdminExpertsPage({ searchParams }: Props) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-8 overflow-x-auto">
+        <div className="mt-8 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Experts</caption>
             <thead>

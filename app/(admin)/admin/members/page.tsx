@@ -39,7 +39,7 @@ export default async function AdminMembersPage({ searchParams }: Props) {
           Search
         </button>
       </form>
-      <div className="mt-8 overflow-x-auto">
+      <div className="mt-8 relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b-2 border-ink">

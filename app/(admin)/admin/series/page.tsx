@@ -34,7 +34,7 @@ export default async function AdminSeriesPage({ searchParams }: Props) {
           <EmptyState title="No series yet">Columns and regular series are listed here.</EmptyState>
         </div>
       ) : (
-        <div className="mt-8 overflow-x-auto">
+        <div className="mt-8 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Series</caption>
             <thead>

@@ -18,7 +18,7 @@ function TermTable({ id, title, rows }: { id: string; title: string; rows: Topic
       {rows.length === 0 ? (
         <p className="mt-3 text-muted">None yet.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b-2 border-ink">

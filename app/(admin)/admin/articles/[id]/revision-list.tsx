@@ -22,7 +22,7 @@ export function RevisionList({ articleId, currentVersion, revisions }: Props) {
       {revisions.length === 0 ? (
         <p className="mt-4">No earlier versions are kept for this article.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Saved versions of this article, newest first</caption>
             <thead>
