@@ -6,63 +6,62 @@ import {
   type DonationRow,
   type DonationTotals,
 } from '@/lib/admin/donations';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export function DonationsTable({ rows, caption }: { rows: DonationRow[]; caption: string }) {
   return (
-    <div className="mt-6 relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left font-semibold">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">
-              Date
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Donor
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Frequency
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Gift Aid
-            </th>
-            <th scope="col" className="py-2 text-right">
-              Amount
-            </th>
+    <ScrollingTable className="mt-6">
+      <caption className="mb-2 text-left font-semibold">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-ink">
+          <th scope="col" className="py-2 pr-4">
+            Date
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Donor
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Frequency
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Status
+          </th>
+          <th scope="col" className="py-2 pr-4">
+            Gift Aid
+          </th>
+          <th scope="col" className="py-2 text-right">
+            Amount
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id} className="border-b border-rule align-top">
+            <td className="py-2 pr-4 whitespace-nowrap">
+              {formatLongDate(row.paidAt ?? row.createdAt)}
+            </td>
+            <td className="py-2 pr-4">
+              <span className="block">{row.donorName ?? '—'}</span>
+              <span className="block text-muted">{row.email ?? 'No e-mail address'}</span>
+              {row.anonymous && <span className="block text-muted">Asked to stay anonymous</span>}
+            </td>
+            <td className="py-2 pr-4">{donationFrequencyLabels[row.frequency]}</td>
+            <td className="py-2 pr-4">
+              {donationStatusLabels[row.status]}
+              {row.status === 'succeeded' && row.refundedAmountMinor > 0 && (
+                <span className="block text-muted">
+                  {formatMoney(row.refundedAmountMinor, row.currency)} refunded
+                </span>
+              )}
+            </td>
+            <td className="py-2 pr-4">{row.giftAid ? 'Yes' : 'No'}</td>
+            <td className="py-2 text-right tabular-nums">
+              {formatMoney(row.amountMinor, row.currency)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-rule align-top">
-              <td className="py-2 pr-4 whitespace-nowrap">
-                {formatLongDate(row.paidAt ?? row.createdAt)}
-              </td>
-              <td className="py-2 pr-4">
-                <span className="block">{row.donorName ?? '—'}</span>
-                <span className="block text-muted">{row.email ?? 'No e-mail address'}</span>
-                {row.anonymous && <span className="block text-muted">Asked to stay anonymous</span>}
-              </td>
-              <td className="py-2 pr-4">{donationFrequencyLabels[row.frequency]}</td>
-              <td className="py-2 pr-4">
-                {donationStatusLabels[row.status]}
-                {row.status === 'succeeded' && row.refundedAmountMinor > 0 && (
-                  <span className="block text-muted">
-                    {formatMoney(row.refundedAmountMinor, row.currency)} refunded
-                  </span>
-                )}
-              </td>
-              <td className="py-2 pr-4">{row.giftAid ? 'Yes' : 'No'}</td>
-              <td className="py-2 text-right tabular-nums">
-                {formatMoney(row.amountMinor, row.currency)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import { formatMoney } from '@/lib/format/money';
 import type { CurrencyMonths } from '@/lib/admin/donations';
 import { BarChart } from './bar-chart';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 // Months arrive as YYYY-MM calendar months; read in UTC, the first of the month stays in it.
 const longMonth = new Intl.DateTimeFormat('en-GB', {
@@ -29,55 +30,53 @@ export function MonthlyTotalsFigure({ series }: { series: CurrencyMonths }) {
   }));
   return (
     <BarChart title={title} bars={bars}>
-      <div className="relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left font-semibold">
-            Totals by month in {series.currency}: paid minus refunded
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">
-                Month
+      <ScrollingTable>
+        <caption className="mb-2 text-left font-semibold">
+          Totals by month in {series.currency}: paid minus refunded
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-3">
+              Month
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              One-off
+            </th>
+            <th scope="col" className="py-2 pr-3 text-right">
+              Monthly
+            </th>
+            <th scope="col" className="py-2 text-right">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.months.map((entry, index) => (
+            <tr key={entry.month} className="border-b border-rule align-top">
+              <th scope="row" className="py-1 pr-3 font-normal">
+                {bars[index]!.label}
               </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                One-off
-              </th>
-              <th scope="col" className="py-2 pr-3 text-right">
-                Monthly
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Total
-              </th>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {money(entry.oneOffMinor)}
+                <span className="block text-muted">{gifts(entry.oneOffCount)}</span>
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {money(entry.monthlyMinor)}
+                <span className="block text-muted">{gifts(entry.monthlyCount)}</span>
+              </td>
+              <td className="py-1 text-right tabular-nums">{money(entry.totalMinor)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {series.months.map((entry, index) => (
-              <tr key={entry.month} className="border-b border-rule align-top">
-                <th scope="row" className="py-1 pr-3 font-normal">
-                  {bars[index]!.label}
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">
-                  {money(entry.oneOffMinor)}
-                  <span className="block text-muted">{gifts(entry.oneOffCount)}</span>
-                </td>
-                <td className="py-1 pr-3 text-right tabular-nums">
-                  {money(entry.monthlyMinor)}
-                  <span className="block text-muted">{gifts(entry.monthlyCount)}</span>
-                </td>
-                <td className="py-1 text-right tabular-nums">{money(entry.totalMinor)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-ink font-semibold">
-              <th scope="row" colSpan={3} className="py-2 pr-3">
-                Whole period
-              </th>
-              <td className="py-2 text-right tabular-nums">{money(series.totalMinor)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-ink font-semibold">
+            <th scope="row" colSpan={3} className="py-2 pr-3">
+              Whole period
+            </th>
+            <td className="py-2 text-right tabular-nums">{money(series.totalMinor)}</td>
+          </tr>
+        </tfoot>
+      </ScrollingTable>
     </BarChart>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { safeReturnPath } from '@/lib/auth/redirects';
+import { logInPath, safeReturnPath } from '@/lib/auth/redirects';
 import { getViewer } from '@/lib/auth/viewer';
 import { JoinForm } from './join-form.client';
 
@@ -15,7 +15,6 @@ export default async function JoinPage({ searchParams }: Props) {
   const returnPath = safeReturnPath((await searchParams).callbackUrl);
   // A member who is signed in has nothing to join: on to the page they were making for.
   if (await getViewer()) redirect(returnPath ?? '/account');
-  const logIn = returnPath ? `/login?callbackUrl=${encodeURIComponent(returnPath)}` : '/login';
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="font-serif text-4xl font-semibold">Become a member</h1>
@@ -28,7 +27,7 @@ export default async function JoinPage({ searchParams }: Props) {
       </div>
       <p className="mt-6 text-sm text-muted">
         Already a member?{' '}
-        <Link href={logIn} className="font-semibold text-accent underline">
+        <Link href={logInPath(returnPath ?? '/')} className="font-semibold text-accent underline">
           Log in
         </Link>
       </p>

@@ -8,6 +8,7 @@ import {
   type ArticleFormState,
   type ArticleFormValues,
 } from './form-values';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 type Conflict = NonNullable<ArticleFormState['conflict']>;
 
@@ -60,63 +61,59 @@ export function ConflictPanel({ conflict, mine, names, onUseTheirs, onKeepMine }
           : `${fields.length === 1 ? 'One field differs' : `${fields.length} fields differ`} from your form.`}
       </p>
       {fields.length > 0 && (
-        <div className="mt-4 relative overflow-x-auto">
-          <table className="w-full table-fixed text-left text-sm">
-            <caption className="sr-only">
-              Fields that differ between their version and yours
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="w-40 py-2 pr-4">
-                  Field
+        <ScrollingTable className="mt-4" tableClassName="table-fixed">
+          <caption className="sr-only">Fields that differ between their version and yours</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="w-40 py-2 pr-4">
+                Field
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Their saved version
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                In your form (not saved)
+              </th>
+              <th scope="col" className="w-32 py-2">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((field) => (
+              <tr key={field} className="border-b border-rule align-top">
+                <th scope="row" className="py-2 pr-4">
+                  {fieldLabels[field]}
                 </th>
-                <th scope="col" className="py-2 pr-4">
-                  Their saved version
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  In your form (not saved)
-                </th>
-                <th scope="col" className="w-32 py-2">
-                  <span className="sr-only">Action</span>
-                </th>
+                <td className="py-2 pr-4">
+                  <pre
+                    tabIndex={0}
+                    className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-sans"
+                  >
+                    {show(conflict.values, field, names)}
+                  </pre>
+                </td>
+                <td className="py-2 pr-4">
+                  <pre
+                    tabIndex={0}
+                    className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-sans"
+                  >
+                    {show(mine, field, names)}
+                  </pre>
+                </td>
+                <td className="py-2">
+                  <button
+                    type="button"
+                    onClick={() => onUseTheirs(field)}
+                    className="rounded border border-navy px-2 py-1 text-xs font-semibold text-navy"
+                  >
+                    Use theirs<span className="sr-only"> for {fieldLabels[field]}</span>
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {fields.map((field) => (
-                <tr key={field} className="border-b border-rule align-top">
-                  <th scope="row" className="py-2 pr-4">
-                    {fieldLabels[field]}
-                  </th>
-                  <td className="py-2 pr-4">
-                    <pre
-                      tabIndex={0}
-                      className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-sans"
-                    >
-                      {show(conflict.values, field, names)}
-                    </pre>
-                  </td>
-                  <td className="py-2 pr-4">
-                    <pre
-                      tabIndex={0}
-                      className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-sans"
-                    >
-                      {show(mine, field, names)}
-                    </pre>
-                  </td>
-                  <td className="py-2">
-                    <button
-                      type="button"
-                      onClick={() => onUseTheirs(field)}
-                      className="rounded border border-navy px-2 py-1 text-xs font-semibold text-navy"
-                    >
-                      Use theirs<span className="sr-only"> for {fieldLabels[field]}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <p className="mt-4 text-sm">
         When the form holds what you want, continue from their version: your next save then replaces

@@ -9,6 +9,7 @@ import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { listExpertsForAdmin, listSeriesForAdmin } from '@/lib/editorial/term-reads';
 import { firstParam } from '@/lib/validation/params';
 import { requireStaff } from '../staff';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Articles', robots: { index: false } };
 
@@ -160,79 +161,77 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-4 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Articles, most recently changed first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Title
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Status
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Kind
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Authors
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Series
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Changed
-                </th>
-                <th scope="col" className="py-2">
-                  On the site
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((article) => (
-                <tr key={article.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    <Link
-                      href={`/admin/articles/${article.id}`}
-                      className="font-semibold text-navy underline"
-                    >
-                      {article.title}
+        <ScrollingTable className="mt-4">
+          <caption className="sr-only">Articles, most recently changed first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                Title
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Kind
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Authors
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Series
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Changed
+              </th>
+              <th scope="col" className="py-2">
+                On the site
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((article) => (
+              <tr key={article.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  <Link
+                    href={`/admin/articles/${article.id}`}
+                    className="font-semibold text-navy underline"
+                  >
+                    {article.title}
+                  </Link>
+                  <span className="block text-xs text-muted">{article.slug}</span>
+                </td>
+                <td className="py-2 pr-4">
+                  <StatusBadge status={article.status} live={article.live} />
+                  {article.status === 'scheduled' && !article.live && article.publishedAt && (
+                    <span className="block text-xs text-muted">
+                      for <DateTime value={article.publishedAt} />
+                    </span>
+                  )}
+                  {article.visibility === 'members' && (
+                    <span className="block text-xs text-muted">Members only</span>
+                  )}
+                </td>
+                <td className="py-2 pr-4">{articleKindLabels[article.kind]}</td>
+                <td className="py-2 pr-4">
+                  {article.authors.map((author) => author.name).join(', ')}
+                </td>
+                <td className="py-2 pr-4">{article.series?.name ?? '—'}</td>
+                <td className="py-2 pr-4">
+                  <DateTime value={article.updatedAt} />
+                </td>
+                <td className="py-2">
+                  {article.live ? (
+                    <Link href={`/articles/${article.slug}`} className="text-navy underline">
+                      View<span className="sr-only"> “{article.title}” on the site</span>
                     </Link>
-                    <span className="block text-xs text-muted">{article.slug}</span>
-                  </td>
-                  <td className="py-2 pr-4">
-                    <StatusBadge status={article.status} live={article.live} />
-                    {article.status === 'scheduled' && !article.live && article.publishedAt && (
-                      <span className="block text-xs text-muted">
-                        for <DateTime value={article.publishedAt} />
-                      </span>
-                    )}
-                    {article.visibility === 'members' && (
-                      <span className="block text-xs text-muted">Members only</span>
-                    )}
-                  </td>
-                  <td className="py-2 pr-4">{articleKindLabels[article.kind]}</td>
-                  <td className="py-2 pr-4">
-                    {article.authors.map((author) => author.name).join(', ')}
-                  </td>
-                  <td className="py-2 pr-4">{article.series?.name ?? '—'}</td>
-                  <td className="py-2 pr-4">
-                    <DateTime value={article.updatedAt} />
-                  </td>
-                  <td className="py-2">
-                    {article.live ? (
-                      <Link href={`/articles/${article.slug}`} className="text-navy underline">
-                        View<span className="sr-only"> “{article.title}” on the site</span>
-                      </Link>
-                    ) : (
-                      <span className="text-muted">Not public</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : (
+                    <span className="text-muted">Not public</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <Pagination
         page={result.page}

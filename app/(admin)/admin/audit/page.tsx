@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { pageHref, Pagination } from '@/components/ui/pagination';
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit';
 import { checkRole } from '@/lib/auth/viewer';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
@@ -66,66 +67,64 @@ export default async function AdminAuditPage({ searchParams }: Props) {
           <EmptyState title="Nothing recorded matches" />
         </div>
       ) : (
-        <div className="mt-8 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left font-semibold">
-              Audit log, newest first (page {log.page} of {log.pageCount})
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  When
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Who
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Action
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Subject
-                </th>
-                <th scope="col" className="py-2">
-                  Detail
-                </th>
+        <ScrollingTable className="mt-8">
+          <caption className="mb-2 text-left font-semibold">
+            Audit log, newest first (page {log.page} of {log.pageCount})
+          </caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                When
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Who
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Action
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Subject
+              </th>
+              <th scope="col" className="py-2">
+                Detail
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.items.map((entry) => (
+              <tr key={entry.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
+                </td>
+                <td className="py-2 pr-4">
+                  {entry.actorId && entry.actorEmail ? (
+                    <Link
+                      href={pageHref('/admin/audit', 1, { actorId: entry.actorId, action })}
+                      className="text-accent underline"
+                    >
+                      {entry.actorEmail}
+                      <span className="sr-only">: show only their actions</span>
+                    </Link>
+                  ) : (
+                    <span className="text-muted">
+                      No account (the system, or one since deleted)
+                    </span>
+                  )}
+                </td>
+                <td className="py-2 pr-4 font-mono">{entry.action}</td>
+                <td className="py-2 pr-4">
+                  {entry.subjectType}
+                  {entry.subjectId && (
+                    <span className="block break-all text-muted">{entry.subjectId}</span>
+                  )}
+                </td>
+                <td className="py-2">
+                  <code className="break-all text-xs">{JSON.stringify(entry.detail)}</code>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {log.items.map((entry) => (
-                <tr key={entry.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {entry.actorId && entry.actorEmail ? (
-                      <Link
-                        href={pageHref('/admin/audit', 1, { actorId: entry.actorId, action })}
-                        className="text-accent underline"
-                      >
-                        {entry.actorEmail}
-                        <span className="sr-only">: show only their actions</span>
-                      </Link>
-                    ) : (
-                      <span className="text-muted">
-                        No account (the system, or one since deleted)
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-2 pr-4 font-mono">{entry.action}</td>
-                  <td className="py-2 pr-4">
-                    {entry.subjectType}
-                    {entry.subjectId && (
-                      <span className="block break-all text-muted">{entry.subjectId}</span>
-                    )}
-                  </td>
-                  <td className="py-2">
-                    <code className="break-all text-xs">{JSON.stringify(entry.detail)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <Pagination
         page={log.page}

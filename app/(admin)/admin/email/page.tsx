@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { countEmails, listEmailFailures, type EmailProblem } from '@/lib/email/outbox-admin';
 import { requireStaff } from '../staff';
 import { RetryEmailForm } from './retry-form.client';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'E-mail delivery', robots: { index: false } };
 
@@ -48,57 +49,55 @@ export default async function AdminEmailPage() {
           <EmptyState title="Nothing is failing" />
         </div>
       ) : (
-        <div className="mt-4 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  To
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Subject
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Attempts
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Last error
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Next attempt
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
+        <ScrollingTable className="mt-4">
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                To
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Subject
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Attempts
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Last error
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Next attempt
+              </th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((email) => (
+              <tr key={email.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4 break-all">{email.recipient}</td>
+                <td className="py-2 pr-4">
+                  {email.subject}
+                  <span className="block text-muted">{purposes[email.purpose]}</span>
+                </td>
+                <td className="py-2 pr-4">{email.attempts}</td>
+                <td className="py-2 pr-4 break-words">{email.lastError ?? '—'}</td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  {email.status === 'sending' ? (
+                    'Being sent'
+                  ) : email.nextAttemptAt ? (
+                    <DateTime value={email.nextAttemptAt} />
+                  ) : (
+                    'None: failed'
+                  )}
+                </td>
+                <td className="py-2">
+                  {email.retryable && <RetryEmailForm id={email.id} subject={email.subject} />}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {problems.map((email) => (
-                <tr key={email.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4 break-all">{email.recipient}</td>
-                  <td className="py-2 pr-4">
-                    {email.subject}
-                    <span className="block text-muted">{purposes[email.purpose]}</span>
-                  </td>
-                  <td className="py-2 pr-4">{email.attempts}</td>
-                  <td className="py-2 pr-4 break-words">{email.lastError ?? '—'}</td>
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {email.status === 'sending' ? (
-                      'Being sent'
-                    ) : email.nextAttemptAt ? (
-                      <DateTime value={email.nextAttemptAt} />
-                    ) : (
-                      'None: failed'
-                    )}
-                  </td>
-                  <td className="py-2">
-                    {email.retryable && <RetryEmailForm id={email.id} subject={email.subject} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </div>
   );

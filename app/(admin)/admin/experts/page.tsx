@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listExpertsForAdmin } from '@/lib/editorial/term-reads';
 import { requireStaff } from '../staff';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Experts', robots: { index: false } };
 
@@ -37,64 +38,62 @@ export default async function AdminExpertsPage({ searchParams }: Props) {
           </EmptyState>
         </div>
       ) : (
-        <div className="mt-8 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Experts</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  <span className="sr-only">Photo</span>
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Job title
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Slug
-                </th>
-                <th scope="col" className="py-2">
-                  Articles
-                </th>
+        <ScrollingTable className="mt-8">
+          <caption className="sr-only">Experts</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                <span className="sr-only">Photo</span>
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Job title
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Slug
+              </th>
+              <th scope="col" className="py-2">
+                Articles
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {experts.map((expert) => (
+              <tr key={expert.id} className="border-b border-rule align-middle">
+                <td className="py-2 pr-4">
+                  {expert.photo ? (
+                    <Image
+                      src={expert.photo.url}
+                      alt=""
+                      width={48}
+                      height={48}
+                      className="h-12 w-12 rounded-full object-cover"
+                    />
+                  ) : (
+                    <span className="block h-12 w-12 rounded-full bg-rule" aria-hidden="true" />
+                  )}
+                </td>
+                <td className="py-2 pr-4">
+                  <Link
+                    href={`/admin/experts/${expert.id}`}
+                    className="font-semibold text-navy underline"
+                  >
+                    {expert.name}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">{expert.jobTitle ?? '—'}</td>
+                <td className="py-2 pr-4">
+                  <Link href={`/experts/${expert.slug}`} className="text-navy underline">
+                    {expert.slug}
+                  </Link>
+                </td>
+                <td className="py-2">{expert.articleCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {experts.map((expert) => (
-                <tr key={expert.id} className="border-b border-rule align-middle">
-                  <td className="py-2 pr-4">
-                    {expert.photo ? (
-                      <Image
-                        src={expert.photo.url}
-                        alt=""
-                        width={48}
-                        height={48}
-                        className="h-12 w-12 rounded-full object-cover"
-                      />
-                    ) : (
-                      <span className="block h-12 w-12 rounded-full bg-rule" aria-hidden="true" />
-                    )}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <Link
-                      href={`/admin/experts/${expert.id}`}
-                      className="font-semibold text-navy underline"
-                    >
-                      {expert.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">{expert.jobTitle ?? '—'}</td>
-                  <td className="py-2 pr-4">
-                    <Link href={`/experts/${expert.slug}`} className="text-navy underline">
-                      {expert.slug}
-                    </Link>
-                  </td>
-                  <td className="py-2">{expert.articleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </div>
   );

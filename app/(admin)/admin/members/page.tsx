@@ -4,6 +4,7 @@ import { listMembers } from '@/lib/admin/members';
 import { checkRole } from '@/lib/auth/viewer';
 import { RoleForm } from './role-form.client';
 import { AccountStatusForm } from './status-form.client';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Members', robots: { index: false } };
 
@@ -39,38 +40,36 @@ export default async function AdminMembersPage({ searchParams }: Props) {
           Search
         </button>
       </form>
-      <div className="mt-8 relative overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th className="py-2 pr-4">E-mail</th>
-              <th className="py-2 pr-4">Name</th>
-              <th className="py-2 pr-4">Verified</th>
-              <th className="py-2 pr-4">Role</th>
-              <th className="py-2">Account</th>
+      <ScrollingTable className="mt-8">
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th className="py-2 pr-4">E-mail</th>
+            <th className="py-2 pr-4">Name</th>
+            <th className="py-2 pr-4">Verified</th>
+            <th className="py-2 pr-4">Role</th>
+            <th className="py-2">Account</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id} className="border-b border-rule">
+              <td className="py-2 pr-4">{member.email}</td>
+              <td className="py-2 pr-4">{member.name ?? '—'}</td>
+              <td className="py-2 pr-4">{member.verified ? 'Yes' : 'No'}</td>
+              <td className="py-2 pr-4">
+                <RoleForm userId={member.id} email={member.email} role={member.role} />
+              </td>
+              <td className="py-2">
+                <AccountStatusForm
+                  userId={member.id}
+                  email={member.email}
+                  disabled={member.disabled}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id} className="border-b border-rule">
-                <td className="py-2 pr-4">{member.email}</td>
-                <td className="py-2 pr-4">{member.name ?? '—'}</td>
-                <td className="py-2 pr-4">{member.verified ? 'Yes' : 'No'}</td>
-                <td className="py-2 pr-4">
-                  <RoleForm userId={member.id} email={member.email} role={member.role} />
-                </td>
-                <td className="py-2">
-                  <AccountStatusForm
-                    userId={member.id}
-                    email={member.email}
-                    disabled={member.disabled}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollingTable>
     </div>
   );
 }

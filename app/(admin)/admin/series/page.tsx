@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listSeriesForAdmin } from '@/lib/editorial/term-reads';
 import { requireStaff } from '../staff';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Series', robots: { index: false } };
 
@@ -34,48 +35,46 @@ export default async function AdminSeriesPage({ searchParams }: Props) {
           <EmptyState title="No series yet">Columns and regular series are listed here.</EmptyState>
         </div>
       ) : (
-        <div className="mt-8 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Series</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Columnist
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Slug
-                </th>
-                <th scope="col" className="py-2">
-                  Articles
-                </th>
+        <ScrollingTable className="mt-8">
+          <caption className="sr-only">Series</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Columnist
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Slug
+              </th>
+              <th scope="col" className="py-2">
+                Articles
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {allSeries.map((item) => (
+              <tr key={item.id} className="border-b border-rule">
+                <td className="py-2 pr-4">
+                  <Link
+                    href={`/admin/series/${item.id}`}
+                    className="font-semibold text-navy underline"
+                  >
+                    {item.name}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">{item.columnist?.name ?? '—'}</td>
+                <td className="py-2 pr-4">
+                  <Link href={`/series/${item.slug}`} className="text-navy underline">
+                    {item.slug}
+                  </Link>
+                </td>
+                <td className="py-2">{item.articleCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {allSeries.map((item) => (
-                <tr key={item.id} className="border-b border-rule">
-                  <td className="py-2 pr-4">
-                    <Link
-                      href={`/admin/series/${item.id}`}
-                      className="font-semibold text-navy underline"
-                    >
-                      {item.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">{item.columnist?.name ?? '—'}</td>
-                  <td className="py-2 pr-4">
-                    <Link href={`/series/${item.slug}`} className="text-navy underline">
-                      {item.slug}
-                    </Link>
-                  </td>
-                  <td className="py-2">{item.articleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </div>
   );

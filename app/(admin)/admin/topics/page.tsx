@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listTopicsForAdmin, type TopicRow } from '@/lib/editorial/term-reads';
 import { requireStaff } from '../staff';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export const metadata: Metadata = { title: 'Topics and regions', robots: { index: false } };
 
@@ -18,43 +19,41 @@ function TermTable({ id, title, rows }: { id: string; title: string; rows: Topic
       {rows.length === 0 ? (
         <p className="mt-3 text-muted">None yet.</p>
       ) : (
-        <div className="mt-4 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Slug
-                </th>
-                <th scope="col" className="py-2">
-                  Articles
-                </th>
+        <ScrollingTable className="mt-4">
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Slug
+              </th>
+              <th scope="col" className="py-2">
+                Articles
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-b border-rule">
+                <td className="py-2 pr-4">
+                  <Link
+                    href={`/admin/topics/${row.id}`}
+                    className="font-semibold text-navy underline"
+                  >
+                    {row.name}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  <Link href={`/topics/${row.slug}`} className="text-navy underline">
+                    {row.slug}
+                  </Link>
+                </td>
+                <td className="py-2">{row.articleCount}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-rule">
-                  <td className="py-2 pr-4">
-                    <Link
-                      href={`/admin/topics/${row.id}`}
-                      className="font-semibold text-navy underline"
-                    >
-                      {row.name}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">
-                    <Link href={`/topics/${row.slug}`} className="text-navy underline">
-                      {row.slug}
-                    </Link>
-                  </td>
-                  <td className="py-2">{row.articleCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </section>
   );

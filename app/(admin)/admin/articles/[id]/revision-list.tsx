@@ -1,6 +1,7 @@
 import { DateTime } from '@/components/admin/date-time';
 import type { RevisionEntry } from '@/lib/editorial/revisions';
 import { RestoreForm } from './restore-form.client';
+import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 interface Props {
   articleId: string;
@@ -22,57 +23,55 @@ export function RevisionList({ articleId, currentVersion, revisions }: Props) {
       {revisions.length === 0 ? (
         <p className="mt-4">No earlier versions are kept for this article.</p>
       ) : (
-        <div className="mt-4 relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Saved versions of this article, newest first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Version
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Saved by
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  When
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Action</span>
-                </th>
+        <ScrollingTable className="mt-4">
+          <caption className="sr-only">Saved versions of this article, newest first</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">
+                Version
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Saved by
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                When
+              </th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((revision) => (
+              <tr key={revision.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  {revision.version}
+                  <span className="block text-xs text-muted">{revision.snapshot.title}</span>
+                </td>
+                <td className="py-2 pr-4">
+                  {revision.createdBy
+                    ? (revision.createdBy.name ?? revision.createdBy.email)
+                    : 'Not recorded'}
+                </td>
+                <td className="py-2 pr-4">
+                  <DateTime value={revision.createdAt} />
+                </td>
+                <td className="py-2">
+                  {revision.version === currentVersion ? (
+                    <span className="font-semibold">Current version</span>
+                  ) : (
+                    <RestoreForm
+                      articleId={articleId}
+                      revisionId={revision.id}
+                      revisionVersion={revision.version}
+                      currentVersion={currentVersion}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => (
-                <tr key={revision.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    {revision.version}
-                    <span className="block text-xs text-muted">{revision.snapshot.title}</span>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {revision.createdBy
-                      ? (revision.createdBy.name ?? revision.createdBy.email)
-                      : 'Not recorded'}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <DateTime value={revision.createdAt} />
-                  </td>
-                  <td className="py-2">
-                    {revision.version === currentVersion ? (
-                      <span className="font-semibold">Current version</span>
-                    ) : (
-                      <RestoreForm
-                        articleId={articleId}
-                        revisionId={revision.id}
-                        revisionVersion={revision.version}
-                        currentVersion={currentVersion}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </section>
   );
