@@ -17,10 +17,6 @@ try {
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // proxy.ts sees each request as it was sent: Next would otherwise take the client router's
-  // RSC headers and _rsc parameter off before the proxy runs, and a request for a page's
-  // payload would look to the page cache like a request for its HTML.
-  skipProxyUrlNormalize: true,
   // Loaded from node_modules at run time: PGlite reads its WASM files from beside itself,
   // and argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],

@@ -4,15 +4,8 @@ import { signedInHint, signedInHintOptions } from '@/lib/auth/signed-in-hint';
 import { getSiteConfig } from '@/lib/config/site';
 import { getEnv } from '@/lib/env';
 import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
-import {
-  anonymousPageKey,
-  cachedPageHeaders,
-  isSessionCookie,
-  keptPage,
-  startPageFill,
-} from '@/lib/security/anonymous-pages';
+import { hasSessionToken, isSessionCookie } from '@/lib/auth/session-cookie';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
-import { hasSessionToken } from '@/lib/security/session-cookie';
 import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
 
 const articlePath = /^\/articles\/([^/]+)$/;
@@ -42,7 +35,7 @@ function unavailable(pathname: string, policy: string): NextResponse {
 }
 
 /**
- * Routing only, never authorization: an article request that may belong to a signed-in reader
+ * Nonces, routing and the outage page; never authorization: an article request that may belong to a signed-in reader
  * is served by the per-request article view, which decides from the session what the reader
  * may see. Everyone else gets the public page, built from cached data.
  *
@@ -70,41 +63,12 @@ export async function proxy(request: NextRequest) {
     return page;
   }
 
-  // An anonymous reader's public page comes from the page cache, rendered once and allowed its
-  // inline scripts by their hashes (lib/security/page-cache.ts).
+  // Pages from the page cache never come here: the server entry serves them (lib/page-cache/).
   const cookies = request.cookies.getAll();
-  // A session cookie that is not one of this site's tokens is ignored: it costs no render.
+  // A session cookie that is not one of this site's tokens is ignored.
   const signedIn = cookies.some((cookie) => isSessionCookie(cookie.name))
     ? await hasSessionToken(cookies)
     : false;
-  const cookieNames = cookies
-    .map((cookie) => cookie.name)
-    .filter((name) => signedIn || !isSessionCookie(name));
-  // In development every page is rendered afresh, so that an edited component shows at once.
-  const pageKey =
-    getEnv().NODE_ENV === 'production'
-      ? anonymousPageKey({
-          method: request.method,
-          pathname,
-          search: request.nextUrl.search,
-          header: (name) => request.headers.get(name),
-          cookieNames,
-        })
-      : null;
-  if (pageKey) {
-    const { origin } = request.nextUrl;
-    const kept = keptPage(pageKey, origin);
-    // Readers of a page the cache lacks wait on its one render rather than each render it.
-    const page = kept?.page ?? (databaseDown ? null : await startPageFill(pageKey, origin));
-    if (page) {
-      const served = new NextResponse(new Uint8Array(page.body), {
-        status: 200,
-        headers: cachedPageHeaders(page, kept?.answer ?? 'filled'),
-      });
-      served.headers.set(requestIdHeader, requestId);
-      return served;
-    }
-  }
 
   const article = articlePath.exec(pathname);
   let response: NextResponse;

@@ -4,15 +4,14 @@
 // cannot do: methods the site has no use for are refused before they cost a render
 // (lib/security/methods.ts); the visitor's socket address is added to X-Forwarded-For, as a proxy would add it
 // (lib/security/client-ip.ts), so per-address limits never rest on what the visitor sent; and in
-// production the page cache answers first for the pages it holds
-// (lib/security/page-cache-fast-path.ts).
+// production the page cache answers first for the pages the cache rule admits (lib/page-cache/).
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { logger } from '@/lib/log';
 import { withSocketAddress } from '@/lib/security/client-ip';
 import { refuseUnknownMethod } from '@/lib/security/methods';
-import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
+import { serveFromPageCache } from '@/lib/page-cache/serve';
 
 const { values } = parseArgs({
   options: {
@@ -44,14 +43,17 @@ const server = createServer((request, response) => {
     request.headers['x-forwarded-for'],
     request.socket.remoteAddress,
   );
-  let served = false;
-  try {
-    served = !dev && serveFromPageCache(request, response, origin);
-  } catch (error) {
-    // The page cache is a shortcut: whatever goes wrong in it, Next can still answer.
-    logger.error({ err: error, path: request.url?.split('?')[0] }, 'page cache fast path failed');
-  }
-  if (!served) void handle(request, response);
+  // In development every page is rendered afresh, so that an edited component shows at once.
+  if (dev) return void handle(request, response);
+  serveFromPageCache(request, response, origin)
+    .catch((error: unknown) => {
+      // The page cache is a shortcut: whatever goes wrong in it, Next can still answer.
+      logger.error({ err: error, path: request.url?.split('?')[0] }, 'page cache failed');
+      return response.headersSent;
+    })
+    .then((served) => {
+      if (!served) void handle(request, response);
+    });
 });
 server.listen(port, hostname, () => {
   logger.info({ origin }, dev ? 'serving the development server' : 'serving the production build');

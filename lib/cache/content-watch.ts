@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { contentVersion } from '@/db/schema';
 import { repeat } from '@/lib/jobs/repeat';
-import { clearPageCache } from '@/lib/security/page-cache';
-import { clearRecentResults } from './recent-results';
+import { clearPageCache } from '@/lib/page-cache/store';
 
 /**
- * Rendered pages and search results are kept in each server process, and an editor's change
+ * Rendered pages are kept in each server process, and an editor's change
  * clears them at once only in the process that made it. Every process therefore also reads the
  * content version (db/schema/content.ts), which each editorial change moves on in its own
  * transaction, and clears what it keeps when the version has moved: with several instances of
@@ -46,14 +45,8 @@ export function contentWatcher(read: () => Promise<number>, clear: () => void) {
   };
 }
 
-/** Drops every page and search result this process keeps, all built from the content. */
-export function dropKeptContent(): void {
-  clearPageCache();
-  clearRecentResults();
-}
-
 export function startContentWatch(): () => void {
-  return repeat('content-watch', contentWatcher(readContentVersion, dropKeptContent), {
+  return repeat('content-watch', contentWatcher(readContentVersion, clearPageCache), {
     intervalMs: everyMs,
   });
 }

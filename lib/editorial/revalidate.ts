@@ -1,6 +1,6 @@
 import { revalidateTag } from 'next/cache';
-import { dropKeptContent } from '@/lib/cache/content-watch';
 import { contentTags } from '@/lib/content/cached';
+import { clearPageCache } from '@/lib/page-cache/store';
 
 /**
  * Marks cached public views as out of date. Every mutating editorial function takes one, so
@@ -27,6 +27,6 @@ export const taxonomyTags = [contentTags.taxonomy, contentTags.articles];
  */
 export const revalidateContent: Revalidator = (tags) => {
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  // Pages kept rendered for anonymous readers and recent search results come from this data.
-  dropKeptContent();
+  // Pages kept rendered for anonymous readers come from this data.
+  clearPageCache();
 };

@@ -73,6 +73,33 @@ describe('every plain GET of a public page comes from the page cache', () => {
   });
 });
 
+describe('responses any shared cache understands', () => {
+  it('a cached page may be kept by shared caches, and revalidates by its ETag', async () => {
+    const page = await kept('/experts');
+    await page.arrayBuffer();
+    expect(page.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
+    );
+    const etag = page.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const unchanged = await load('/experts', { ...browser, 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('etag')).toBe(etag);
+    expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('a repeated search is rendered once, however its words are spaced', async () => {
+    const words = `levy ${random()}`;
+    const first = await load(`/search?q=${encodeURIComponent(words)}`);
+    expect(first.headers.get('x-page-cache')).toBe('filled');
+    expect(first.headers.get('cache-control')).toMatch(/^public, /);
+    const html = await first.text();
+    const again = await load(`/search?q=${encodeURIComponent(` ${words.replace(' ', '   ')} `)}`);
+    expect(again.headers.get('x-page-cache')).toBe('hit');
+    expect(await again.text()).toBe(html);
+  });
+});
+
 describe('headers a client can forge', () => {
   it.each([
     ['a session cookie the site never issued', { cookie: 'authjs.session-token=made-up' }],

@@ -83,7 +83,7 @@ describe('security headers on every kind of response', () => {
     ['the home page', '/', 200, true],
     ['an article', '/articles/grid-connections-new-bottleneck', 200, true],
     ['a listing', '/analysis?kind=report', 200, true],
-    ['the search', '/search?q=energy', 200, false],
+    ['the search', '/search?q=energy', 200, true],
     ['the donation page', '/support', 200, false],
     ['the 404 page', '/no-such-page', 404, false],
   ])(
@@ -96,6 +96,8 @@ describe('security headers on every kind of response', () => {
         });
         expect(response.status).toBe(status);
         expect(response.headers.get('x-page-cache')).toBeNull();
+        // A page with a nonce is for its one reader: no shared cache may keep it.
+        expect(response.headers.get('cache-control')).toMatch(/^private, .*no-store/);
         const csp = expectSecurityHeaders(response);
         const nonce = csp
           .get('script-src')
@@ -125,6 +127,11 @@ describe('security headers on every kind of response', () => {
     expect(new Set(bodies).size).toBe(1);
     const response = await load();
     expect(response.headers.get('x-page-cache')).toBe('hit');
+    // The same for every reader: any shared cache may keep it.
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
+    );
+    expect(response.headers.get('etag')).toBe(first[0]!.headers.get('etag'));
     const scriptSources = expectSecurityHeaders(response).get('script-src')!;
     expect(scriptSources[0]).toBe("'self'");
     expect(scriptSources.some((source) => source.startsWith("'nonce-"))).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicPageKey } from '@/lib/security/public-pages';
+import { publicPageKey } from '@/lib/page-cache/public-pages';
 
 const key = (target: string) => {
   const at = target.indexOf('?');
@@ -26,12 +26,23 @@ describe('publicPageKey', () => {
     ['/series/fiscal-watch?kind=report&page=4', '/series/fiscal-watch?page=4'],
     ['/topics/economy?page=0', '/topics/economy'],
     ['/experts/helen-orvik?page=2', '/experts/helen-orvik?page=2'],
+    ['/search', '/search'],
+    ['/search?q=&page=1&utm_source=x', '/search'],
+    ['/search?q=energy', '/search?q=energy'],
+    ['/search?q=%20grid%0A%20levy%20', '/search?q=grid+levy'],
+    ['/search?page=2&q=Grid&q=other', '/search?q=Grid&page=2'],
+    [
+      '/search?to=2026-01-31&from=2025-01-01&author=helen-orvik&topic=energy&kind=report&q=x',
+      '/search?q=x&kind=report&topic=energy&author=helen-orvik&from=2025-01-01&to=2026-01-31',
+    ],
+    ['/search?q=x&kind=essay&topic=Not_A_Slug&from=2025-13-45', '/search?q=x'],
+    [`/search?q=${'a'.repeat(300)}`, `/search?q=${'a'.repeat(200)}`],
   ])('%s is kept as %s', (target, expected) => {
     expect(key(target)).toBe(expected);
   });
 
   it.each([
-    '/search?q=energy',
+    '/search/',
     '/support',
     '/account',
     '/analysis/',

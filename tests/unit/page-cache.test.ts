@@ -7,7 +7,7 @@ import {
   fillPage,
   inlineScriptHashes,
   pageCacheLimits,
-} from '@/lib/security/page-cache';
+} from '@/lib/page-cache/store';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const nonce = 'bm9uY2Ugb2YgdGhlIHJlbmRlcg==';
@@ -119,7 +119,7 @@ describe('the page cache', () => {
   });
 
   it('lets the page read least recently go first when it is full', async () => {
-    const { maxEntries } = pageCacheLimits;
+    const { maxEntries } = pageCacheLimits.pages;
     await fillPage('/', rendered('<p>home</p>'));
     for (let index = 0; index < maxEntries + 20; index++) {
       await fillPage(`/articles/piece-${index}`, rendered(`<p>${index}</p>`));
@@ -133,7 +133,7 @@ describe('the page cache', () => {
   });
 
   it('holds no more bytes than its limit', async () => {
-    const { maxBytes } = pageCacheLimits;
+    const { maxBytes } = pageCacheLimits.pages;
     const megabyte = 1024 * 1024;
     const pageCount = Math.ceil(maxBytes / megabyte) + 6;
     // Pages of a megabyte that compress to almost nothing.
@@ -150,8 +150,21 @@ describe('the page cache', () => {
     expect(cachedPage(`/articles/long-${pageCount - 1}`)).toBeDefined();
   });
 
+  it('keeps searches in a share of their own: a flood of them pushes out only searches', async () => {
+    const { maxEntries } = pageCacheLimits.searches;
+    await fillPage('/articles/popular', rendered('<p>popular</p>'));
+    await fillPage('/search?q=popular', rendered('<p>found</p>'));
+    for (let index = 0; index < maxEntries + 5; index++) {
+      await fillPage(`/search?q=made-up-${index}`, rendered(`<p>${index}</p>`));
+    }
+    expect(cachedPage('/articles/popular')).toBeDefined();
+    expect(cachedPage('/search?q=popular')).toBeUndefined();
+    expect(cachedPage('/search?q=made-up-4')).toBeUndefined();
+    expect(cachedPage('/search?q=made-up-5')).toBeDefined();
+  });
+
   it('does not keep a page larger than the whole cache, but gives it to its readers', async () => {
-    const html = 'x'.repeat(pageCacheLimits.maxBytes + 1);
+    const html = 'x'.repeat(pageCacheLimits.pages.maxBytes + 1);
     await fillPage('/', rendered('<p>home</p>'));
     expect((await fillPage('/articles/huge', rendered(html)))?.body.length).toBe(html.length);
     expect(cachedPage('/articles/huge')).toBeUndefined();

@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { hasSessionToken } from '@/lib/security/session-cookie';
+import { hasSessionToken } from '@/lib/auth/session-cookie';
 
 const name = 'authjs.session-token';
 

@@ -10,7 +10,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { readerFor } from '@/lib/auth/reader';
 import { getViewer } from '@/lib/auth/viewer';
 import { getAllExperts, getAllTopics } from '@/lib/content/cached';
-import { searchRecently } from '@/lib/search/cached-search';
+import { searchSite } from '@/lib/search/site-search';
 import { parseSearchParams } from '@/lib/search/query';
 
 interface Props {
@@ -30,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
   // A verified member's search also matches and quotes members-only bodies.
   const reader = readerFor(await getViewer());
   const [found, topics, experts] = await Promise.all([
-    searchRecently(params, reader),
+    searchSite(params, reader),
     getAllTopics(),
     getAllExperts(),
   ]);

@@ -1,9 +1,10 @@
 import { listingPath, parseListingParams, type ListingParams } from '@/lib/content/listing';
 import { isSlug } from '@/lib/content/slug';
+import { parseSearchParams } from '@/lib/search/query';
 
 /**
  * The pages that are the same for every anonymous reader, and the query parameters each reads.
- * Not search (a query per visitor), giving, signing in or accounts.
+ * Not giving, signing in or accounts. Search has its own key (searchPageKey).
  */
 const publicPages: { path: RegExp; reads: (keyof ListingParams)[] }[] = [
   { path: /^\/(privacy|series|topics|experts)?$/, reads: [] },
@@ -33,10 +34,31 @@ function canonicalPath(pathname: string): string | null {
  * is served cannot depend on anything the key leaves out.
  */
 export function publicPageKey(pathname: string, search: string): string | null {
+  if (pathname === '/search') return searchPageKey(search);
   const page = publicPages.find(({ path }) => path.test(pathname));
   const path = page && canonicalPath(pathname);
   if (!page || !path) return null;
   const query = new URLSearchParams(search);
   const read = Object.fromEntries(page.reads.map((name) => [name, query.getAll(name)]));
   return listingPath(path, parseListingParams(read));
+}
+
+/**
+ * A search page's key: the parameters the search reads, as it reads them, in one order, the
+ * words with their spaces collapsed. Malformed filters are left out, as the search ignores them.
+ */
+function searchPageKey(search: string): string {
+  const query = new URLSearchParams(search);
+  const raw = Object.fromEntries(
+    [...new Set(query.keys())].map((name) => [name, query.getAll(name)]),
+  );
+  const { q, kind, topic, author, from, to, page } = parseSearchParams(raw);
+  const canonical = new URLSearchParams();
+  const words = q.replace(/\s+/g, ' ');
+  if (words) canonical.set('q', words);
+  for (const [name, value] of Object.entries({ kind, topic, author, from, to })) {
+    if (value) canonical.set(name, value);
+  }
+  if (page > 1) canonical.set('page', String(page));
+  return canonical.size ? `/search?${canonical}` : '/search';
 }

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { markDatabaseDown, markDatabaseUp } from '@/db/availability';
-import { serveFromPageCache } from '@/lib/security/page-cache-fast-path';
-import { startPageFill } from '@/lib/security/anonymous-pages';
-import { cachedPage, clearPageCache, fillPage } from '@/lib/security/page-cache';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { startPageFill } from '@/lib/page-cache/fill';
+import { serveFromPageCache, sharedCacheControl } from '@/lib/page-cache/serve';
+import { cachedPage, clearPageCache, fillPage } from '@/lib/page-cache/store';
 
 const nonce = 'cmVuZGVyIG5vbmNl';
 const html = `<html><body><p>Analysis</p><script nonce="${nonce}">self.__next_f.push([1])</script></body></html>`;
@@ -19,7 +21,7 @@ let next: Server;
 let nextOrigin: string;
 const reachedNext: string[] = [];
 // What Next answers the cache's renders with.
-let nextAnswer: { contentType: string; body: string };
+let nextAnswer: { status?: number; contentType: string; body: string };
 let site: Server;
 let siteUrl: string;
 
@@ -34,7 +36,7 @@ function listen(server: Server): Promise<string> {
 beforeAll(async () => {
   next = createServer((request, response) => {
     reachedNext.push(`${request.url} ${request.headers['x-page-cache-fill'] ?? ''}`.trim());
-    response.writeHead(200, {
+    response.writeHead(nextAnswer.status ?? 200, {
       'content-type': nextAnswer.contentType,
       'content-security-policy': `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     });
@@ -42,9 +44,11 @@ beforeAll(async () => {
   });
   nextOrigin = await listen(next);
   site = createServer((request, response) => {
-    if (serveFromPageCache(request, response, nextOrigin)) return;
-    reachedNext.push(request.url!);
-    response.writeHead(404).end();
+    void serveFromPageCache(request, response, nextOrigin).then((served) => {
+      if (served) return;
+      reachedNext.push(request.url!);
+      response.writeHead(404).end();
+    });
   });
   siteUrl = await listen(site);
 });
@@ -88,7 +92,10 @@ function get(path: string, headers: Record<string, string> = {}, method = 'GET')
 
 const page = { accept: 'text/html,application/xhtml+xml' };
 
-describe('the page cache fast path', () => {
+const sessionToken = (salt = 'authjs.session-token') =>
+  encode({ token: { sub: 'member-id', sid: 'session-id' }, salt, secret: getAuthSecret() });
+
+describe('the page cache in the server entry', () => {
   it('serves a page the cache holds with its hashes, a request id and no Next', async () => {
     await fillPage('/analysis?kind=report', render);
     const answer = await get('/analysis?kind=report', page);
@@ -105,7 +112,38 @@ describe('the page cache fast path', () => {
     expect(policy).not.toContain('nonce');
     expect(policy).toContain("frame-ancestors 'none'");
     expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answer.headers['cache-control']).toBe(sharedCacheControl);
+    expect(answer.headers['cache-control']).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
+    );
+    expect(answer.headers.etag).toMatch(/^"[\w-]{32}"$/);
     expect(reachedNext).toEqual([]);
+  });
+
+  it('answers a request that holds the page’s ETag with 304 and no body', async () => {
+    await fillPage('/series', render);
+    const { etag } = (await get('/series', page)).headers as { etag: string };
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const answer = await get('/series', { ...page, 'if-none-match': ifNoneMatch });
+      expect(answer.status, ifNoneMatch).toBe(304);
+      expect(answer.body.length).toBe(0);
+      expect(answer.headers.etag).toBe(etag);
+      expect(answer.headers['cache-control']).toBe(sharedCacheControl);
+    }
+    const changed = await get('/series', { ...page, 'if-none-match': '"other"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toBe(html);
+  });
+
+  it('gives the same page the same ETag, and a changed page another', async () => {
+    await fillPage('/series', render);
+    const first = (await get('/series', page)).headers.etag;
+    clearPageCache();
+    await fillPage('/series', render);
+    expect((await get('/series', page)).headers.etag).toBe(first);
+    clearPageCache();
+    await fillPage('/series', async () => ({ html: `${html}<p>new</p>`, nonce }));
+    expect((await get('/series', page)).headers.etag).not.toBe(first);
   });
 
   it('sends it gzip-compressed to a browser that accepts gzip, and not to one that refuses it', async () => {
@@ -120,19 +158,34 @@ describe('the page cache fast path', () => {
     expect(refused.body.toString()).toBe(html);
   });
 
+  it('leaves a signed-in reader to Next, over http or https', async () => {
+    await fillPage('/analysis', render);
+    const secure = '__Secure-authjs.session-token';
+    for (const cookie of [
+      `a=1; authjs.session-token=${await sessionToken()}`,
+      `${secure}=${await sessionToken(secure)}`,
+    ]) {
+      expect((await get('/analysis', { ...page, cookie })).status).toBe(404);
+    }
+    expect(reachedNext).toEqual(['/analysis', '/analysis']);
+  });
+
+  it('serves the page to a session cookie anyone could send, rendering nothing for it', async () => {
+    await fillPage('/analysis', render);
+    for (const cookie of ['authjs.session-token=x', '__Secure-authjs.session-token.0=x']) {
+      expect((await get('/analysis', { ...page, cookie })).headers['x-page-cache']).toBe('hit');
+    }
+    expect(reachedNext).toEqual([]);
+  });
+
   it.each([
-    ['a signed-in reader', '/analysis', { ...page, cookie: 'a=1; authjs.session-token=x' }],
-    [
-      'a secure session cookie',
-      '/analysis',
-      { ...page, cookie: '__Secure-authjs.session-token.0=x' },
-    ],
     ['a client navigation', '/analysis', { rsc: '1', accept: '*/*' }],
     ['a router prefetch', '/analysis', { 'next-router-prefetch': '1' }],
     ['a segment prefetch', '/analysis', { 'next-router-segment-prefetch': '/_tree' }],
     ['a request with a router state', '/analysis', { 'next-router-state-tree': '%5B%5D' }],
     ['an RSC query', '/analysis?_rsc=abc', page],
-    ['a page that is not public', '/search?q=energy', page],
+    ['a server action', '/analysis', { 'next-action': 'abc' }],
+    ['a page that is not public', '/support', page],
     ['a slug that could name nothing', '/articles/Not_A_Slug', page],
     ['a form post', '/analysis', page, 'POST'],
   ])('leaves %s to Next', async (_label, path, headers, method = 'GET') => {
@@ -142,11 +195,42 @@ describe('the page cache fast path', () => {
     expect(reachedNext).toEqual([path]);
   });
 
-  it('leaves a page it lacks and a target that is not a path to Next', async () => {
-    await fillPage('/', render);
-    expect((await get('/series', page)).status).toBe(404);
+  it('renders a page it lacks once for every reader asking meanwhile, then keeps it', async () => {
+    nextAnswer = { contentType: 'text/html; charset=utf-8', body: html };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => get('/series', page)));
+    for (const answer of answers) {
+      expect(answer.headers['x-page-cache']).toBe('filled');
+      expect(answer.body.toString()).toBe(html);
+    }
+    expect(reachedNext).toEqual([expect.stringMatching(/^\/series [\w-]{32}$/)]);
+    expect((await get('/series', page)).headers['x-page-cache']).toBe('hit');
+  });
+
+  it('leaves to Next a page whose render is not one to keep, and a target that is not a path', async () => {
+    nextAnswer = { status: 404, contentType: 'text/html; charset=utf-8', body: 'Not found' };
+    expect((await get('/articles/no-such-piece', page)).status).toBe(404);
+    expect(reachedNext).toEqual([
+      expect.stringMatching(/^\/articles\/no-such-piece [\w-]{32}$/),
+      '/articles/no-such-piece',
+    ]);
+    reachedNext.length = 0;
     expect((await get('//series', page)).status).toBe(404);
-    expect(reachedNext).toEqual(['/series', '//series']);
+    expect(reachedNext).toEqual(['//series']);
+  });
+
+  it('keeps one page per search, however its words and filters are written', async () => {
+    nextAnswer = { contentType: 'text/html; charset=utf-8', body: html };
+    await get('/search?q=fiscal%20rules&kind=report', page);
+    for (const path of [
+      '/search?kind=report&q=fiscal+rules',
+      '/search?q=%20fiscal%20%20rules%20&kind=report&utm_source=x',
+      '/search?q=fiscal+rules&kind=report&topic=Not_A_Slug&page=1',
+    ]) {
+      expect((await get(path, page)).headers['x-page-cache'], path).toBe('hit');
+    }
+    expect(reachedNext).toEqual([
+      expect.stringMatching(/^\/search\?q=fiscal\+rules&kind=report [\w-]{32}$/),
+    ]);
   });
 
   it.each([
@@ -207,6 +291,8 @@ describe('the page cache fast path', () => {
     expect(answer.headers['x-page-cache']).toBe('stale');
     expect(answer.body.toString()).toBe(html);
     expect(reachedNext).toEqual([]);
+    expect((await get('/topics', page)).status).toBe(404);
+    expect(reachedNext).toEqual(['/topics']);
   });
 });
 

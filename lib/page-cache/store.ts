@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 /**
@@ -16,10 +17,11 @@ import { gzipSync } from 'node:zlib';
  * not hold wait on the one render of it under way instead of each rendering it. Editors'
  * changes drop every page at once (lib/editorial/revalidate.ts). When the cache is full, the
  * page read least recently goes first, so pages nobody reads again cannot push out those that
- * are read all the time.
+ * are read all the time; search pages, whose keys come from what visitors type, have a share of
+ * their own, so a flood of distinct searches pushes out only other searches.
  *
- * On globalThis: proxy.ts, which serves and fills the cache, and the server code that clears it
- * are bundled apart but run in one process.
+ * On globalThis: the server entry, which serves and fills the cache, and the server code that
+ * clears it are bundled apart but run in one process.
  */
 export interface CachedPage {
   /** The page's HTML, UTF-8: encoded once, not for each reader. */
@@ -28,6 +30,8 @@ export interface CachedPage {
   gzipped: Buffer;
   /** `'sha256-…'` sources, one for each distinct inline script that Next emitted. */
   scriptHashes: string[];
+  /** A strong validator of the body, for conditional requests from browsers and shared caches. */
+  etag: string;
   storedAt: number;
 }
 
@@ -39,13 +43,27 @@ export interface RenderedPage {
 
 const freshForMs = 60_000;
 const servedStaleForMs = 10 * 60_000;
-/** Bounds of the cache: a few hundred pages, at most 64 MiB of HTML, plain and compressed. */
-export const pageCacheLimits = { maxEntries: 500, maxBytes: 64 * 1024 * 1024 };
+/**
+ * Bounds of the cache: a few hundred pages, at most 64 MiB of HTML, plain and compressed; of
+ * which searches may hold a few hundred and 16 MiB.
+ */
+export const pageCacheLimits = {
+  pages: { maxEntries: 500, maxBytes: 64 * 1024 * 1024 },
+  searches: { maxEntries: 300, maxBytes: 16 * 1024 * 1024 },
+};
 
-interface State {
+type Share = keyof typeof pageCacheLimits;
+
+const shareOf = (key: string): Share => (key.startsWith('/search') ? 'searches' : 'pages');
+
+interface Shelf {
   /** In order of last use: the first page is the one read least recently. */
   pages: Map<string, CachedPage>;
   bytes: number;
+}
+
+interface State {
+  shelves: Record<Share, Shelf>;
   /** Moves on at each clear, so a render begun before it is not stored after it. */
   generation: number;
   filling: Map<string, Promise<CachedPage | null>>;
@@ -56,9 +74,15 @@ type Global = typeof globalThis & { [globalKey]?: State };
 
 function state(): State {
   const store = globalThis as Global;
-  store[globalKey] ??= { pages: new Map(), bytes: 0, generation: 0, filling: new Map() };
+  store[globalKey] ??= {
+    shelves: { pages: emptyShelf(), searches: emptyShelf() },
+    generation: 0,
+    filling: new Map(),
+  };
   return store[globalKey];
 }
+
+const emptyShelf = (): Shelf => ({ pages: new Map(), bytes: 0 });
 
 // An inline script: a <script> element without a src attribute, its attributes, and its text as
 // the browser hashes it (script text is raw: no entity is decoded).
@@ -96,27 +120,27 @@ export function cachedPage(
   key: string,
   { anyAge = false, now = Date.now() }: { anyAge?: boolean; now?: number } = {},
 ): Lookup | undefined {
-  const current = state();
-  const page = current.pages.get(key);
+  const shelf = state().shelves[shareOf(key)];
+  const page = shelf.pages.get(key);
   if (!page) return undefined;
   const age = now - page.storedAt;
   if (age > servedStaleForMs && !anyAge) {
-    forget(current, key);
+    forget(shelf, key);
     return undefined;
   }
   // Read last: it goes last.
-  current.pages.delete(key);
-  current.pages.set(key, page);
+  shelf.pages.delete(key);
+  shelf.pages.set(key, page);
   return { page, fresh: age <= freshForMs };
 }
 
 const sizeOf = (page: CachedPage) => page.body.length + page.gzipped.length;
 
-function forget(current: State, key: string): void {
-  const page = current.pages.get(key);
+function forget(shelf: Shelf, key: string): void {
+  const page = shelf.pages.get(key);
   if (!page) return;
-  current.pages.delete(key);
-  current.bytes -= sizeOf(page);
+  shelf.pages.delete(key);
+  shelf.bytes -= sizeOf(page);
 }
 
 /**
@@ -152,25 +176,27 @@ async function storeRender(
     body,
     gzipped: gzipSync(body),
     scriptHashes: await inlineScriptHashes(rendered.html, rendered.nonce),
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
     storedAt: Date.now(),
   };
   // A page rendered before editors changed something is not kept, but it is what the readers
-  // who asked before the change wait for. Nor is one larger than the whole cache.
-  const { maxEntries, maxBytes } = pageCacheLimits;
+  // who asked before the change wait for. Nor is one larger than its whole share.
+  const share = shareOf(key);
+  const { maxEntries, maxBytes } = pageCacheLimits[share];
   if (generation !== current.generation || sizeOf(page) > maxBytes) return page;
-  forget(current, key);
-  current.pages.set(key, page);
-  current.bytes += sizeOf(page);
-  while (current.pages.size > maxEntries || current.bytes > maxBytes) {
-    forget(current, current.pages.keys().next().value!);
+  const shelf = current.shelves[share];
+  forget(shelf, key);
+  shelf.pages.set(key, page);
+  shelf.bytes += sizeOf(page);
+  while (shelf.pages.size > maxEntries || shelf.bytes > maxBytes) {
+    forget(shelf, shelf.pages.keys().next().value!);
   }
   return page;
 }
 
 export function clearPageCache(): void {
   const current = state();
-  current.pages.clear();
-  current.bytes = 0;
+  current.shelves = { pages: emptyShelf(), searches: emptyShelf() };
   current.filling.clear();
   current.generation += 1;
 }

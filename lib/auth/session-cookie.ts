@@ -1,6 +1,10 @@
 import { decode } from 'next-auth/jwt';
-import { getAuthSecret } from '@/lib/auth/secret';
-import { isSessionCookie } from './anonymous-pages';
+import { getAuthSecret } from './secret';
+
+// Auth.js names its session cookie with a __Secure- prefix on https, and splits large ones
+// into numbered chunks.
+export const isSessionCookie = (name: string) =>
+  /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name);
 
 interface Cookie {
   name: string;
