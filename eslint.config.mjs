@@ -51,6 +51,7 @@ export default defineConfig([
     '.data/**',
     'node_modules/**',
     'screenshots/**',
+    'dist/**',
     'db/migrations/**',
     'next-env.d.ts',
   ]),

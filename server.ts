@@ -33,7 +33,9 @@ const hostname = values.hostname;
 const origin = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
 process.env.__NEXT_PRIVATE_ORIGIN = origin;
 
-const app = next({ dev, dir: import.meta.dirname, hostname, port });
+// The project's folder, where it runs from as every command does: this file runs from there as
+// server.ts and, compiled by the build, as dist/server.js.
+const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

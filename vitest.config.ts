@@ -76,6 +76,19 @@ async function projects(): Promise<TestProjectInlineConfiguration[]> {
       hookTimeout: 120_000,
     },
   });
+  list.push({
+    resolve: { alias },
+    test: {
+      // The production build as it is deployed: with production dependencies alone, and behind
+      // nginx. Each file starts servers of its own.
+      name: 'deploy',
+      include: ['tests/deploy/**/*.test.ts'],
+      environment: 'node',
+      fileParallelism: false,
+      testTimeout: 120_000,
+      hookTimeout: 300_000,
+    },
+  });
   return list;
 }
 

@@ -1,6 +1,7 @@
-// Prepares the database for `next build`, then runs it. Pages are pre-rendered in parallel
-// worker processes; with the embedded database they each read a snapshot made here, since
-// PGlite allows one process per data folder.
+// Prepares the database for `next build`, then runs it, and compiles the programs a deployment
+// runs (scripts/lib/compile-entries.ts). Pages are pre-rendered in parallel worker processes;
+// with the embedded database they each read a snapshot made here, since PGlite allows one
+// process per data folder.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedIfEmpty } from '@/db/seed/seed';
 import { getEnv } from '@/lib/env';
 import { runCli } from './lib/cli';
+import { compileEntries } from './lib/compile-entries';
 
 runCli('build', async (args) => {
   const env = getEnv();
@@ -32,4 +34,5 @@ runCli('build', async (args) => {
   });
   if (fs.existsSync(buildSnapshotPath)) fs.rmSync(buildSnapshotPath);
   if (result.status !== 0) process.exit(result.status ?? 1);
+  await compileEntries();
 });

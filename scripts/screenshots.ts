@@ -224,7 +224,7 @@ runCli('screenshots', async (argv) => {
   const stripe = await startFakeStripe();
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    if (values.build || !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    if (values.build || !fs.existsSync(path.join(root, 'dist', 'server.js'))) {
       console.log('Building for production (npm run build)…');
       run(['scripts/build.ts'], env);
     }

@@ -102,6 +102,7 @@ async function main(): Promise<boolean> {
     if (!run('Production build', 'npx', ['tsx', 'scripts/build.ts'], { env: browserEnv }))
       return false;
     ok = vitest('Browser tests (Chromium)', ['browser'], browserEnv) && ok;
+    ok = vitest('Deployment tests', ['deploy'], env) && ok;
   } finally {
     fs.rmSync(dataRoot, { recursive: true, force: true });
   }

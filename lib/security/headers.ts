@@ -12,7 +12,7 @@ export interface SecurityOptions {
   /** Where a form post may be redirected: Stripe Checkout and the billing portal. */
   paymentOrigins: readonly string[];
   nonce?: string;
-  /** `'sha256-…'` sources of a cached page's inline scripts (lib/security/page-cache.ts). */
+  /** `'sha256-…'` sources of a cached page's inline scripts (lib/page-cache/store.ts). */
   scriptHashes?: readonly string[];
 }
 

@@ -23,29 +23,27 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build (server.ts, as `npm start`) on a free port and waits until it answers. */
+/** Starts the production build (dist/server.js, as `npm start`) on a free port and waits until it answers. */
 export async function startServer(
   env: Record<string, string | undefined>,
   port?: number,
+  /** The folder of the build to serve: this project's by default. */
+  cwd = root,
 ): Promise<RunningServer> {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['server.ts', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        SITE_URL: url,
-        ...env,
-      } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['dist/server.js', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      SITE_URL: url,
+      ...env,
+    } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -23,7 +23,7 @@ declare module 'vitest' {
  * `npm test` builds first; the build and this server are given the same data folder.
  */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+  if (!fs.existsSync(path.join(process.cwd(), 'dist', 'server.js'))) {
     throw new Error('Browser tests need a production build: run `npm test`, which builds first.');
   }
   const ownDir = process.env.TEST_PGLITE_DATA_DIR
@@ -32,9 +32,9 @@ export default async function setup(project: TestProject) {
   const dataDir = process.env.TEST_PGLITE_DATA_DIR ?? path.join(ownDir!, 'pglite');
   for (const [role, account] of Object.entries(testAccounts)) {
     const created = spawnSync(
-      path.join(process.cwd(), 'node_modules/.bin/tsx'),
+      process.execPath,
       [
-        'scripts/user-create.ts',
+        'dist/user-create.js',
         '--email',
         account.email,
         '--password',
