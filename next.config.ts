@@ -1,21 +1,34 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
-import { EnvError, parseEnv } from './lib/env';
+import { EnvError, parseEnv, type Env } from './lib/env';
 import {
   imageContentSecurityPolicy,
   securityHeaders,
   securityOptions,
 } from './lib/security/headers';
 
+let env: Env;
 try {
-  parseEnv(process.env);
+  env = parseEnv(process.env);
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
   console.error(`\n✖ ${error.message}\n`);
   process.exit(1);
 }
 
+// With Redis, every instance shares Next's data cache (lib/cache/shared-data-cache.ts, compiled
+// by the build before Next builds), and keeps none of it in its own memory, where a change made
+// on another instance would not reach it. Development keeps Next's own.
+const sharedDataCache = env.REDIS_URL !== undefined && env.NODE_ENV === 'production';
+
 const nextConfig: NextConfig = {
-  reactStrictMode: true,
+  ...(sharedDataCache && {
+    cacheHandler: path.resolve('dist/shared-data-cache.js'),
+    cacheMaxMemorySize: 0,
+  }),
+  // Every instance serves the same build, so they share its id and its server actions' key;
+  // DEPLOYMENT_ID names it for Next's version-skew handling when several builds are live.
+  deploymentId: env.DEPLOYMENT_ID,
   poweredByHeader: false,
   // Loaded from node_modules at run time: PGlite reads its WASM files from beside itself,
   // and argon2 is a native addon.

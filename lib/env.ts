@@ -63,6 +63,15 @@ const envSchema = z
       urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     ),
     PGLITE_DATA_DIR: withDefault('.data/pglite', z.string()),
+    // Next's data cache, shared by every instance of the site (lib/cache/shared-data-cache.ts).
+    REDIS_URL: optional(urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
+    // Starts every key the site writes to Redis, so several sites (or test runs) can share one.
+    REDIS_PREFIX: withDefault('northgate:', z.string().regex(/^[\w.:-]{1,64}$/)),
+    // Names one build: browsers that loaded a page of another are sent a full page load
+    // rather than a navigation that build cannot answer. The build's id when unset.
+    DEPLOYMENT_ID: optional(
+      z.string().regex(/^[\w.-]{1,64}$/, 'must be letters, digits, . _ or -'),
+    ),
     AUTH_SECRET: optional(
       z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)'),
     ),
@@ -193,7 +202,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 function redact(variable: string, raw: string): string {
-  if (/SECRET|KEY|PASSWORD|DATABASE_URL|EMAIL_SERVER/.test(variable)) {
+  if (/SECRET|KEY|PASSWORD|DATABASE_URL|EMAIL_SERVER|REDIS_URL/.test(variable)) {
     return raw.length <= 8 ? '…' : `${raw.slice(0, 6)}…`;
   }
   return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;

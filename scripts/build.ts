@@ -1,5 +1,5 @@
-// Prepares the database for `next build`, then runs it, and compiles the programs a deployment
-// runs (scripts/lib/compile-entries.ts). Pages are pre-rendered in parallel worker processes;
+// Compiles the programs a deployment runs (scripts/lib/compile-entries.ts), prepares the
+// database for `next build`, then runs it. Pages are pre-rendered in parallel worker processes;
 // with the embedded database they each read a snapshot made here, since PGlite allows one
 // process per data folder.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,8 @@ import { compileEntries } from './lib/compile-entries';
 
 runCli('build', async (args) => {
   const env = getEnv();
+  // First: Next loads the shared data cache's handler from dist/ while it builds.
+  await compileEntries();
   const connection = openConnection({ max: 1 });
   try {
     await migrateDatabase(connection);
@@ -34,5 +36,4 @@ runCli('build', async (args) => {
   });
   if (fs.existsSync(buildSnapshotPath)) fs.rmSync(buildSnapshotPath);
   if (result.status !== 0) process.exit(result.status ?? 1);
-  await compileEntries();
 });

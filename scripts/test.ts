@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromiumPackage, chromiumPath } from './lib/chromium';
 import { freePort } from './lib/next-server';
+import { nginxBinary } from '../tests/deploy/nginx';
 
 const browserOnly = process.argv.includes('--browser-only');
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-test-reports-'));
@@ -26,24 +27,26 @@ function run(label: string, command: string, args: string[], options: SpawnSyncO
   return true;
 }
 
-function ensureChromium() {
-  if (fs.existsSync(chromiumPath)) return true;
+// What the tests need from Debian: Chromium's headless shell for the browser tests, nginx for
+// the deployment tests (deploy/nginx/).
+function ensureSystemPackages() {
+  const missing = [
+    { path: chromiumPath, name: chromiumPackage },
+    { path: nginxBinary, name: 'nginx-light' },
+  ].filter(({ path: binary }) => !fs.existsSync(binary));
+  if (!missing.length) return true;
+  const names = missing.map(({ name }) => name);
   if (process.getuid?.() !== 0) {
     console.error(
-      `Chromium is missing at ${chromiumPath}. Install it: sudo apt-get install -y ${chromiumPackage}`,
+      `Missing: ${names.join(', ')}. Install: sudo apt-get install -y ${names.join(' ')}`,
     );
     return false;
   }
   return (
-    run('Install Chromium (apt-get update)', 'apt-get', ['update']) &&
-    run(
-      `Install Chromium (apt-get install ${chromiumPackage})`,
-      'apt-get',
-      ['install', '-y', chromiumPackage],
-      {
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      },
-    )
+    run('Install system packages (apt-get update)', 'apt-get', ['update']) &&
+    run(`Install ${names.join(', ')}`, 'apt-get', ['install', '-y', ...names], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
   );
 }
 
@@ -80,7 +83,7 @@ function vitest(label: string, projects: string[], env: NodeJS.ProcessEnv = proc
 
 async function main(): Promise<boolean> {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!ensureChromium()) return false;
+  if (!ensureSystemPackages()) return false;
   let ok = true;
   if (!browserOnly) {
     ok = run('Lint', 'npx', ['eslint', '.', '--max-warnings=0']) && ok;

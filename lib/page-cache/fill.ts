@@ -24,9 +24,9 @@ const fillTimeoutMs = 30_000;
 
 /**
  * Renders the page for the cache, as an anonymous reader's request with no cookie, through
- * `origin` (where this server listens), and keeps it when Next answers 200 with HTML under a
- * policy with a nonce, and sets no cookie. Resolves to the page, or null when there is none to
- * keep (an error, a 404, a redirect, too slow): that reader's page is then rendered for them
+ * `origin` (where this server listens), and keeps it when Next answers 200 or 404 with HTML
+ * under a policy with a nonce, and sets no cookie. Resolves to the page, or null when there is
+ * none to keep (an error, a redirect, too slow): that reader's page is then rendered for them
  * alone.
  */
 export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
@@ -39,11 +39,12 @@ export function startPageFill(key: string, origin: string): Promise<CachedPage |
     const html = await response.text();
     // The nonce proxy.ts gave this render, which Next put on every script it emitted.
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '');
+    const { status } = response;
     const isPage =
-      response.status === 200 &&
+      (status === 200 || status === 404) &&
       response.headers.get('content-type')?.startsWith('text/html') &&
       !response.headers.has('set-cookie');
-    return isPage && nonce ? { html, nonce: nonce[1]! } : null;
+    return isPage && nonce ? { status, html, nonce: nonce[1]! } : null;
   }).catch(() => null);
 }
 

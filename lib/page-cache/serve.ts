@@ -51,7 +51,7 @@ export async function serveFromPageCache(
   const { page, answer } = found;
   const headers = cachedPageHeaders(page, answer);
   headers[requestIdHeader] = acceptRequestId(headerOf(request, requestIdHeader));
-  if (matchesEtag(headerOf(request, 'if-none-match'), page.etag)) {
+  if (page.status === 200 && matchesEtag(headerOf(request, 'if-none-match'), page.etag)) {
     response.writeHead(304, headers);
     response.end();
     return true;
@@ -60,7 +60,7 @@ export async function serveFromPageCache(
   headers['content-type'] = 'text/html; charset=utf-8';
   if (body !== page.body) headers['content-encoding'] = 'gzip';
   headers['content-length'] = String(body.length);
-  response.writeHead(200, headers);
+  response.writeHead(page.status, headers);
   // Node leaves the body out of the answer to a HEAD request.
   response.end(body);
   return true;

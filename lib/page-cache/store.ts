@@ -17,13 +17,17 @@ import { gzipSync } from 'node:zlib';
  * not hold wait on the one render of it under way instead of each rendering it. Editors'
  * changes drop every page at once (lib/editorial/revalidate.ts). When the cache is full, the
  * page read least recently goes first, so pages nobody reads again cannot push out those that
- * are read all the time; search pages, whose keys come from what visitors type, have a share of
- * their own, so a flood of distinct searches pushes out only other searches.
+ * are read all the time; search pages and pages not found, whose keys come from what visitors
+ * type, have shares of their own, so a flood of distinct searches or made-up addresses pushes
+ * out only others of its kind. A page not found is kept so that a shared cache in front
+ * replaces a page that was taken down with the answer that it is gone.
  *
  * On globalThis: the server entry, which serves and fills the cache, and the server code that
  * clears it are bundled apart but run in one process.
  */
 export interface CachedPage {
+  /** 200, or 404 for a page that is not there (anymore): shared caches must keep that too. */
+  status: KeptStatus;
   /** The page's HTML, UTF-8: encoded once, not for each reader. */
   body: Buffer;
   /** The same, gzip-compressed once, for the browsers that accept it. */
@@ -35,8 +39,11 @@ export interface CachedPage {
   storedAt: number;
 }
 
+export type KeptStatus = 200 | 404;
+
 /** What a render for the cache gives: the page, and the nonce Next put on its own scripts. */
 export interface RenderedPage {
+  status?: KeptStatus;
   html: string;
   nonce: string;
 }
@@ -44,17 +51,22 @@ export interface RenderedPage {
 const freshForMs = 60_000;
 const servedStaleForMs = 10 * 60_000;
 /**
- * Bounds of the cache: a few hundred pages, at most 64 MiB of HTML, plain and compressed; of
- * which searches may hold a few hundred and 16 MiB.
+ * Bounds of the cache: a few hundred pages, at most 64 MiB of HTML, plain and compressed; and
+ * apart, a few hundred searches and pages not found, whose keys come from what visitors type.
  */
 export const pageCacheLimits = {
   pages: { maxEntries: 500, maxBytes: 64 * 1024 * 1024 },
   searches: { maxEntries: 300, maxBytes: 16 * 1024 * 1024 },
+  notFound: { maxEntries: 200, maxBytes: 8 * 1024 * 1024 },
 };
 
 type Share = keyof typeof pageCacheLimits;
+const shares = Object.keys(pageCacheLimits) as Share[];
 
-const shareOf = (key: string): Share => (key.startsWith('/search') ? 'searches' : 'pages');
+function shareOf(key: string, status: KeptStatus): Share {
+  if (status === 404) return 'notFound';
+  return key.startsWith('/search') ? 'searches' : 'pages';
+}
 
 interface Shelf {
   /** In order of last use: the first page is the one read least recently. */
@@ -74,15 +86,18 @@ type Global = typeof globalThis & { [globalKey]?: State };
 
 function state(): State {
   const store = globalThis as Global;
-  store[globalKey] ??= {
-    shelves: { pages: emptyShelf(), searches: emptyShelf() },
-    generation: 0,
-    filling: new Map(),
-  };
+  store[globalKey] ??= { shelves: emptyShelves(), generation: 0, filling: new Map() };
   return store[globalKey];
 }
 
-const emptyShelf = (): Shelf => ({ pages: new Map(), bytes: 0 });
+const emptyShelves = () =>
+  Object.fromEntries(shares.map((share) => [share, { pages: new Map(), bytes: 0 }])) as Record<
+    Share,
+    Shelf
+  >;
+
+const shelfHolding = (current: State, key: string): Shelf | undefined =>
+  shares.map((share) => current.shelves[share]).find((shelf) => shelf.pages.has(key));
 
 // An inline script: a <script> element without a src attribute, its attributes, and its text as
 // the browser hashes it (script text is raw: no entity is decoded).
@@ -120,9 +135,9 @@ export function cachedPage(
   key: string,
   { anyAge = false, now = Date.now() }: { anyAge?: boolean; now?: number } = {},
 ): Lookup | undefined {
-  const shelf = state().shelves[shareOf(key)];
-  const page = shelf.pages.get(key);
-  if (!page) return undefined;
+  const shelf = shelfHolding(state(), key);
+  const page = shelf?.pages.get(key);
+  if (!shelf || !page) return undefined;
   const age = now - page.storedAt;
   if (age > servedStaleForMs && !anyAge) {
     forget(shelf, key);
@@ -173,6 +188,7 @@ async function storeRender(
   if (rendered === null) return null;
   const body = Buffer.from(rendered.html);
   const page: CachedPage = {
+    status: rendered.status ?? 200,
     body,
     gzipped: gzipSync(body),
     scriptHashes: await inlineScriptHashes(rendered.html, rendered.nonce),
@@ -181,11 +197,12 @@ async function storeRender(
   };
   // A page rendered before editors changed something is not kept, but it is what the readers
   // who asked before the change wait for. Nor is one larger than its whole share.
-  const share = shareOf(key);
+  const share = shareOf(key, page.status);
   const { maxEntries, maxBytes } = pageCacheLimits[share];
   if (generation !== current.generation || sizeOf(page) > maxBytes) return page;
+  const holding = shelfHolding(current, key);
+  if (holding) forget(holding, key);
   const shelf = current.shelves[share];
-  forget(shelf, key);
   shelf.pages.set(key, page);
   shelf.bytes += sizeOf(page);
   while (shelf.pages.size > maxEntries || shelf.bytes > maxBytes) {
@@ -196,7 +213,7 @@ async function storeRender(
 
 export function clearPageCache(): void {
   const current = state();
-  current.shelves = { pages: emptyShelf(), searches: emptyShelf() };
+  current.shelves = emptyShelves();
   current.filling.clear();
   current.generation += 1;
 }

@@ -3,13 +3,15 @@ import { build } from 'esbuild';
 /**
  * The programs a deployment runs, compiled to plain JavaScript in dist/ so that they start with
  * `node` and the production dependencies alone (`npm ci --omit=dev`): the server entry, the
- * database migration and the account command. The project's own modules are bundled in; every
+ * database migration, the account command and the shared data cache. The project's own modules are bundled in; every
  * package stays an import resolved from node_modules at run time, as Next's own build does.
  */
 export const compiledEntries = {
   server: 'server.ts',
   'db-migrate': 'scripts/db-migrate.ts',
   'user-create': 'scripts/user-create.ts',
+  // Loaded by Next itself, as its cache handler when REDIS_URL is set (next.config.ts).
+  'shared-data-cache': 'lib/cache/shared-data-cache.ts',
 };
 
 export async function compileEntries(outdir = 'dist'): Promise<void> {

@@ -207,15 +207,28 @@ describe('the page cache in the server entry', () => {
   });
 
   it('leaves to Next a page whose render is not one to keep, and a target that is not a path', async () => {
-    nextAnswer = { status: 404, contentType: 'text/html; charset=utf-8', body: 'Not found' };
-    expect((await get('/articles/no-such-piece', page)).status).toBe(404);
+    nextAnswer = { status: 500, contentType: 'text/html; charset=utf-8', body: 'Failed' };
+    expect((await get('/articles/failing-piece', page)).status).toBe(404);
     expect(reachedNext).toEqual([
-      expect.stringMatching(/^\/articles\/no-such-piece [\w-]{32}$/),
-      '/articles/no-such-piece',
+      expect.stringMatching(/^\/articles\/failing-piece [\w-]{32}$/),
+      '/articles/failing-piece',
     ]);
     reachedNext.length = 0;
     expect((await get('//series', page)).status).toBe(404);
     expect(reachedNext).toEqual(['//series']);
+  });
+
+  it('keeps a page that is not there, so that shared caches replace one taken down', async () => {
+    nextAnswer = { status: 404, contentType: 'text/html; charset=utf-8', body: html };
+    const first = await get('/articles/taken-down', page);
+    expect(first.status).toBe(404);
+    expect(first.headers['x-page-cache']).toBe('filled');
+    const again = await get('/articles/taken-down', page);
+    expect(again.status).toBe(404);
+    expect(again.headers['x-page-cache']).toBe('hit');
+    expect(again.headers['cache-control']).toBe(sharedCacheControl);
+    expect(again.body.toString()).toBe(html);
+    expect(reachedNext).toHaveLength(1);
   });
 
   it('keeps one page per search, however its words and filters are written', async () => {

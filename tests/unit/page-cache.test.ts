@@ -163,6 +163,28 @@ describe('the page cache', () => {
     expect(cachedPage('/search?q=made-up-5')).toBeDefined();
   });
 
+  it('keeps pages not found in a share of their own, and a page taken down in their place', async () => {
+    const { maxEntries } = pageCacheLimits.notFound;
+    await fillPage('/articles/popular', rendered('<p>popular</p>'));
+    await fillPage('/articles/taken-down', rendered('<p>here</p>'));
+    await fillPage('/articles/taken-down', async () => ({
+      status: 404,
+      html: '<p>gone</p>',
+      nonce,
+    }));
+    expect(cachedPage('/articles/taken-down')?.page.status).toBe(404);
+    for (let index = 0; index < maxEntries + 5; index++) {
+      await fillPage(`/articles/made-up-${index}`, async () => ({
+        status: 404,
+        html: '<p>not found</p>',
+        nonce,
+      }));
+    }
+    expect(cachedPage('/articles/popular')?.page.status).toBe(200);
+    expect(cachedPage('/articles/taken-down')).toBeUndefined();
+    expect(cachedPage(`/articles/made-up-${maxEntries + 4}`)).toBeDefined();
+  });
+
   it('does not keep a page larger than the whole cache, but gives it to its readers', async () => {
     const html = 'x'.repeat(pageCacheLimits.pages.maxBytes + 1);
     await fillPage('/', rendered('<p>home</p>'));
