@@ -63,6 +63,10 @@ const envSchema = z
       urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/database'),
     ),
     PGLITE_DATA_DIR: withDefault('.data/pglite', z.string()),
+    // Where the background jobs run (lib/jobs/background.ts): in the web process, or in
+    // `npm run worker`. By default the web process with the embedded database, the worker with
+    // PostgreSQL.
+    JOBS: optional(z.enum(['web', 'worker'], { error: 'must be web or worker' })),
     // Next's data cache, shared by every instance of the site (lib/cache/shared-data-cache.ts).
     REDIS_URL: optional(urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379')),
     // Starts every key the site writes to Redis, so several sites (or test runs) can share one.
@@ -165,6 +169,8 @@ type ParsedEnv = z.infer<typeof envSchema>;
 
 export type Env = ParsedEnv & {
   siteUrl: string;
+  /** Whether the web process runs the background jobs itself. */
+  jobsInWeb: boolean;
   database: { engine: 'postgres'; url: string } | { engine: 'pglite'; dataDir: string };
 };
 
@@ -194,6 +200,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const value = result.data;
   return {
     ...value,
+    jobsInWeb: (value.JOBS ?? (value.DATABASE_URL ? 'worker' : 'web')) === 'web',
     siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT ?? 3000}`).replace(/\/+$/, ''),
     database: value.DATABASE_URL
       ? { engine: 'postgres', url: value.DATABASE_URL }

@@ -5,9 +5,8 @@ import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
 import { startContentWatch } from '@/lib/cache/content-watch';
 import { reportDatabaseError } from '@/lib/database-watch';
-import { startEmailWorker } from '@/lib/email/worker';
 import { EnvError, getEnv } from '@/lib/env';
-import { startHousekeeping } from '@/lib/housekeeping/schedule';
+import { startBackgroundJobs } from '@/lib/jobs/background';
 import { logger } from '@/lib/log';
 
 function stop(problem: string): never {
@@ -19,8 +18,8 @@ function stop(problem: string): never {
  * Runs once as the server starts (never during `next build`: see instrumentation.ts). The
  * embedded database and any development database are brought up to date and given demo content
  * when empty; a production PostgreSQL is only checked, because migrating it is a deliberate step
- * (`npm run db:migrate`). Then queued e-mails are delivered, and what grows is pruned, in the
- * background.
+ * (`npm run db:migrate`). Then every process watches the content version; the background jobs
+ * run here only where no worker runs them (JOBS in lib/env.ts).
  */
 export async function prepareServer(): Promise<void> {
   let env;
@@ -57,7 +56,6 @@ export async function prepareServer(): Promise<void> {
       'database unreachable: the site answers 503 where it needs it until it is reachable',
     );
   }
-  startEmailWorker();
   startContentWatch();
-  startHousekeeping();
+  if (env.jobsInWeb) startBackgroundJobs();
 }

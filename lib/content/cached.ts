@@ -3,6 +3,7 @@ import path from 'node:path';
 import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import type { ArticleKind } from '@/db/schema';
+import { contentVersionSeen } from '@/lib/cache/content-watch';
 import { getEnv } from '@/lib/env';
 import { anonymousReader } from './access';
 import { withoutStoredMisses } from './cache-misses';
@@ -26,7 +27,7 @@ export const contentTags = {
   taxonomy: 'taxonomy',
 };
 
-// Also bounds how late a scheduled article appears when nobody publishes anything else.
+// How long an entry is trusted at most: changes show sooner, through tags and the version.
 const revalidate = 60;
 
 /**
@@ -41,8 +42,11 @@ function databaseKey(): string {
   return `postgres:${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
+// The content version in the key: when it moves (an edit, a scheduled piece going live,
+// lib/cache/content-watch.ts), every instance reads afresh, whichever made the change.
 function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
-  return unstable_cache(load, [databaseKey(), ...key], { tags, revalidate })();
+  const version = `v${contentVersionSeen()}`;
+  return unstable_cache(load, [databaseKey(), version, ...key], { tags, revalidate })();
 }
 
 // An article's key is its slug, which comes from the address a visitor typed.

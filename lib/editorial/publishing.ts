@@ -51,9 +51,10 @@ export async function publishArticle(
 }
 
 /**
- * Sets the article to go live at a future time. Nothing runs at that time: the public reads
- * (lib/content/access.ts isLive) admit a scheduled article once its time has come, and cached
- * pages refresh within their 60-second revalidation, so nothing public changes now.
+ * Sets the article to go live at a future time. Nothing public changes now: at that time the
+ * go-live job (lib/jobs/go-live.ts) publishes it and moves the content version, so every
+ * instance shows it within seconds; the public reads (lib/content/access.ts isLive) admit it
+ * from that moment even before.
  */
 export async function scheduleArticle(actor: Actor, id: string, at: Date): Promise<StatusResult> {
   return editorialWrite(actor, async (tx): Promise<StatusResult> => {

@@ -6,7 +6,7 @@ import { logger } from '@/lib/log';
 const batch = 20;
 
 /**
- * Delivers queued e-mails every 15 seconds in this server process, and straight on while a
+ * Delivers queued e-mails as it starts, every 15 seconds after, and straight on while a
  * backlog remains. A failure is logged once per outage rather than thrown. Returns a function
  * that stops it.
  */
@@ -27,6 +27,6 @@ export function startEmailWorker(intervalMs = 15_000): () => void {
         return false;
       }
     },
-    { intervalMs },
+    { intervalMs, firstMs: 0 },
   );
 }

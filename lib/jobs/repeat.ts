@@ -10,14 +10,15 @@ export interface RepeatOptions {
 type Global = typeof globalThis & { [key: symbol]: { stop(): void } | undefined };
 
 /**
- * Runs `job` in this server process every `intervalMs`, never two runs at once, and at once
- * again when a run says there is more to do (returns true). Started once per process under
- * `name`. The timer does not keep the process alive, and a run that throws is logged and does
- * not stop the next. Returns a function that stops it.
+ * Runs `job` in this process every `intervalMs`, never two runs at once; at once again when a
+ * run says there is more to do (returns true), or sooner when it names a time in milliseconds
+ * (returns a number below the interval). Started once per process under `name`. The timer does
+ * not keep the process alive, and a run that throws is logged and does not stop the next.
+ * Returns a function that stops it.
  */
 export function repeat(
   name: string,
-  job: () => Promise<boolean | void>,
+  job: () => Promise<boolean | number | void>,
   { intervalMs, firstMs = intervalMs }: RepeatOptions,
 ): () => void {
   const store = globalThis as Global;
@@ -28,13 +29,15 @@ export function repeat(
   let stopped = false;
 
   async function run() {
-    let more = false;
+    let nextMs = intervalMs;
     try {
-      more = (await job()) === true;
+      const answer = await job();
+      if (answer === true) nextMs = 0;
+      else if (typeof answer === 'number') nextMs = Math.max(0, Math.min(answer, intervalMs));
     } catch (error) {
       logger.error({ err: error, job: name }, 'a repeating job failed; it runs again');
     }
-    if (!stopped) timer = setTimeout(run, more ? 0 : intervalMs).unref();
+    if (!stopped) timer = setTimeout(run, nextMs).unref();
   }
 
   timer = setTimeout(run, firstMs).unref();

@@ -48,6 +48,23 @@ describe('parseEnv', () => {
     });
   });
 
+  it('runs the background jobs in the web process with the embedded database, in a worker with PostgreSQL, unless told', () => {
+    const postgres = 'postgres://u:p@db.example.org:5432/site';
+    expect(parseEnv({}).jobsInWeb).toBe(true);
+    expect(parseEnv({ DATABASE_URL: postgres }).jobsInWeb).toBe(false);
+    expect(parseEnv({ DATABASE_URL: postgres, JOBS: 'web' }).jobsInWeb).toBe(true);
+    expect(parseEnv({ JOBS: 'worker' }).jobsInWeb).toBe(false);
+    expect(problemsOf({ JOBS: 'cron' })).toEqual(['JOBS']);
+  });
+
+  it('takes a Redis URL and key prefix for the shared data cache', () => {
+    const env = parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_PREFIX: 'site-a:' });
+    expect(env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(parseEnv({}).REDIS_PREFIX).toBe('northgate:');
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379' })).toEqual(['REDIS_URL']);
+    expect(problemsOf({ REDIS_PREFIX: 'has space' })).toEqual(['REDIS_PREFIX']);
+  });
+
   it('treats empty strings as unset', () => {
     const env = parseEnv({ DATABASE_URL: '', STRIPE_SECRET_KEY: '', PGLITE_DATA_DIR: '' });
     expect(env.database.engine).toBe('pglite');

@@ -35,6 +35,25 @@ describe('repeat', () => {
     expect(runs).toBe(4);
   });
 
+  it('runs again when the job names a time before its interval, and never later than it', async () => {
+    const times: number[] = [];
+    const stop = repeat(
+      'test-next-time',
+      async () => {
+        times.push(Date.now());
+        return times.length === 1 ? 40 : 60_000;
+      },
+      { intervalMs: 100, firstMs: 0 },
+    );
+    await sleep(250);
+    stop();
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(35);
+    expect(times[1]! - times[0]!).toBeLessThan(90);
+    // 60 s asked for, the interval's 100 ms given.
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(95);
+  });
+
   it('runs again on its interval after a run that throws', async () => {
     let runs = 0;
     const stop = repeat(

@@ -1,0 +1,16 @@
+import { startEmailWorker } from '@/lib/email/worker';
+import { startHousekeeping } from '@/lib/housekeeping/schedule';
+import { startGoLive } from './go-live';
+
+/**
+ * The site's background jobs: e-mail delivery from the outbox, scheduled pieces going live at
+ * their time, and pruning what grows. They run in the worker (`npm run worker`,
+ * scripts/worker.ts), several of which may run at once, or in the web process itself with the
+ * embedded database (see JOBS in lib/env.ts). Returns a function that stops them.
+ */
+export function startBackgroundJobs(): () => void {
+  const stops = [startEmailWorker(), startGoLive(), startHousekeeping()];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
