@@ -85,3 +85,15 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The constraint a PostgreSQL error names when it has the given SQLSTATE (23505 unique,
+ * 23503 foreign key), or null. Drizzle wraps driver errors, and the two drivers spell the
+ * constraint's field differently.
+ */
+export function violatedConstraint(error: unknown, code: '23503' | '23505'): string | null {
+  for (const cause of causes(error)) {
+    if (cause.code === code) return String(cause.constraint ?? cause.constraint_name ?? '');
+  }
+  return null;
+}

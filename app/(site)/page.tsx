@@ -9,9 +9,6 @@ import { organizationData } from '@/lib/seo/structured-data';
 
 export const metadata: Metadata = { alternates: { canonical: '/' } };
 
-// Re-rendered in the background at most once a minute; publishing revalidates it at once.
-export const revalidate = 60;
-
 export default async function HomePage() {
   const site = getSiteConfig();
   const [latest, series] = await Promise.all([getArticlePage({}, 1, 13), getAllSeries()]);

@@ -1,4 +1,4 @@
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 import { formatMoney } from '@/lib/format/money';
 import {
   donationFrequencyLabels,

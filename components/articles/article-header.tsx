@@ -1,4 +1,4 @@
-import { formatLongDate, isSameDay } from '@/lib/format/date';
+import { formatLongDate, isSameDay } from '@/lib/time/london';
 import type { ArticleDetail } from '@/lib/content/types';
 import { Bylines } from './article-meta';
 import { KindLabel } from './kind-label';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { Byline } from '@/lib/content/types';
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 
 interface Props {
   authors: Pick<Byline, 'slug' | 'name'>[];

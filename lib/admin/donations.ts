@@ -29,6 +29,7 @@ import {
 import type { Page } from '@/lib/content/types';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { assertAdmin, recordAdminAction, type AdminActor } from './audit';
+import { londonDay, londonToday, londonZone } from '@/lib/time/london';
 
 export const donationFrequencyLabels: Record<DonationFrequency, string> = {
   one_off: 'One-off',
@@ -55,18 +56,7 @@ const invalid = (error: z.ZodError): Invalid => ({
 
 // ---- Days and months in London, where the charity keeps its books.
 
-const zone = sql.raw(`'Europe/London'`);
-
-const londonDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** YYYY-MM-DD of an instant in London. */
-const londonDay = (instant: Date) => londonDayFormat.format(instant);
-const londonToday = () => londonDay(new Date());
+const londonZoneSql = sql.raw(`'${londonZone}'`);
 
 function addMonths(month: string, months: number): string {
   const [year, index] = month.split('-').map(Number) as [number, number];
@@ -89,8 +79,8 @@ function monthsFrom(fromDay: string, toDay: string): string[] {
 /** Whether an instant falls on or between two London calendar days. */
 function withinDays(instant: SQL | typeof donations.paidAt, from?: string, to?: string) {
   return and(
-    from ? sql`${instant} >= (${from}::date)::timestamp at time zone ${zone}` : undefined,
-    to ? sql`${instant} < (${to}::date + 1)::timestamp at time zone ${zone}` : undefined,
+    from ? sql`${instant} >= (${from}::date)::timestamp at time zone ${londonZoneSql}` : undefined,
+    to ? sql`${instant} < (${to}::date + 1)::timestamp at time zone ${londonZoneSql}` : undefined,
   );
 }
 
@@ -366,7 +356,7 @@ export async function donationTotalsByMonth(
   const parsed = monthlyTotalsSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { from, to } = parsed.data;
-  const month = sql<string>`to_char(${donations.paidAt} at time zone ${zone}, 'YYYY-MM')`;
+  const month = sql<string>`to_char(${donations.paidAt} at time zone ${londonZoneSql}, 'YYYY-MM')`;
   const sums = await db
     .select({
       month,
@@ -541,7 +531,7 @@ async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
       lastName: declaration.lastName,
       houseNameOrNumber: declaration.houseNameOrNumber,
       postcode: declaration.postcode,
-      donationDate: sql<string>`to_char(${gift.paidAt} at time zone ${zone}, 'DD/MM/YY')`,
+      donationDate: sql<string>`to_char(${gift.paidAt} at time zone ${londonZoneSql}, 'DD/MM/YY')`,
       amountMinor: gift.amountMinor,
     })
     .from(gift)

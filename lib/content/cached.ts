@@ -13,7 +13,6 @@ import {
   getArticle,
   listArticles,
   listFeedArticles,
-  listRecentSlugs,
   listRelatedArticles,
   listSitemapArticles,
   type ArticleFilter,
@@ -97,16 +96,6 @@ export const getFeedArticles = cache((filter: ArticleFilter) =>
 export const getSitemapArticles = cache(() =>
   cached(['sitemap'], [contentTags.articles], () => listSitemapArticles()),
 );
-
-/**
- * Slugs to pre-render. Only a production build pre-renders; the dev server calls
- * generateStaticParams from a separate worker process, which must not open the embedded
- * database that the server itself holds.
- */
-export async function getSlugsToPrerender(limit: number): Promise<string[]> {
-  if (process.env.NEXT_PHASE !== 'phase-production-build') return [];
-  return listRecentSlugs(limit);
-}
 
 export const getAllSeries = cache(() =>
   cached(['series'], [contentTags.articles, contentTags.taxonomy], () => listSeries()),

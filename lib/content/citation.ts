@@ -1,3 +1,5 @@
+import { londonDateParts } from '@/lib/time/london';
+
 export interface CitationInput {
   title: string;
   /** In byline order, full names as printed ("Helen Orvik", "Ana de la Cruz", "Plato"). */
@@ -38,18 +40,9 @@ const bibtexMonths = monthNames.map((name) => name.slice(0, 3).toLowerCase());
 const suffixPattern = /^(?:Jr|Sr)\.?$|^(?:II|III|IV|V)$/;
 const keyStopWords = new Set(wordList('a an and as at by for from in into of on or the to with'));
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
-
 function londonDate(date: Date): LondonDate {
   if (Number.isNaN(date.getTime())) throw new RangeError('Cannot cite an invalid date');
-  const parts = londonParts.formatToParts(date);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  return londonDateParts(date);
 }
 
 function monthName({ month }: LondonDate): string {

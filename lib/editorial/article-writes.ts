@@ -16,7 +16,7 @@ import type { Actor } from './actor';
 import { toSnapshot, type ArticleFields, type ArticleSnapshot } from './article-input';
 import { isId, loadEditableArticle, type EditableArticle } from './article-record';
 import { recordAudit } from './audit';
-import { violatedConstraint } from './db-errors';
+import { violatedConstraint } from '@/db/errors';
 import { invalid, type FieldErrors, type Invalid, type NotFound } from './results';
 import { articleTags } from './revalidate';
 import { claimSlug } from './unique-slug';

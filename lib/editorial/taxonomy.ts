@@ -15,7 +15,7 @@ import { fieldErrors } from '@/lib/validation/form';
 import type { Actor } from './actor';
 import { isId } from './article-record';
 import { recordAudit, type EditorialSubject } from './audit';
-import { violatedConstraint } from './db-errors';
+import { violatedConstraint } from '@/db/errors';
 import { invalid, notFound, type FieldErrors, type Invalid, type NotFound } from './results';
 import { taxonomyTags, type Revalidator } from './revalidate';
 import {

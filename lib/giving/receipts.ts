@@ -11,7 +11,7 @@ import { getSiteConfig } from '@/lib/config/site';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
 import type { EmailMessage } from '@/lib/email/send';
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 import { formatMoney } from '@/lib/format/money';
 
 /** The reference printed on a receipt: short enough to read out, unique enough to find. */

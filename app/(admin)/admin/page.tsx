@@ -7,6 +7,7 @@ import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { getAdminCounts } from '@/lib/editorial/dashboard';
 import { formatMoney } from '@/lib/format/money';
 import { requireStaff } from './staff';
+import { formatMoment } from '@/lib/time/london';
 
 export const metadata: Metadata = {
   title: 'Editorial and administration',
@@ -69,12 +70,6 @@ async function DonationSummary({ actor }: { actor: { id: string } }) {
   );
 }
 
-const activityTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
 /**
  * What happened lately: the audit log for admins; for editors, who may not read the log, the
  * articles most recently changed.
@@ -112,7 +107,7 @@ async function RecentActivity({ actor, isAdmin }: { actor: { id: string }; isAdm
                 <span>{item.text}</span>
               )}
               <time dateTime={item.when} className="text-sm text-muted">
-                {activityTime.format(new Date(item.when))}
+                {formatMoment(item.when)}
               </time>
             </li>
           ))}

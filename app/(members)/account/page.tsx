@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { hasPassword } from '@/lib/auth/change-password';
 import { signedInRecently } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 import { formatMoney } from '@/lib/format/money';
 import { listGiftsOf } from '@/lib/giving/history';
 import {

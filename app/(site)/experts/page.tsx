@@ -4,8 +4,6 @@ import { ExpertPhoto } from '@/components/experts/expert-photo';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getAllExperts } from '@/lib/content/cached';
 
-export const revalidate = 60;
-
 export const metadata: Metadata = {
   title: 'Our experts',
   description: 'The fellows and researchers behind our work.',

@@ -3,9 +3,7 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getAllSeries } from '@/lib/content/cached';
-import { formatLongDate } from '@/lib/format/date';
-
-export const revalidate = 60;
+import { formatLongDate } from '@/lib/time/london';
 
 export const metadata: Metadata = {
   title: 'Series and columns',

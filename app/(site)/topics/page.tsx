@@ -4,8 +4,6 @@ import { PageHeading } from '@/components/ui/page-heading';
 import { getAllTopics } from '@/lib/content/cached';
 import type { TopicInfo } from '@/lib/content/queries/taxonomy';
 
-export const revalidate = 60;
-
 export const metadata: Metadata = {
   title: 'Topics and regions',
   description: 'Browse our work by policy area and by region.',

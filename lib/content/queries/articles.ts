@@ -157,17 +157,6 @@ export async function listRelatedArticles(articleId: string, limit = 3): Promise
   return toSummaries(rows);
 }
 
-/** Slugs of the newest live articles, to pre-render at build time. */
-export async function listRecentSlugs(limit: number): Promise<string[]> {
-  const rows = await getDb()
-    .select({ slug: articles.slug })
-    .from(articles)
-    .where(isLive())
-    .orderBy(desc(articles.publishedAt))
-    .limit(limit);
-  return rows.map((row) => row.slug);
-}
-
 export interface FeedArticle extends ArticleSummary {
   /** The body only where the public may read it. */
   body: string | null;

@@ -10,7 +10,7 @@ import {
 } from '@/lib/editorial/article-input';
 import type { EditableArticle } from '@/lib/editorial/article-record';
 import { createArticle, updateArticle } from '@/lib/editorial/articles';
-import { fromLondonInput } from '@/lib/editorial/london-time';
+import { fromLondonInput } from '@/lib/time/london';
 import { publishArticle, scheduleArticle, unpublishArticle } from '@/lib/editorial/publishing';
 import { listRevisions, restoreRevision } from '@/lib/editorial/revisions';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';

@@ -7,18 +7,13 @@ import { pageHref, Pagination } from '@/components/ui/pagination';
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit';
 import { checkRole } from '@/lib/auth/viewer';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
+import { formatMoment } from '@/lib/time/london';
 
 export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const when = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
 
 export default async function AdminAuditPage({ searchParams }: Props) {
   const access = await checkRole(['admin']);
@@ -94,7 +89,7 @@ export default async function AdminAuditPage({ searchParams }: Props) {
             {log.items.map((entry) => (
               <tr key={entry.id} className="border-b border-rule align-top">
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  <time dateTime={entry.createdAt}>{when.format(new Date(entry.createdAt))}</time>
+                  <time dateTime={entry.createdAt}>{formatMoment(entry.createdAt)}</time>
                 </td>
                 <td className="py-2 pr-4">
                   {entry.actorId && entry.actorEmail ? (

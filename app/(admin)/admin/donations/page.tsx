@@ -14,7 +14,7 @@ import {
   type MonthlyTotals,
 } from '@/lib/admin/donations';
 import { checkRole } from '@/lib/auth/viewer';
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 
 export const metadata: Metadata = { title: 'Donations', robots: { index: false } };
 

@@ -1,25 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
-import {
-  getBylineExperts,
-  getPublicArticle,
-  getRelatedArticles,
-  getSlugsToPrerender,
-} from '@/lib/content/cached';
+import { getBylineExperts, getPublicArticle, getRelatedArticles } from '@/lib/content/cached';
 import { isSlug } from '@/lib/content/slug';
 import { articleMetadata } from '@/lib/seo/article-metadata';
 
-// The public view, cached for everyone. Signed-in readers are routed to /members-view by
-// proxy.ts, which renders per request.
-export const revalidate = 60;
+// The public view, the same for every anonymous reader (lib/page-cache/). Signed-in readers are
+// routed to /members-view by proxy.ts.
 
 interface Props {
   params: Promise<{ slug: string }>;
-}
-
-export async function generateStaticParams() {
-  return (await getSlugsToPrerender(50)).map((slug) => ({ slug }));
 }
 
 async function load(params: Props['params']) {

@@ -5,7 +5,7 @@ import { DateTime } from '@/components/admin/date-time';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { renderMarkdown } from '@/lib/content/markdown';
 import { getArticleForEditing } from '@/lib/editorial/article-record';
-import { toLondonInput } from '@/lib/editorial/london-time';
+import { toLondonInput } from '@/lib/time/london';
 import { listRevisions } from '@/lib/editorial/revisions';
 import { firstParam } from '@/lib/validation/params';
 import { requireStaff } from '../../staff';

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import { getSiteConfig } from '@/lib/config/site';
-import { formatLongDate } from '@/lib/format/date';
+import { formatLongDate } from '@/lib/time/london';
 import { formatMoney } from '@/lib/format/money';
 import { loadReceiptFacts, receiptLines, receiptReference } from '@/lib/giving/receipts';
 import { PrintButton } from './print-button.client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLondonInput, toLondonInput } from '@/lib/editorial/london-time';
+import { fromLondonInput, toLondonInput } from '@/lib/time/london';
 
 describe('London wall time for scheduling', () => {
   it('reads winter times as GMT and summer times as BST', () => {
