@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Field } from '@/components/forms/field';
-import { donationFrequencyLabels, donationStatusLabels } from '@/lib/admin/donations';
+import { donationFrequencyLabels, donationStatusLabels } from '@/lib/admin/donations/filters';
 import type { FieldErrors } from '@/lib/validation/form';
 import { SelectField } from './select-field';
 

@@ -1,11 +1,7 @@
 import { formatLongDate } from '@/lib/time/london';
 import { formatMoney } from '@/lib/format/money';
-import {
-  donationFrequencyLabels,
-  donationStatusLabels,
-  type DonationRow,
-  type DonationTotals,
-} from '@/lib/admin/donations';
+import { donationFrequencyLabels, donationStatusLabels } from '@/lib/admin/donations/filters';
+import { type DonationRow, type DonationTotals } from '@/lib/admin/donations/list';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
 
 export function DonationsTable({ rows, caption }: { rows: DonationRow[]; caption: string }) {

@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/format/money';
-import type { CurrencyMonths } from '@/lib/admin/donations';
+import type { CurrencyMonths } from '@/lib/admin/donations/monthly-totals';
 import { BarChart } from './bar-chart';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
 

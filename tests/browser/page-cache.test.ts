@@ -166,7 +166,7 @@ const dataCacheEntries = () =>
   fs.existsSync(dataCacheDir) ? fs.readdirSync(dataCacheDir).length : 0;
 
 describe('misses cost nothing kept', () => {
-  it('unknown slugs and pages past the end write nothing to the data cache', async () => {
+  it('unknown slugs and pages past the end write nothing to the data cache, and one render a minute', async () => {
     // Real pages first, and a page past the end of each listing, so the entries they need
     // (a listing's count, one per listing) exist before counting.
     for (const pathname of ['/analysis', '/series/fiscal-watch', '/topics/economy', article]) {
@@ -185,9 +185,14 @@ describe('misses cost nothing kept', () => {
     for (const pathname of misses) {
       const response = await load(pathname);
       expect(response.status, pathname).toBe(404);
-      expect(response.headers.get('x-page-cache'), pathname).toBeNull();
+      // Kept as a page (so shared caches replace a piece taken down), in a share of its own.
+      expect(response.headers.get('x-page-cache'), pathname).toBe('filled');
       await response.arrayBuffer();
     }
+    const again = await load(misses[0]!);
+    expect(again.status).toBe(404);
+    expect(again.headers.get('x-page-cache')).toBe('hit');
+    await again.arrayBuffer();
     // Entries are written after the answer.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(dataCacheEntries()).toBe(before);

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
 import { AdminOnlyError, listAuditActions, listAuditLog } from '@/lib/admin/audit';
-import { giftAidClaimCsv } from '@/lib/admin/donations';
+import { giftAidClaimCsv } from '@/lib/admin/donations/gift-aid-claim';
 
 const people: Record<'admin' | 'editor' | 'member' | 'leaver', { id: string }> = {
   admin: { id: '' },

@@ -10,13 +10,10 @@ import {
   type UserRole,
 } from '@/db/schema';
 import { AdminOnlyError } from '@/lib/admin/audit';
-import {
-  donationsCsv,
-  donationTotalsByMonth,
-  giftAidClaimCsv,
-  giftAidClaimRows,
-  listDonations,
-} from '@/lib/admin/donations';
+import { donationsCsv } from '@/lib/admin/donations/csv';
+import { giftAidClaimCsv, giftAidClaimRows } from '@/lib/admin/donations/gift-aid-claim';
+import { listDonations } from '@/lib/admin/donations/list';
+import { donationTotalsByMonth } from '@/lib/admin/donations/monthly-totals';
 import type { StaffCheck } from '@/lib/auth/viewer';
 import { GET as exportRoute } from '@/app/(admin)/admin/donations/export/route';
 import { GET as giftAidRoute } from '@/app/(admin)/admin/donations/gift-aid/route';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { MonthlyTotalsFigure } from '@/components/admin/monthly-totals';
 import { listAuditLog } from '@/lib/admin/audit';
-import { donationTotalsByMonth } from '@/lib/admin/donations';
+import { donationTotalsByMonth } from '@/lib/admin/donations/monthly-totals';
 import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { getAdminCounts } from '@/lib/editorial/dashboard';
 import { formatMoney } from '@/lib/format/money';

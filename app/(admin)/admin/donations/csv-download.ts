@@ -1,5 +1,6 @@
 import { AdminOnlyError, type AdminActor } from '@/lib/admin/audit';
-import type { CsvExport, Invalid } from '@/lib/admin/donations';
+import type { CsvExport } from '@/lib/admin/donations/csv';
+import type { Invalid } from '@/lib/admin/donations/filters';
 import { checkRole } from '@/lib/auth/viewer';
 
 const noStore = { 'Cache-Control': 'no-store' };

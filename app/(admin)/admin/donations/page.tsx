@@ -5,14 +5,9 @@ import { DonationsTable, DonationTotalsTable } from '@/components/admin/donation
 import { MonthlyTotalsFigure } from '@/components/admin/monthly-totals';
 import { EmptyState } from '@/components/ui/empty-state';
 import { pageHref, Pagination } from '@/components/ui/pagination';
-import {
-  donationTotalsByMonth,
-  listDonations,
-  type DonationFilters,
-  type DonationList,
-  type Invalid,
-  type MonthlyTotals,
-} from '@/lib/admin/donations';
+import { type DonationFilters, type Invalid } from '@/lib/admin/donations/filters';
+import { listDonations, type DonationList } from '@/lib/admin/donations/list';
+import { donationTotalsByMonth, type MonthlyTotals } from '@/lib/admin/donations/monthly-totals';
 import { checkRole } from '@/lib/auth/viewer';
 import { formatLongDate } from '@/lib/time/london';
 

@@ -1,4 +1,4 @@
-import { donationsCsv } from '@/lib/admin/donations';
+import { donationsCsv } from '@/lib/admin/donations/csv';
 import { csvDownload } from '../csv-download';
 
 /** The donations matching the list's filters, as CSV. */

@@ -1,4 +1,4 @@
-import { giftAidClaimCsv } from '@/lib/admin/donations';
+import { giftAidClaimCsv } from '@/lib/admin/donations/gift-aid-claim';
 import { csvDownload } from '../csv-download';
 
 /** HMRC's Gift Aid schedule for the gifts paid between ?from= and ?to=, as CSV. */
