@@ -13,7 +13,7 @@ import { closeConnection, getConnection, getDb, type Engine } from '@/db/client'
 import { migrateDatabase } from '@/db/migrate';
 import { generateArticles, generatedSlugPrefix } from '@/db/seed/generate';
 import { seedDatabase } from '@/db/seed/seed';
-import { anonymousReader } from '@/lib/content/access';
+import { anonymousReader } from '@/lib/auth/who';
 import { listingPageSize } from '@/lib/content/listing';
 import { getArticle, listArticles } from '@/lib/content/queries/articles';
 import { listArticlesForAdmin } from '@/lib/editorial/article-list';

@@ -1,36 +1,16 @@
 import 'server-only';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, type Database, type Transaction } from '@/db/client';
-import { auditLog, users, type UserRole } from '@/db/schema';
-import { actorHoldsRole } from '@/lib/auth/actor-role';
+import { getDb, type Transaction } from '@/db/client';
+import { auditLog, users } from '@/db/schema';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import type { Page } from '@/lib/content/types';
-
-/** Whoever is acting. Only the id is trusted; the role is read afresh from the database. */
-export interface AdminActor {
-  id: string;
-}
-
-/** Thrown when someone who is not an active administrator asks for admin data; answer 403. */
-export class AdminOnlyError extends Error {
-  constructor() {
-    super('Only administrators can see donations, Gift Aid claims and the audit log.');
-    this.name = 'AdminOnlyError';
-  }
-}
-
-const adminRoles: readonly UserRole[] = ['admin'];
-
-/** Re-checks the actor against the database, whatever their session says (see actorHoldsRole). */
-export async function assertAdmin(db: Database | Transaction, actor: AdminActor): Promise<void> {
-  if (!(await actorHoldsRole(db, actor.id, adminRoles))) throw new AdminOnlyError();
-}
 
 export type AdminAuditAction = 'donations.exported' | 'gift_aid.claim_exported';
 
 export async function recordAdminAction(
   tx: Transaction,
-  actor: AdminActor,
+  actor: Actor,
   action: AdminAuditAction,
   detail: Record<string, unknown>,
 ): Promise<void> {
@@ -74,7 +54,7 @@ export interface AuditEntry {
 
 /** The audit log, newest first, with each actor's e-mail address (gone if the account is). */
 export async function listAuditLog(
-  actor: AdminActor,
+  actor: Actor,
   input: AuditQueryInput = {},
 ): Promise<Page<AuditEntry> & { query: AuditQuery }> {
   const db = getDb();
@@ -116,7 +96,7 @@ export async function listAuditLog(
 }
 
 /** Every action the log holds, for the filter's choices. */
-export async function listAuditActions(actor: AdminActor): Promise<string[]> {
+export async function listAuditActions(actor: Actor): Promise<string[]> {
   const db = getDb();
   await assertAdmin(db, actor);
   const rows = await db

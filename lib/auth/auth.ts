@@ -18,7 +18,7 @@ import {
   signInWithVerification,
   type EmailedSignIn,
 } from './email-links';
-import type { Viewer } from './reader';
+import type { Viewer } from '@/lib/auth/who';
 import { getAuthSecret } from './secret';
 import { endSession, getCurrentSession, openSession, sessionMaxAgeSeconds } from './sessions';
 import { signedInHint, signedInHintOptions } from './signed-in-hint';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getArticleIdBySlug } from '@/lib/editorial/article-record';
 import { givesMonthly } from '@/lib/giving/recurring';
-import type { Viewer } from './reader';
+import type { Viewer } from '@/lib/auth/who';
 
 /**
  * What the site's header shows the reader of a page: whether anyone is signed in and, if so,

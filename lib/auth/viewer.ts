@@ -1,11 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import type { UserRole } from '@/db/schema';
-import type { Viewer } from './reader';
+import type { Viewer } from '@/lib/auth/who';
 import { auth } from './auth';
 import { getSessionUser, type SessionUser } from './sign-in';
-
-export type { Viewer };
 
 /** The signed-in person for this request, or null. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {

@@ -1,15 +1,6 @@
 import { and, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { articles } from '@/db/schema';
-
-/**
- * Who is reading. Anonymous readers (and anyone not yet allowed members-only work) get the
- * public view; the members' side decides `membersOnly` from the session.
- */
-export interface Reader {
-  membersOnly: boolean;
-}
-
-export const anonymousReader: Reader = { membersOnly: false };
+import type { Reader } from '@/lib/auth/who';
 
 /**
  * The one rule for what the public may see of an article at all: published, or scheduled

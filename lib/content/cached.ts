@@ -5,7 +5,7 @@ import { cache } from 'react';
 import type { ArticleKind } from '@/db/schema';
 import { contentVersionSeen } from '@/lib/cache/content-watch';
 import { getEnv } from '@/lib/env';
-import { anonymousReader } from './access';
+import { anonymousReader } from '@/lib/auth/who';
 import { withoutStoredMisses } from './cache-misses';
 import { listingPageCount } from './listing';
 import {

@@ -12,7 +12,7 @@ import {
   topics,
   type NewArticle,
 } from '@/db/schema';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 import { toSnapshot, type ArticleFields, type ArticleSnapshot } from './article-input';
 import { isId, loadEditableArticle, type EditableArticle } from './article-record';
 import { recordAudit } from './audit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { articles } from '@/db/schema';
 import { fieldErrors } from '@/lib/validation/form';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 import {
   articleInputSchema,
   articleUpdateSchema,

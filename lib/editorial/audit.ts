@@ -1,6 +1,6 @@
 import type { Transaction } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 
 export type EditorialSubject = 'article' | 'expert' | 'series' | 'topic';
 

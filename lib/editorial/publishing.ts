@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { articles } from '@/db/schema';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 import { scheduleSchema } from './article-input';
 import type { EditableArticle } from './article-record';
 import { lockForEditing, mustLoad } from './article-writes';

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articleRevisions, users, type User } from '@/db/schema';
 import { fieldErrors } from '@/lib/validation/form';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 import { articleInputSchema, type ArticleSnapshot } from './article-input';
 import { isId } from './article-record';
 import {

@@ -12,7 +12,7 @@ import {
   topics,
 } from '@/db/schema';
 import { fieldErrors } from '@/lib/validation/form';
-import type { Actor } from './actor';
+import type { Actor } from '@/lib/auth/who';
 import { isId } from './article-record';
 import { recordAudit, type EditorialSubject } from './audit';
 import { violatedConstraint } from '@/db/errors';

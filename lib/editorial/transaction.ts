@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type Transaction } from '@/db/client';
 import { moveContentVersion } from '@/lib/cache/content-watch';
-import { assertEditor, type Actor } from './actor';
+import { assertEditor, type Actor } from '@/lib/auth/who';
 import { revalidateContent, type Revalidator } from './revalidate';
 
 /**

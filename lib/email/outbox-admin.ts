@@ -9,13 +9,13 @@ import {
   type EmailPurpose,
   type EmailStatus,
 } from '@/db/schema';
-import { assertAdmin, type AdminActor } from '@/lib/admin/audit';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import { deliverEmailNow, retryable } from '@/lib/email/outbox';
 
 export type EmailCounts = Record<EmailStatus, number> & { retrying: number };
 
 /** How many e-mails are in each state; 'retrying' are the pending ones that failed before. */
-export async function countEmails(actor: AdminActor): Promise<EmailCounts> {
+export async function countEmails(actor: Actor): Promise<EmailCounts> {
   const db = getDb();
   await assertAdmin(db, actor);
   const rows = await db
@@ -50,7 +50,7 @@ export interface EmailProblem {
 }
 
 /** E-mails that failed for good or are waiting to be tried again, newest problem first. */
-export async function listEmailFailures(actor: AdminActor, limit = 100): Promise<EmailProblem[]> {
+export async function listEmailFailures(actor: Actor, limit = 100): Promise<EmailProblem[]> {
   const db = getDb();
   await assertAdmin(db, actor);
   const rows = await db
@@ -91,7 +91,7 @@ export type RetryOutcome = 'sent' | 'queued' | 'unavailable';
  * attempts. Recorded in the audit log. 'unavailable' when it is sent, being sent, gone, or its
  * link has expired.
  */
-export async function retryEmail(actor: AdminActor, id: string): Promise<RetryOutcome> {
+export async function retryEmail(actor: Actor, id: string): Promise<RetryOutcome> {
   const requeued = await getDb().transaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [row] = await tx

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema';
-import { actorHoldsRole } from '@/lib/auth/actor-role';
+import { actorHoldsRole } from '@/lib/auth/who';
 
 /** Whoever acts on the media library: the id of their account. */
 export interface MediaActor {

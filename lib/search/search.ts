@@ -1,12 +1,8 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, media, series } from '@/db/schema';
-import {
-  readableBody,
-  readableSearchMatch,
-  readableSearchVector,
-  type Reader,
-} from '@/lib/content/access';
+import { readableBody, readableSearchMatch, readableSearchVector } from '@/lib/content/access';
+import type { Reader } from '@/lib/auth/who';
 import { filterConditions, listingKeyset } from '@/lib/content/queries/articles';
 import { keysetOrder } from '@/lib/content/queries/keyset';
 import { summaryColumns, toSummaries } from '@/lib/content/queries/summaries';

@@ -1,4 +1,4 @@
-import type { Reader } from '@/lib/content/access';
+import type { Reader } from '@/lib/auth/who';
 import { findExperts, findSeries, type ExpertMatch, type SeriesMatch } from './names';
 import type { SearchParams } from './query';
 import { articlesMatching, type SearchPage } from './search';

@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, users, type UserRole } from '@/db/schema';
-import { AdminOnlyError, listAuditActions, listAuditLog } from '@/lib/admin/audit';
+import { listAuditActions, listAuditLog } from '@/lib/admin/audit';
+import { AdminOnlyError } from '@/lib/auth/who';
 import { giftAidClaimCsv } from '@/lib/admin/donations/gift-aid-claim';
 
 const people: Record<'admin' | 'editor' | 'member' | 'leaver', { id: string }> = {

@@ -9,7 +9,7 @@ import {
   type NewDonation,
   type UserRole,
 } from '@/db/schema';
-import { AdminOnlyError } from '@/lib/admin/audit';
+import { AdminOnlyError } from '@/lib/auth/who';
 import { donationsCsv } from '@/lib/admin/donations/csv';
 import { giftAidClaimCsv, giftAidClaimRows } from '@/lib/admin/donations/gift-aid-claim';
 import { listDonations } from '@/lib/admin/donations/list';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed';
-import { anonymousReader, type Reader } from '@/lib/content/access';
+import { anonymousReader, type Reader } from '@/lib/auth/who';
 import {
   getArticle,
   listArticles,

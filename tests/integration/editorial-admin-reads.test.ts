@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { media, users, type UserRole } from '@/db/schema';
-import type { Actor } from '@/lib/editorial/actor';
+import type { Actor } from '@/lib/auth/who';
 import { createArticle } from '@/lib/editorial/articles';
 import { getAdminCounts } from '@/lib/editorial/dashboard';
 import { listMediaChoices } from '@/lib/editorial/media-choices';

@@ -14,9 +14,9 @@ import {
   type UserRole,
 } from '@/db/schema';
 import { readContentVersion } from '@/lib/cache/content-watch';
-import { anonymousReader } from '@/lib/content/access';
+import { anonymousReader } from '@/lib/auth/who';
 import { getArticle, listArticles } from '@/lib/content/queries/articles';
-import { ForbiddenError, type Actor } from '@/lib/editorial/actor';
+import { ForbiddenError, type Actor } from '@/lib/auth/who';
 import type { ArticleInput, ArticleUpdateInput } from '@/lib/editorial/article-input';
 import { listArticlesForAdmin } from '@/lib/editorial/article-list';
 import { getArticleForEditing, type EditableArticle } from '@/lib/editorial/article-record';

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, authors, media, series, topics, users, type UserRole } from '@/db/schema';
 import { listExperts, listTopics } from '@/lib/content/queries/taxonomy';
-import { ForbiddenError, type Actor } from '@/lib/editorial/actor';
+import { ForbiddenError, type Actor } from '@/lib/auth/who';
 import { createArticle } from '@/lib/editorial/articles';
 import type { Revalidator } from '@/lib/editorial/revalidate';
 import {

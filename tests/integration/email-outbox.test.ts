@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, donations, emailOutbox, users, type UserRole } from '@/db/schema';
-import { AdminOnlyError } from '@/lib/admin/audit';
+import { AdminOnlyError } from '@/lib/auth/who';
 import {
   deliverDueEmails,
   deliverEmailNow,

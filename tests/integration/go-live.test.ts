@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articles, auditLog } from '@/db/schema';
 import { readContentVersion } from '@/lib/cache/content-watch';
-import { anonymousReader } from '@/lib/content/access';
+import { anonymousReader } from '@/lib/auth/who';
 import { getArticle } from '@/lib/content/queries/articles';
 import { nextGoLive, publishDuePieces } from '@/lib/editorial/go-live';
 

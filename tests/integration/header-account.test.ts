@@ -5,7 +5,7 @@ import { articles, recurringGifts, users, type UserRole } from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed';
 import { upsertAccount } from '@/lib/auth/accounts';
 import { describeHeaderAccount } from '@/lib/auth/header-account';
-import type { Viewer } from '@/lib/auth/reader';
+import type { Viewer } from '@/lib/auth/who';
 import {
   deliverUntilAccepted,
   fakeStripeForThisFile,

@@ -10,8 +10,8 @@ import {
   users,
   type NewArticle,
 } from '@/db/schema';
-import { anonymousReader, type Reader } from '@/lib/content/access';
-import type { Actor } from '@/lib/editorial/actor';
+import { anonymousReader, type Reader } from '@/lib/auth/who';
+import type { Actor } from '@/lib/auth/who';
 import type { Revalidator } from '@/lib/editorial/revalidate';
 import { getArticleForEditing } from '@/lib/editorial/article-record';
 import { createArticle, updateArticle } from '@/lib/editorial/articles';

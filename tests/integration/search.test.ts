@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { articleAuthors, articles, articleTopics, authors, topics } from '@/db/schema';
-import { anonymousReader, type Reader } from '@/lib/content/access';
+import { anonymousReader, type Reader } from '@/lib/auth/who';
 import { matchEnd, matchStart } from '@/lib/search/markers';
 import { parseSearchParams } from '@/lib/search/query';
 import { rankingWindow, searchArticles } from '@/lib/search/search';

@@ -9,7 +9,7 @@ import {
   signInWithPassword,
   slowDownMs,
 } from '@/lib/auth/sign-in';
-import { readerFor } from '@/lib/auth/reader';
+import { readerFor } from '@/lib/auth/who';
 import { getCurrentSession, openSession } from '@/lib/auth/sessions';
 
 const email = 'member@example.org';

@@ -31,7 +31,7 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
   );
 }
 
-/** Donations: money kept over the last twelve months, for admins (lib/admin/donations.ts). */
+/** Donations: money kept over the last twelve months, for admins (lib/admin/donations/). */
 async function DonationSummary({ actor }: { actor: { id: string } }) {
   const totals = await donationTotalsByMonth(actor, {});
   return (

@@ -1,6 +1,6 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
-import { ForbiddenError } from '@/lib/editorial/actor';
+import { ForbiddenError } from '@/lib/auth/who';
 import type { SessionUser } from '@/lib/auth/sign-in';
 import { checkRole } from '@/lib/auth/viewer';
 

@@ -7,7 +7,7 @@ import { SearchForm } from '@/components/search/search-form';
 import { Snippet } from '@/components/search/snippet';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { readerFor } from '@/lib/auth/reader';
+import { readerFor } from '@/lib/auth/who';
 import { getViewer } from '@/lib/auth/viewer';
 import { getAllExperts, getAllTopics } from '@/lib/content/cached';
 import { searchSite } from '@/lib/search/site-search';

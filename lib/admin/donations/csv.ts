@@ -2,7 +2,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { londonDay } from '@/lib/time/london';
-import { assertAdmin, recordAdminAction, type AdminActor } from '../audit';
+import { recordAdminAction } from '../audit';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
   DonationFilterInput,
   Invalid,
@@ -48,7 +49,7 @@ const donationCsvHeader = [
 
 /** Every donation matching the filters as CSV; the export is recorded in the audit log. */
 export async function donationsCsv(
-  actor: AdminActor,
+  actor: Actor,
   input: DonationFilterInput,
 ): Promise<CsvExport | Invalid> {
   return getDb().transaction(async (tx) => {

@@ -4,7 +4,8 @@ import 'server-only';
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { donations, giftAidDeclarations } from '@/db/schema';
-import { assertAdmin, recordAdminAction, type AdminActor } from '../audit';
+import { recordAdminAction } from '../audit';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
   DonationFilterInput,
   GiftAidPeriod,
@@ -109,7 +110,7 @@ async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
 
 /** The rows of a Gift Aid claim schedule for gifts paid within the period. */
 export async function giftAidClaimRows(
-  actor: AdminActor,
+  actor: Actor,
   input: Pick<DonationFilterInput, 'from' | 'to'>,
 ): Promise<GiftAidClaim | Invalid> {
   const db = getDb();
@@ -121,7 +122,7 @@ export async function giftAidClaimRows(
 
 /** The Gift Aid claim schedule as CSV; the export is recorded in the audit log. */
 export async function giftAidClaimCsv(
-  actor: AdminActor,
+  actor: Actor,
   input: Pick<DonationFilterInput, 'from' | 'to'>,
 ): Promise<CsvExport | Invalid> {
   return getDb().transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-o
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { donations, type Donation } from '@/db/schema';
 import type { Page } from '@/lib/content/types';
-import { assertAdmin, type AdminActor } from '../audit';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
   DonationFilterInput,
   DonationFilters,
@@ -116,7 +116,7 @@ export type DonationList = {
 
 /** Donations matching the filters, newest first, with totals over all of them. */
 export async function listDonations(
-  actor: AdminActor,
+  actor: Actor,
   input: DonationFilterInput,
 ): Promise<DonationList | Invalid> {
   const db = getDb();

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { donations, type DonationFrequency } from '@/db/schema';
-import { assertAdmin, type AdminActor } from '../audit';
+import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
   DonationFilterInput,
   Invalid,
@@ -41,7 +41,7 @@ export type MonthlyTotals = { ok: true; from: string; to: string; currencies: Cu
  * dates, the twelve months up to today.
  */
 export async function donationTotalsByMonth(
-  actor: AdminActor,
+  actor: Actor,
   input: Pick<DonationFilterInput, 'from' | 'to'>,
 ): Promise<MonthlyTotals | Invalid> {
   const db = getDb();

@@ -10,7 +10,8 @@ import {
   topics,
   type ArticleKind,
 } from '@/db/schema';
-import { isLive, readableBody, type Reader } from '../access';
+import { isLive, readableBody } from '../access';
+import type { Reader } from '@/lib/auth/who';
 import { listingPageCount } from '../listing';
 import type { ArticleDetail, ArticleSummary, Page } from '../types';
 import { keysetOrder, pageStart, type Keyset } from './keyset';

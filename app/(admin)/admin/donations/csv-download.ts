@@ -1,4 +1,4 @@
-import { AdminOnlyError, type AdminActor } from '@/lib/admin/audit';
+import { AdminOnlyError, type Actor } from '@/lib/auth/who';
 import type { CsvExport } from '@/lib/admin/donations/csv';
 import type { Invalid } from '@/lib/admin/donations/filters';
 import { checkRole } from '@/lib/auth/viewer';
@@ -17,7 +17,7 @@ const refused = () =>
  */
 export async function csvDownload(
   request: Request,
-  produce: (actor: AdminActor, query: Record<string, string>) => Promise<CsvExport | Invalid>,
+  produce: (actor: Actor, query: Record<string, string>) => Promise<CsvExport | Invalid>,
 ): Promise<Response> {
   const access = await checkRole(['admin']);
   if (!access.ok) return refused();

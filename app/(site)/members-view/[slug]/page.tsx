@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
-import { readerFor } from '@/lib/auth/reader';
+import { readerFor } from '@/lib/auth/who';
 import { getViewer } from '@/lib/auth/viewer';
 import { getBylineExperts, getRelatedArticles } from '@/lib/content/cached';
 import { getArticle } from '@/lib/content/queries/articles';
