@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { EnvError, parseEnv, type Env } from './lib/env';
+import { EnvError, parseEnv, type Env } from './lib/platform/env';
 import {
   imageContentSecurityPolicy,
   securityHeaders,

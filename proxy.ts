@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { databaseDownSince } from '@/db/availability';
+import { databaseDownSince } from '@/lib/platform/database-availability';
 import { signedInHint, signedInHintOptions } from '@/lib/auth/signed-in-hint';
 import { getSiteConfig } from '@/lib/config/site';
-import { getEnv } from '@/lib/env';
-import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
+import { getEnv } from '@/lib/platform/env';
+import { acceptRequestId, requestIdHeader } from '@/lib/platform/request-id';
 import { hasSessionToken, isSessionCookie } from '@/lib/auth/session-cookie';
 import { contentSecurityPolicy, createNonce, securityOptions } from '@/lib/security/headers';
-import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
+import { describePath, unavailablePageHtml } from '@/lib/platform/unavailable-page';
 
 const articlePath = /^\/articles\/([^/]+)$/;
 

@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 import { withSocketAddress } from '@/lib/security/client-ip';
 import { refuseUnknownMethod } from '@/lib/security/methods';
 import { serveFromPageCache } from '@/lib/page-cache/serve';

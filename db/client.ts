@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import * as schema from './schema';
 import { acquireDataDirLock, releaseDataDirLock } from './pglite-lock';
 

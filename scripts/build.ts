@@ -9,7 +9,7 @@ import { snapshotPglite } from '@/db/backup';
 import { buildSnapshotPath, openConnection } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedIfEmpty } from '@/db/seed/seed';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { runCli } from './lib/cli';
 import { compileEntries } from './lib/compile-entries';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { snapshotPglite } from '@/db/backup';
 import { openConnection } from '@/db/client';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { runCli } from './lib/cli';
 
 runCli('db:backup', async (argv) => {

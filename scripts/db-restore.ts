@@ -1,7 +1,7 @@
 // Restores the embedded database from a db:backup file; the folder it replaces is kept aside.
 import path from 'node:path';
 import { NotABackupError, restorePglite } from '@/db/backup';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { runCli } from './lib/cli';
 
 const usage = 'usage: npm run db:restore -- <backup file> (stop the server first)';

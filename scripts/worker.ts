@@ -3,9 +3,9 @@
 // until SIGTERM or SIGINT.
 import { closeConnection, getConnection } from '@/db/client';
 import { pendingMigrations } from '@/db/migrate';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { startBackgroundJobs } from '@/lib/jobs/background';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 import { explainFailure, loadEnvFiles } from './lib/cli';
 
 async function main(): Promise<void> {

@@ -6,10 +6,10 @@ import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { accounts, sessions, users, verificationTokens, type UserRole } from '@/db/schema';
 import { sendAfterResponse } from '@/lib/email/send-after-response';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { clientIpFrom } from '@/lib/security/client-ip';
-import { logger, maskEmail } from '@/lib/log';
-import { requestLogger } from '@/lib/request-log';
+import { logger, maskEmail } from '@/lib/platform/log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { undoEmailChange } from './change-email';
 import {
   resendVerification,

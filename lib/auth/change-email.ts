@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
-import { maskEmail } from '@/lib/log';
+import { maskEmail } from '@/lib/platform/log';
 import { claimGuestGifts } from '@/lib/giving/claim';
 import type { EmailedSignIn } from './email-links';
 import { throttleEmail } from './email-throttle';

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 
 // Known to everyone, so only ever used in development and tests.
 const developmentSecret = 'development-only-secret-never-used-in-production-0000';
 
 /**
- * The secret that signs session tokens. Production on PostgreSQL must set AUTH_SECRET (lib/env
+ * The secret that signs session tokens. Production on PostgreSQL must set AUTH_SECRET (lib/platform/env
  * refuses to start without it). A production build on the embedded database, a single-machine
  * demo, keeps a random secret beside its data so sessions survive restarts.
  */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { databaseDownSince } from '@/db/availability';
+import { databaseDownSince } from '@/lib/platform/database-availability';
 import { describeHeaderAccount, type HeaderAccount } from './header-account';
 import { getViewer } from './viewer';
 

@@ -10,8 +10,8 @@ import createLruHandler from '@fortedigital/nextjs-cache-handler/local-lru';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { createClient } from '@redis/client';
-import { getEnv } from '@/lib/env';
-import { logger } from '@/lib/log';
+import { getEnv } from '@/lib/platform/env';
+import { logger } from '@/lib/platform/log';
 
 type Handlers = { handlers: ReturnType<typeof createLruHandler>[] };
 

@@ -4,7 +4,7 @@ import { unstable_cache } from 'next/cache';
 import { cache } from 'react';
 import type { ArticleKind } from '@/db/schema';
 import { contentVersionSeen } from '@/lib/cache/content-watch';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { anonymousReader } from '@/lib/auth/who';
 import { withoutStoredMisses } from './cache-misses';
 import { listingPageCount } from './listing';

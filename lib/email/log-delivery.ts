@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { toMailOptions, type EmailMessage, type SentEmail } from '@/lib/email/message';
 
 // Builds the raw RFC 822 message without sending it, so the saved file is exactly what SMTP

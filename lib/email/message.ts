@@ -1,6 +1,6 @@
 import type Mail from 'nodemailer/lib/mailer';
 import { getSiteConfig } from '@/lib/config/site';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 
 /** One e-mail to one person. Both parts are always sent; `renderEmail` builds them. */
 export interface EmailMessage {

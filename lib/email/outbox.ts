@@ -4,7 +4,7 @@ import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'd
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { emailOutbox, type EmailOutboxRow, type EmailPurpose } from '@/db/schema';
 import { EmailDeliveryError, sendEmail, type EmailMessage } from '@/lib/email/send';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 
 /** Attempts before a message is given up as failed: about a day of retries (see retryDelayMs). */
 export const maxAttempts = 30;

@@ -1,4 +1,4 @@
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { deliverToLog } from '@/lib/email/log-delivery';
 import {
   EmailDeliveryError,

@@ -1,7 +1,7 @@
-import { reportDatabaseError } from '@/lib/database-watch';
+import { reportDatabaseError } from '@/lib/platform/database-watch';
 import { deliverDueEmails } from '@/lib/email/outbox';
 import { repeat } from '@/lib/jobs/repeat';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 
 const batch = 20;
 

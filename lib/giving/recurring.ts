@@ -5,7 +5,7 @@ import { donations, recurringGifts, type RecurringGift } from '@/db/schema';
 import { createPortalSession } from '@/lib/payments/billing-portal';
 import { cancelSubscriptionNow, closeMonthlyCheckout } from '@/lib/payments/cancel-subscription';
 import { readSubscriptionState } from '@/lib/payments/read-subscription';
-import { requestLogger } from '@/lib/request-log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { hitRateLimit, type RateRule } from '@/lib/security/rate-limit';
 import {
   endedGiftStatuses,

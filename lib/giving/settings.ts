@@ -1,4 +1,4 @@
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 
 export interface GivingSettings {
   /** ISO 4217 code, upper case, as stored on every donation row. */

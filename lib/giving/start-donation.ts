@@ -5,7 +5,7 @@ import { donations, giftAidDeclarations, type Donation } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { createCheckout, openCheckoutUrl } from '@/lib/payments/checkout';
 import { getStripe } from '@/lib/payments/stripe-client';
-import { requestLogger } from '@/lib/request-log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { hitRateLimits, type RateRule } from '@/lib/security/rate-limit';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import type { DonationRequest } from './donation-form';

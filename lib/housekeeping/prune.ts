@@ -1,4 +1,4 @@
-// No 'server-only' here: the instrumentation hook starts the schedule (lib/startup.ts), and
+// No 'server-only' here: the instrumentation hook starts the schedule (lib/platform/startup.ts), and
 // Next.js refuses that marker there.
 import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';

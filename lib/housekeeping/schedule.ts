@@ -1,6 +1,6 @@
-import { reportDatabaseError } from '@/lib/database-watch';
+import { reportDatabaseError } from '@/lib/platform/database-watch';
 import { repeat } from '@/lib/jobs/repeat';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 import { pruneAll } from './prune';
 
 const everyMs = 60 * 60_000;

@@ -6,7 +6,7 @@ import { startGoLive } from './go-live';
  * The site's background jobs: e-mail delivery from the outbox, scheduled pieces going live at
  * their time, and pruning what grows. They run in the worker (`npm run worker`,
  * scripts/worker.ts), several of which may run at once, or in the web process itself with the
- * embedded database (see JOBS in lib/env.ts). Returns a function that stops them.
+ * embedded database (see JOBS in lib/platform/env.ts). Returns a function that stops them.
  */
 export function startBackgroundJobs(): () => void {
   const stops = [startEmailWorker(), startGoLive(), startHousekeeping()];

@@ -1,6 +1,6 @@
-import { reportDatabaseError } from '@/lib/database-watch';
+import { reportDatabaseError } from '@/lib/platform/database-watch';
 import { nextGoLive, publishDuePieces } from '@/lib/editorial/go-live';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 import { repeat } from './repeat';
 
 // How often the schedule is read again, for pieces scheduled since the last read.

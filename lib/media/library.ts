@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { articles, auditLog, authors, media, type Media } from '@/db/schema';
 import { mediaUrl } from '@/lib/content/media';
-import { requestLogger } from '@/lib/request-log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { getStorage } from '@/lib/storage';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { mayManageMedia, mediaRefusal, type MediaActor } from './access';

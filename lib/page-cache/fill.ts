@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { databaseDownSince } from '@/db/availability';
+import { databaseDownSince } from '@/lib/platform/database-availability';
 import { cachedPage, fillPage, type CachedPage } from './store';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */

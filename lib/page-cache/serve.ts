@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasSessionToken, isSessionCookie } from '@/lib/auth/session-cookie';
-import { getEnv } from '@/lib/env';
-import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
+import { getEnv } from '@/lib/platform/env';
+import { acceptRequestId, requestIdHeader } from '@/lib/platform/request-id';
 import { securityHeaders, securityOptions } from '@/lib/security/headers';
 import { findPage, type CacheAnswer } from './fill';
 import { cacheablePageKey } from './rule';

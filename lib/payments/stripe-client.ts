@@ -1,6 +1,6 @@
 import 'server-only';
 import Stripe from 'stripe';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 
 export { Stripe };
 

@@ -11,7 +11,7 @@ import {
   RetryLaterError,
   upsertRecurringGift,
 } from '@/lib/giving/ledger';
-import { requestLogger } from '@/lib/request-log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { donationMetadataKey } from './checkout';
 import type { Stripe } from './stripe-client';
 import { fromUnix, idOf, subscriptionState } from './subscription-state';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { stripeEvents } from '@/db/schema';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/lib/platform/env';
 import { RetryLaterError } from '@/lib/giving/ledger';
 import { queueReceipts } from '@/lib/giving/receipts';
 import { describeStripeError, getStripe, Stripe, verifyWebhookEvent } from './stripe-client';

@@ -1,4 +1,4 @@
-import type { Env } from '@/lib/env';
+import type { Env } from '@/lib/platform/env';
 
 /**
  * The security headers of every response. next.config.ts sends them all, with a policy that has

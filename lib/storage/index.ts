@@ -1,5 +1,5 @@
 import 'server-only';
-import { getEnv, type Env } from '@/lib/env';
+import { getEnv, type Env } from '@/lib/platform/env';
 import { createLocalStorage } from './local';
 import type { MediaStorage } from './storage';
 

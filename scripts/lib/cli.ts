@@ -1,7 +1,7 @@
 import nextEnv from '@next/env';
 import { describeDatabaseError } from '@/db/errors';
 import { DatabaseLockedError } from '@/db/pglite-lock';
-import { EnvError } from '@/lib/env';
+import { EnvError } from '@/lib/platform/env';
 
 /** Loads .env files the way Next does, so a command sees the same settings as the server. */
 export function loadEnvFiles(): void {

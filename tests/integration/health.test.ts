@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHealth } from '@/lib/health';
+import { checkHealth } from '@/lib/platform/health';
 
 describe('health check', () => {
   it('reports the database reachable', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { databaseDownSince, markDatabaseDown, markDatabaseUp } from '@/db/availability';
+import {
+  databaseDownSince,
+  markDatabaseDown,
+  markDatabaseUp,
+} from '@/lib/platform/database-availability';
 import { describeDatabaseError, isDatabaseUnreachable } from '@/db/errors';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 

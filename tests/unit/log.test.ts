@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createLogger, maskEmail } from '@/lib/log';
-import { acceptRequestId } from '@/lib/request-id';
+import { createLogger, maskEmail } from '@/lib/platform/log';
+import { acceptRequestId } from '@/lib/platform/request-id';
 
 function memoryLogger() {
   const lines: string[] = [];

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { markDatabaseDown, markDatabaseUp } from '@/db/availability';
+import { markDatabaseDown, markDatabaseUp } from '@/lib/platform/database-availability';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { startPageFill } from '@/lib/page-cache/fill';
 import { serveFromPageCache, sharedCacheControl } from '@/lib/page-cache/serve';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBodyWithin } from '@/lib/request-body';
+import { readBodyWithin } from '@/lib/platform/request-body';
 
 /** A streamed request body that counts how many chunks were pulled from it. */
 function streamed(chunks: string[], headers: Record<string, string> = {}) {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/lib/platform/env';
 import { createStorage, storageConfig, UnsafeStorageKeyError } from '@/lib/storage';
 import { createLocalStorage } from '@/lib/storage/local';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePath, unavailablePageHtml } from '@/lib/unavailable-page';
+import { describePath, unavailablePageHtml } from '@/lib/platform/unavailable-page';
 
 describe('the page shown while the database is down', () => {
   it('says what is unavailable and when to try again, and links home', () => {

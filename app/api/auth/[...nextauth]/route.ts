@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth/auth';
-import { withBodyLimit } from '@/lib/request-body';
+import { withBodyLimit } from '@/lib/platform/request-body';
 
 // Auth.js reads whatever body it is sent; its own forms (sign-out, callbacks) are a few hundred
 // bytes, so anything near this limit is not one of them.

@@ -1,9 +1,9 @@
 import { sendAfterResponse } from '@/lib/email/send-after-response';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 import { receiveStripeWebhook } from '@/lib/payments/webhook';
-import { requestIdHeader } from '@/lib/request-id';
-import { readBodyWithin } from '@/lib/request-body';
-import { getRequestId } from '@/lib/request-log';
+import { requestIdHeader } from '@/lib/platform/request-id';
+import { readBodyWithin } from '@/lib/platform/request-body';
+import { getRequestId } from '@/lib/platform/request-log';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConnection } from '@/db/client';
 import { describeDatabaseError } from '@/db/errors';
-import { requestLogger } from '@/lib/request-log';
+import { requestLogger } from '@/lib/platform/request-log';
 import { noteDatabaseReachable, pingDatabase, reportDatabaseError } from './database-watch';
 
 export interface HealthReport {

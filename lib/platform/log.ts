@@ -1,7 +1,7 @@
 // Server code only, but without the 'server-only' marker: the instrumentation hook imports this
-// module (through lib/startup.ts), and Next.js refuses that marker there.
+// module (through lib/platform/startup.ts), and Next.js refuses that marker there.
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
-import { logLevelSchema } from '@/lib/env';
+import { logLevelSchema } from '@/lib/platform/env';
 
 export type { Logger };
 

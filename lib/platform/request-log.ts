@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { logger, type Logger } from '@/lib/log';
-import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
+import { logger, type Logger } from '@/lib/platform/log';
+import { acceptRequestId, requestIdHeader } from '@/lib/platform/request-id';
 
 // Keyed by the request's headers, which Next keeps as one object per request: route handlers
 // and server actions get no id from the proxy, and every line of one request must share one.

@@ -1,9 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { markDatabaseDown, markDatabaseUp } from '@/db/availability';
+import { markDatabaseDown, markDatabaseUp } from '@/lib/platform/database-availability';
 import { getConnection } from '@/db/client';
 import { isDatabaseUnreachable } from '@/db/errors';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 
 const firstProbeMs = 1000;
 const slowestProbeMs = 10_000;

@@ -1,6 +1,6 @@
 import type { Instrumentation } from 'next';
-import { logger } from '@/lib/log';
-import { acceptRequestId, requestIdHeader } from '@/lib/request-id';
+import { logger } from '@/lib/platform/log';
+import { acceptRequestId, requestIdHeader } from '@/lib/platform/request-id';
 
 type Arguments = Parameters<Instrumentation.onRequestError>;
 

@@ -4,10 +4,10 @@ import { migrateDatabase, pendingMigrations } from '@/db/migrate';
 import { DatabaseLockedError } from '@/db/pglite-lock';
 import { seedIfEmpty } from '@/db/seed/seed';
 import { startContentWatch } from '@/lib/cache/content-watch';
-import { reportDatabaseError } from '@/lib/database-watch';
-import { EnvError, getEnv } from '@/lib/env';
+import { reportDatabaseError } from '@/lib/platform/database-watch';
+import { EnvError, getEnv } from '@/lib/platform/env';
 import { startBackgroundJobs } from '@/lib/jobs/background';
-import { logger } from '@/lib/log';
+import { logger } from '@/lib/platform/log';
 
 function stop(problem: string): never {
   logger.fatal({ problem }, 'server cannot start');
@@ -19,7 +19,7 @@ function stop(problem: string): never {
  * embedded database and any development database are brought up to date and given demo content
  * when empty; a production PostgreSQL is only checked, because migrating it is a deliberate step
  * (`npm run db:migrate`). Then every process watches the content version; the background jobs
- * run here only where no worker runs them (JOBS in lib/env.ts).
+ * run here only where no worker runs them (JOBS in lib/platform/env.ts).
  */
 export async function prepareServer(): Promise<void> {
   let env;

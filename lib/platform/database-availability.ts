@@ -2,7 +2,7 @@
  * Whether the database is known to be unreachable, shared by everything in the server process
  * (the proxy, pages, route handlers and instrumentation are bundled apart but share globalThis).
  * Only failures to reach the server count; a query that fails for its own reasons does not.
- * lib/database-watch.ts marks an outage and probes until the database answers again.
+ * lib/platform/database-watch.ts marks an outage and probes until the database answers again.
  */
 const globalKey = Symbol.for('northgate.database.availability');
 type Global = typeof globalThis & { [globalKey]?: { downSince: number | null } };
