@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { testAccounts } from './accounts';
 import { startMailCatcher } from './mail-catcher';
 import { startServer } from '../../scripts/lib/next-server';
 import { startFakeStripe } from '../support/fake-stripe';
+import { createAccount } from '../support/user-create';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,21 +31,7 @@ export default async function setup(project: TestProject) {
     : fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-browser-'));
   const dataDir = process.env.TEST_PGLITE_DATA_DIR ?? path.join(ownDir!, 'pglite');
   for (const [role, account] of Object.entries(testAccounts)) {
-    const created = spawnSync(
-      process.execPath,
-      [
-        'dist/user-create.js',
-        '--email',
-        account.email,
-        '--password',
-        account.password,
-        '--role',
-        role,
-      ],
-      { env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' },
-    );
-    if (created.status !== 0)
-      throw new Error(`Could not create the ${role} account: ${created.stderr}`);
+    createAccount(account, role, { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
   }
   // The port `npm test` chose for SITE_URL, or a free one.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/chromium';
 import { freePort, startServer, type RunningServer } from '../../scripts/lib/next-server';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/postgres-server';
+import { createAccount } from '../support/user-create';
 import { startNginx, type RunningNginx } from './nginx';
 
 /**
@@ -54,20 +55,13 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-nginx-'));
   run(process.execPath, ['dist/db-migrate.js']);
   run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/db-seed.ts']);
-  for (const [role, account] of [
-    ['editor', editor],
-    ['member', member],
-  ] as const) {
-    run(process.execPath, [
-      'dist/user-create.js',
-      '--email',
-      account.email,
-      '--password',
-      account.password,
-      '--role',
-      role,
-    ]);
-  }
+  const production = {
+    DATABASE_URL: url,
+    NODE_ENV: 'production' as const,
+    AUTH_SECRET: authSecret,
+  };
+  createAccount(editor, 'editor', production);
+  createAccount(member, 'member', production);
   const nginxPort = await freePort();
   const env = {
     DATABASE_URL: url,
