@@ -9,16 +9,22 @@ import { onCleanUp, runBench } from './bench/runner';
 import { startStaticServer } from './bench/ceiling';
 import { measureFirstLoadJs } from './bench/first-load';
 import { getRaw } from './bench/http';
-import { connections, measure, warmUp } from './bench/load';
+import { connections, measure, warmUp, type LoadOptions } from './bench/load';
 import { formatContext, formatTable, type Report, type TargetResult } from './bench/report';
 import { startServer } from './lib/next-server';
 
 const root = path.resolve(import.meta.dirname, '..');
-const targets = [
+const article = '/articles/grid-connections-new-bottleneck';
+const browser = { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip' };
+// Without headers, as scripts and bots ask; then as a browser asks, gzip-compressed; then a
+// search everyone makes, and searches nobody made before.
+const targets: { name: string; path: string; load?: LoadOptions }[] = [
   { name: 'home', path: '/' },
-  { name: 'article', path: '/articles/grid-connections-new-bottleneck' },
+  { name: 'article', path: article },
+  { name: 'article-gz', path: article, load: { headers: browser } },
   { name: 'listing', path: '/analysis' },
   { name: 'search', path: '/search?q=energy+grid' },
+  { name: 'search-new', path: '/search?q=energy', load: { distinctQueries: true } },
 ];
 
 // Progress goes to stderr so that stdout holds only the table or the JSON.
@@ -77,13 +83,15 @@ async function main(): Promise<void> {
     const url = server.url + target.path;
     progress(`${target.name}: warming up, then ${durationSeconds} s of load…`);
     const warm = await warmUp(url);
-    const next = await measure(url, durationSeconds);
+    const next = await measure(url, durationSeconds, target.load);
     const page = await getRaw(url);
     runs.push({ target, warm, next, page });
   }
 
+  // The same bytes from a bare server, for the rows a plain request answers.
+  const plain = runs.filter(({ target }) => !target.load);
   const ceiling = await startStaticServer(
-    runs.map(({ target, page }) => ({
+    plain.map(({ target, page }) => ({
       path: target.path,
       status: page.status,
       contentType: page.headers['content-type'] ?? 'text/html; charset=utf-8',
@@ -93,28 +101,31 @@ async function main(): Promise<void> {
   onCleanUp(() => ceiling.stop());
   const results: TargetResult[] = [];
   for (const { target, warm, next, page } of runs) {
-    progress(`${target.name}: the same bytes from the static server…`);
-    await warmUp(ceiling.url + target.path);
-    const bare = await measure(ceiling.url + target.path, durationSeconds);
+    let bare = null;
+    if (!target.load) {
+      progress(`${target.name}: the same bytes from the static server…`);
+      await warmUp(ceiling.url + target.path);
+      bare = await measure(ceiling.url + target.path, durationSeconds);
+    }
     const header = (name: string) => [page.headers[name] ?? null].flat()[0] ?? null;
     results.push({
       ...target,
       status: page.status,
-      cache: header('x-nextjs-cache'),
+      cache: header('x-page-cache'),
       cacheControl: header('cache-control'),
       htmlBytes: page.body.byteLength,
       warmUp: warm,
       next,
       ceiling: bare,
-      ratio: bare.requestsPerSecond ? next.requestsPerSecond / bare.requestsPerSecond : 0,
+      ratio: bare?.requestsPerSecond ? next.requestsPerSecond / bare.requestsPerSecond : null,
     });
   }
 
-  const article = runs.find(({ target }) => target.name === 'article')!;
+  const articleRun = runs.find(({ target }) => target.name === 'article')!;
   progress('article: downloading its JavaScript…');
   const articleFirstLoadJs = await measureFirstLoadJs(
-    server.url + article.target.path,
-    article.page.body.toString('utf8'),
+    server.url + articleRun.target.path,
+    articleRun.page.body.toString('utf8'),
   );
   const report: Report = { context, targets: results, articleFirstLoadJs };
   console.log(values.json ? JSON.stringify(report, null, 2) : formatTable(report));

@@ -30,6 +30,29 @@ export async function warmUp(url: string, requests = 200): Promise<LoadFigures> 
   return figures(await autocannon({ url, connections: 10, amount: requests }));
 }
 
-export async function measure(url: string, durationSeconds: number): Promise<LoadFigures> {
-  return figures(await autocannon({ url, connections, duration: durationSeconds }));
+export interface LoadOptions {
+  /** Sent with every request; none by default, as scripts and bots ask. */
+  headers?: Record<string, string>;
+  /** Each request asks a query no request asked before (`?q=<word> <n>`). */
+  distinctQueries?: boolean;
+}
+
+export async function measure(
+  url: string,
+  durationSeconds: number,
+  { headers, distinctQueries = false }: LoadOptions = {},
+): Promise<LoadFigures> {
+  let asked = 0;
+  const path = new URL(url).pathname + new URL(url).search;
+  return figures(
+    await autocannon({
+      url,
+      connections,
+      duration: durationSeconds,
+      headers,
+      requests: distinctQueries
+        ? [{ setupRequest: (request) => ({ ...request, path: `${path}+${++asked}` }) }]
+        : undefined,
+    }),
+  );
 }

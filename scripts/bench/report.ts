@@ -16,14 +16,15 @@ export interface TargetResult {
   name: string;
   path: string;
   status: number;
-  /** Next's x-nextjs-cache header after the run (HIT, STALE…); null when rendered per request. */
+  /** The page cache's answer after the run (hit, stale, filled); null when rendered per request. */
   cache: string | null;
   cacheControl: string | null;
   htmlBytes: number;
   warmUp: LoadFigures;
   next: LoadFigures;
-  ceiling: LoadFigures;
-  ratio: number;
+  /** The same bytes from a bare server; null for rows a plain request does not answer. */
+  ceiling: LoadFigures | null;
+  ratio: number | null;
 }
 
 export interface Report {
@@ -60,7 +61,7 @@ export function tableRow(columns: readonly (readonly [string, number])[]) {
 
 export function formatTable(report: Report): string {
   const columns: [string, number][] = [
-    ['target', -8],
+    ['target', -10],
     ['path', -Math.max(4, ...report.targets.map((t) => t.path.length))],
     ['req/s', 9],
     ['p50 ms', 7],
@@ -82,8 +83,8 @@ export function formatTable(report: Report): string {
       String(t.next.non2xx),
       `${t.next.errors}/${t.next.timeouts}`,
       t.cache ?? '-',
-      t.ceiling.requestsPerSecond.toFixed(1),
-      t.ratio.toFixed(3),
+      t.ceiling?.requestsPerSecond.toFixed(1) ?? '-',
+      t.ratio?.toFixed(3) ?? '-',
     ]),
   );
   const js = report.articleFirstLoadJs;
