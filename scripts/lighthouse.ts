@@ -44,6 +44,11 @@ export default function Layout({ children }) {
 }
 `,
   );
+  // Its own configuration and instrumentation hook, or Next would take the project's from the
+  // folder above.
+  fs.writeFileSync(path.join(dir, 'next.config.mjs'), 'export default {};\n');
+  fs.writeFileSync(path.join(dir, 'instrumentation.js'), 'export function register() {}\n');
+  fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
   const next = path.join(root, 'node_modules', '.bin', 'next');
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
   const built = await new Promise<number | null>((resolve) =>
