@@ -2,13 +2,12 @@
 // webhooks (every event many times over) all at once, for the acceptance target "zero 5xx,
 // zero lost or doubled donations, memory flat". Prints figures; fails (exit 1) only on a 5xx or
 // a donation count that is not what the events add up to. Nothing here asserts a timing.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { BenchError, build } from './bench/build';
-import { onCleanUp, runBench } from './bench/runner';
+import { BenchError } from './bench/build';
+import { buildForBench, onCleanUp, progress, runBench, temporaryFolder } from './bench/runner';
 import { countDonations, prepareGifts } from './bench/gifts';
 import { describeGrowth, sampleMemory } from './bench/memory';
 import {
@@ -26,9 +25,6 @@ import { startServer } from './lib/next-server';
 import { startFakeStripe } from '../tests/support/fake-stripe';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-// Progress goes to stderr so that stdout holds only the report.
-const progress = (message: string) => console.error(`· ${message}`);
 
 function wholeNumber(name: string, raw: string, min: number): number {
   const value = Number(raw);
@@ -159,8 +155,7 @@ async function main(): Promise<void> {
   const connections = wholeNumber('connections', values.connections, 6);
   const giftCount = wholeNumber('gifts', values.gifts, 1);
 
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-load-'));
-  onCleanUp(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const temp = temporaryFolder('northgate-bench-load-');
   const fake = await startFakeStripe();
   onCleanUp(() => fake.close());
   // One environment for the build, this process (which starts the gifts and counts them) and
@@ -176,12 +171,7 @@ async function main(): Promise<void> {
   };
   Object.assign(process.env, env);
 
-  if (!values['no-build']) {
-    progress('building against a fresh database…');
-    const abort = new AbortController();
-    onCleanUp(() => abort.abort());
-    await build(root, env, abort.signal);
-  }
+  if (!values['no-build']) await buildForBench(root, env);
   progress(`starting ${giftCount} gifts through the site's code and the fake Stripe…`);
   const gifts = await prepareGifts(fake, giftCount);
 

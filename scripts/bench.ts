@@ -1,11 +1,17 @@
 // Load figures for the public pages of a fresh production build, next to a ceiling: the same
 // bytes from a bare node:http server. It only prints figures; nothing here asserts a timing.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchError, build } from './bench/build';
-import { onCleanUp, runBench } from './bench/runner';
+import { BenchError } from './bench/build';
+import {
+  buildForBench,
+  onCleanUp,
+  packageVersion,
+  progress,
+  runBench,
+  temporaryFolder,
+} from './bench/runner';
 import { startStaticServer } from './bench/ceiling';
 import { measureFirstLoadJs } from './bench/first-load';
 import { getRaw } from './bench/http';
@@ -26,11 +32,6 @@ const targets: { name: string; path: string; load?: LoadOptions }[] = [
   { name: 'search', path: '/search?q=energy+grid' },
   { name: 'search-new', path: '/search?q=energy', load: { distinctQueries: true } },
 ];
-
-// Progress goes to stderr so that stdout holds only the table or the JSON.
-const progress = (message: string) => console.error(`· ${message}`);
-const versionOf = (pkg: string): string =>
-  JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
 async function main(): Promise<void> {
   const options = {
@@ -56,22 +57,16 @@ async function main(): Promise<void> {
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
     node: process.versions.node,
     platform: `${os.platform()} ${os.arch()}`,
-    next: versionOf('next'),
-    database: `PGlite ${versionOf('@electric-sql/pglite')}, embedded in the server, fresh data folder`,
+    next: packageVersion(root, 'next'),
+    database: `PGlite ${packageVersion(root, '@electric-sql/pglite')}, embedded in the server, fresh data folder`,
     connections,
     durationSeconds,
   };
   if (!values.json) console.log(`${formatContext(context)}\n`);
 
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-bench-'));
-  onCleanUp(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const temp = temporaryFolder('northgate-bench-');
   const databaseEnv = { PGLITE_DATA_DIR: path.join(temp, 'pglite'), DATABASE_URL: '' };
-  if (!values['no-build']) {
-    progress('building against a fresh database…');
-    const abort = new AbortController();
-    onCleanUp(() => abort.abort());
-    await build(root, databaseEnv, abort.signal);
-  }
+  if (!values['no-build']) await buildForBench(root, databaseEnv);
   progress('starting the production server…');
   const server = await startServer(databaseEnv).catch((error: Error) => {
     throw new BenchError('the production server did not start', error.message);

@@ -4,14 +4,20 @@
 // (scripts/lib/chromium.ts). Prints figures; nothing here asserts a score.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
-import { BenchError, build } from './bench/build';
+import { BenchError } from './bench/build';
 import { tableRow } from './bench/report';
-import { onCleanUp, runBench } from './bench/runner';
+import {
+  buildForBench,
+  onCleanUp,
+  packageVersion,
+  progress,
+  runBench,
+  temporaryFolder,
+} from './bench/runner';
 import { chromiumPath } from './lib/chromium';
 import { freePort, startServer } from './lib/next-server';
 
@@ -22,8 +28,6 @@ const pages = [
   { name: 'listing', path: '/analysis' },
 ];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const progress = (message: string) => console.error(`· ${message}`);
-
 /** A page of Next and nothing else, built in the project so that it resolves the same Next. */
 async function startBareNext(): Promise<{ url: string; stop: () => void }> {
   const dir = path.join(root, '.data', 'lighthouse-bare-next');
@@ -99,15 +103,9 @@ async function audit(url: string, port: number): Promise<Scores> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false } } });
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-lighthouse-'));
-  onCleanUp(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const temp = temporaryFolder('northgate-lighthouse-');
   const databaseEnv = { PGLITE_DATA_DIR: path.join(temp, 'pglite'), DATABASE_URL: '' };
-  if (!values['no-build']) {
-    progress('building against a fresh database…');
-    const abort = new AbortController();
-    onCleanUp(() => abort.abort());
-    await build(root, databaseEnv, abort.signal);
-  }
+  if (!values['no-build']) await buildForBench(root, databaseEnv);
   progress('starting the production server and a bare Next page…');
   const server = await startServer(databaseEnv);
   onCleanUp(() => server.stop());
@@ -144,7 +142,7 @@ async function main(): Promise<void> {
   const line = tableRow(columns);
   console.log(
     [
-      `Lighthouse ${lighthouseVersion()}, mobile defaults, ${chromiumPath}`,
+      `Lighthouse ${packageVersion(root, 'lighthouse')}, mobile defaults, ${chromiumPath}`,
       line(columns.map(([title]) => title)),
       ...rows.map(([name, p, s]) =>
         line([
@@ -160,11 +158,6 @@ async function main(): Promise<void> {
       ),
     ].join('\n'),
   );
-}
-
-function lighthouseVersion(): string {
-  const file = path.join(root, 'node_modules', 'lighthouse', 'package.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 runBench('lighthouse', main);

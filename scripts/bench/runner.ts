@@ -1,12 +1,39 @@
 // What every bench script does around its work: undo what it started (servers, fakes, temporary
 // folders) in reverse order however it ends, Ctrl-C included, and say why it failed in a line.
-import { BenchError } from './build';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BenchError, build } from './build';
 
 const cleanups: (() => unknown)[] = [];
 
 /** Registers a step to run when the bench ends; the last registered runs first. */
 export function onCleanUp(step: () => unknown): void {
   cleanups.push(step);
+}
+
+/** A line of progress, on stderr so that stdout holds only the report. */
+export const progress = (message: string) => console.error(`· ${message}`);
+
+/** A fresh temporary folder, removed when the bench ends. */
+export function temporaryFolder(prefix: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  onCleanUp(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** Builds against `env` (scripts/build.ts); an interrupted bench stops the build. */
+export async function buildForBench(root: string, env: Record<string, string>): Promise<void> {
+  progress('building against a fresh database…');
+  const abort = new AbortController();
+  onCleanUp(() => abort.abort());
+  await build(root, env, abort.signal);
+}
+
+/** The installed version of a package. */
+export function packageVersion(root: string, name: string): string {
+  const file = path.join(root, 'node_modules', name, 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 async function cleanUp(name: string) {
