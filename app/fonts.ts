@@ -15,6 +15,10 @@ export const serif = localFont({
   weight: '200 900',
   variable: '--font-source-serif',
   display: 'swap',
+  // Not preloaded: a preload would fetch the italic (52 KB) on every page, and a phone then
+  // shares its connection between three fonts and the page's first image. The browser asks for
+  // each face when text needs it; with the stylesheet inline, that is at the first layout.
+  preload: false,
 });
 
 export const sans = localFont({

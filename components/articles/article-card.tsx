@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { OptimisedImage } from '@/components/ui/optimised-image';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 import { ArticleMeta } from './article-meta';
@@ -7,10 +7,17 @@ import { KindLabel } from './kind-label';
 interface Props {
   article: ArticleSummary;
   lead?: boolean;
+  /** Its image is the first a reader sees on the page: fetched at once, ahead of the others. */
+  prominent?: boolean;
   headingLevel?: 'h2' | 'h3';
 }
 
-export function ArticleCard({ article, lead = false, headingLevel = 'h3' }: Props) {
+export function ArticleCard({
+  article,
+  lead = false,
+  prominent = lead,
+  headingLevel = 'h3',
+}: Props) {
   const Heading = headingLevel;
   const href = `/articles/${article.slug}`;
   return (
@@ -24,14 +31,14 @@ export function ArticleCard({ article, lead = false, headingLevel = 'h3' }: Prop
           aria-hidden="true"
           className="block overflow-hidden rounded-sm"
         >
-          <Image
+          <OptimisedImage
             src={article.hero.src}
             width={article.hero.width}
             height={article.hero.height}
             alt=""
             sizes={lead ? '(min-width: 768px) 640px, 100vw' : '(min-width: 768px) 360px, 100vw'}
-            loading={lead ? 'eager' : 'lazy'}
-            fetchPriority={lead ? 'high' : 'auto'}
+            loading={prominent ? 'eager' : 'lazy'}
+            fetchPriority={prominent ? 'high' : 'auto'}
             className="aspect-[16/9] h-auto w-full object-cover"
           />
         </Link>

@@ -9,6 +9,8 @@ interface Props {
   query?: Record<string, string | undefined>;
   emptyTitle?: string;
   headingLevel?: 'h2' | 'h3';
+  /** The listing comes first on its page (see ArticleGrid). */
+  opensPage?: boolean;
 }
 
 export function ArticleListing({
@@ -17,6 +19,7 @@ export function ArticleListing({
   query,
   emptyTitle = 'Nothing here yet',
   headingLevel = 'h2',
+  opensPage = true,
 }: Props) {
   if (result.items.length === 0) {
     return (
@@ -31,7 +34,7 @@ export function ArticleListing({
         {result.total} {result.total === 1 ? 'article' : 'articles'}, page {result.page} of{' '}
         {result.pageCount}
       </p>
-      <ArticleGrid articles={result.items} headingLevel={headingLevel} />
+      <ArticleGrid articles={result.items} headingLevel={headingLevel} opensPage={opensPage} />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}

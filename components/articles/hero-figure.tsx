@@ -1,10 +1,10 @@
-import Image from 'next/image';
+import { OptimisedImage } from '@/components/ui/optimised-image';
 import type { HeroImage } from '@/lib/content/types';
 
 export function HeroFigure({ hero }: { hero: HeroImage }) {
   return (
     <figure className="my-8">
-      <Image
+      <OptimisedImage
         src={hero.src}
         width={hero.width}
         height={hero.height}

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { OptimisedImage } from '@/components/ui/optimised-image';
 import type { ExpertInfo } from '@/lib/content/queries/taxonomy';
 
 export function ExpertPhoto({
@@ -20,7 +20,7 @@ export function ExpertPhoto({
     );
   }
   return (
-    <Image
+    <OptimisedImage
       src={expert.photo.src}
       width={size}
       height={size}

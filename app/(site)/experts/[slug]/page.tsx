@@ -42,7 +42,7 @@ export default async function ExpertPage(props: Props) {
         </div>
       </header>
       <h2 className="mb-6 font-serif text-2xl font-semibold">Work by {expert.name}</h2>
-      <ArticleListing result={result} basePath={path} headingLevel="h3" />
+      <ArticleListing result={result} basePath={path} headingLevel="h3" opensPage={false} />
       <JsonLd
         data={[
           personData(expert),
