@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { databaseDownSince } from '@/lib/platform/database-availability';
-import { cachedPage, fillPage, type CachedPage } from './store';
+import { cachedPage, fillPage, worthFilling, type CachedPage } from './store';
 
 /** Marks the server's own request that renders a page for the cache: it is never served from it. */
 export const pageFillHeader = 'x-page-cache-fill';
@@ -32,7 +32,8 @@ const fillTimeoutMs = 30_000;
 export function startPageFill(key: string, origin: string): Promise<CachedPage | null> {
   return fillPage(key, async () => {
     const response = await fetch(`${origin}${key}`, {
-      headers: { [pageFillHeader]: fillSecret, accept: 'text/html' },
+      // Uncompressed: the cache compresses the page itself, once.
+      headers: { [pageFillHeader]: fillSecret, accept: 'text/html', 'accept-encoding': 'identity' },
       redirect: 'manual',
       signal: AbortSignal.timeout(fillTimeoutMs),
     });
@@ -53,8 +54,8 @@ export type CacheAnswer = 'hit' | 'stale' | 'filled';
 
 /**
  * The page for `key`, and how the cache answered: one it holds fresh; one past its minute, which
- * one render replaces while it is served; or, for a page it lacks, the one render of it that
- * every reader asking meanwhile waits on. While the database is out of reach, a page of any age
+ * one render replaces while it is served; or, for a page it lacks and that is worth keeping, the
+ * one render of it that every reader asking meanwhile waits on. While the database is out of reach, a page of any age
  * and no render, which could not succeed. Undefined when there is no page to serve.
  */
 export async function findPage(
@@ -67,7 +68,7 @@ export async function findPage(
     if (!found.fresh && !databaseDown) void startPageFill(key, origin);
     return { page: found.page, answer: found.fresh ? 'hit' : 'stale' };
   }
-  if (databaseDown) return undefined;
+  if (databaseDown || !worthFilling(key)) return undefined;
   const filled = await startPageFill(key, origin);
   return filled ? { page: filled, answer: 'filled' } : undefined;
 }

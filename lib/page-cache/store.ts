@@ -79,6 +79,8 @@ interface State {
   /** Moves on at each clear, so a render begun before it is not stored after it. */
   generation: number;
   filling: Map<string, Promise<CachedPage | null>>;
+  /** Searches asked once in the last minute and not kept, oldest first (see worthFilling). */
+  searchesAskedOnce: Map<string, number>;
 }
 
 const globalKey = Symbol.for('northgate.page-cache');
@@ -86,7 +88,12 @@ type Global = typeof globalThis & { [globalKey]?: State };
 
 function state(): State {
   const store = globalThis as Global;
-  store[globalKey] ??= { shelves: emptyShelves(), generation: 0, filling: new Map() };
+  store[globalKey] ??= {
+    shelves: emptyShelves(),
+    generation: 0,
+    filling: new Map(),
+    searchesAskedOnce: new Map(),
+  };
   return store[globalKey];
 }
 
@@ -119,6 +126,31 @@ export async function inlineScriptHashes(html: string, nonce: string): Promise<s
     hashes.push(`'sha256-${Buffer.from(digest).toString('base64')}'`);
   }
   return hashes;
+}
+
+const searchAskedAgainWithinMs = 60_000;
+const searchesRememberedAtMost = 5_000;
+
+/**
+ * Whether a page the cache lacks is worth a render for the cache, that every reader asking
+ * meanwhile waits on: yes, but a search only from its second ask within a minute. Most searches
+ * are asked once; kept, each would cost a second request to the server, a compression and a
+ * hash for nothing, and push out a search that is asked again. A search asked once is rendered
+ * for its reader alone, as a page the cache does not keep.
+ */
+export function worthFilling(key: string, now = Date.now()): boolean {
+  const current = state();
+  if (!key.startsWith('/search') || current.filling.has(key)) return true;
+  const asked = current.searchesAskedOnce;
+  const askedAt = asked.get(key);
+  asked.delete(key);
+  if (askedAt !== undefined && now - askedAt <= searchAskedAgainWithinMs) return true;
+  asked.set(key, now);
+  for (const [oldest, at] of asked) {
+    if (asked.size <= searchesRememberedAtMost && now - at <= searchAskedAgainWithinMs) break;
+    asked.delete(oldest);
+  }
+  return false;
 }
 
 export interface Lookup {
@@ -215,5 +247,6 @@ export function clearPageCache(): void {
   const current = state();
   current.shelves = emptyShelves();
   current.filling.clear();
+  current.searchesAskedOnce.clear();
   current.generation += 1;
 }

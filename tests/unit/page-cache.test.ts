@@ -7,6 +7,7 @@ import {
   fillPage,
   inlineScriptHashes,
   pageCacheLimits,
+  worthFilling,
 } from '@/lib/page-cache/store';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -161,6 +162,35 @@ describe('the page cache', () => {
     expect(cachedPage('/search?q=popular')).toBeUndefined();
     expect(cachedPage('/search?q=made-up-4')).toBeUndefined();
     expect(cachedPage('/search?q=made-up-5')).toBeDefined();
+  });
+
+  it('renders a search for the cache from its second ask within a minute, any other page at once', () => {
+    const start = Date.now();
+    expect(worthFilling('/articles/new', start)).toBe(true);
+    expect(worthFilling('/search?q=rare', start)).toBe(false);
+    expect(worthFilling('/search?q=rare', start + 59_000)).toBe(true);
+    expect(worthFilling('/search?q=late', start)).toBe(false);
+    expect(worthFilling('/search?q=late', start + 61_000)).toBe(false);
+    expect(worthFilling('/search?q=late', start + 62_000)).toBe(true);
+  });
+
+  it('shares a search render already under way, even from its first ask', async () => {
+    let finish: (html: string) => void = () => {};
+    const underWay = fillPage(
+      '/search?q=busy',
+      () => new Promise((resolve) => (finish = (html) => resolve({ html, nonce }))),
+    );
+    expect(worthFilling('/search?q=busy')).toBe(true);
+    finish('<p>found</p>');
+    await underWay;
+  });
+
+  it('forgets searches asked once when a flood of them comes', () => {
+    const start = Date.now();
+    worthFilling('/search?q=first', start);
+    for (let index = 0; index < 6_000; index++) worthFilling(`/search?q=flood-${index}`, start);
+    expect(worthFilling('/search?q=first', start + 1_000)).toBe(false);
+    expect(worthFilling('/search?q=flood-5999', start + 1_000)).toBe(true);
   });
 
   it('keeps pages not found in a share of their own, and a page taken down in their place', async () => {
