@@ -2,10 +2,13 @@
 // webhooks (every event many times over) all at once, for the acceptance target "zero 5xx,
 // zero lost or doubled donations, memory flat". Prints figures; fails (exit 1) only on a 5xx or
 // a donation count that is not what the events add up to. Nothing here asserts a timing.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { createClient } from '@redis/client';
 import { BenchError } from './bench/build';
 import { buildForBench, onCleanUp, progress, runBench, temporaryFolder } from './bench/runner';
 import { countDonations, prepareGifts } from './bench/gifts';
@@ -21,7 +24,10 @@ import {
   type KindFigures,
 } from './bench/mixed';
 import { tableRow } from './bench/report';
-import { startServer } from './lib/next-server';
+import { freePort, startServer, type RunningServer } from './lib/next-server';
+import { nginxBinary, startNginx } from './lib/nginx';
+import { startMailCatcher } from '../tests/browser/mail-catcher';
+import { createDatabase, databaseUrl, dropDatabase } from '../tests/setup/postgres-server';
 import { startFakeStripe } from '../tests/support/fake-stripe';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -141,13 +147,14 @@ async function main(): Promise<void> {
     gifts: { type: 'string', default: '100' },
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
+    deploy: { type: 'boolean', default: false },
   } as const;
   const { values } = (() => {
     try {
       return parseArgs({ options });
     } catch (error) {
       throw new BenchError(
-        `${(error as Error).message} (options: --duration N, --connections N, --gifts N, --only KIND,KIND, --no-build)`,
+        `${(error as Error).message} (options: --duration N, --connections N, --gifts N, --only KIND,KIND, --no-build, --deploy)`,
       );
     }
   })();
@@ -155,19 +162,24 @@ async function main(): Promise<void> {
   const connections = wholeNumber('connections', values.connections, 6);
   const giftCount = wholeNumber('gifts', values.gifts, 1);
 
+  const deploy = values.deploy;
+  if (deploy && !fs.existsSync(nginxBinary)) {
+    throw new BenchError(`--deploy needs nginx at ${nginxBinary} (apt-get install nginx-light)`);
+  }
+
   const temp = temporaryFolder('northgate-bench-load-');
   const fake = await startFakeStripe();
   onCleanUp(() => fake.close());
   // One environment for the build, this process (which starts the gifts and counts them) and
-  // the server: the same data folder and the same fake. E-mails (receipts) go to files.
+  // the server: the same database and the same fake. E-mails (receipts) go to files, through
+  // an SMTP server of the run's own in a deployment.
   const env = {
-    PGLITE_DATA_DIR: path.join(temp, 'pglite'),
-    DATABASE_URL: '',
+    EMAIL_SERVER: '',
+    EMAIL_LOG_DIR: path.join(temp, 'mail'),
+    ...(deploy ? await deploymentEnv(temp) : embeddedEnv(temp)),
     STRIPE_SECRET_KEY: fake.secretKey,
     STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
     STRIPE_API_BASE_URL: fake.url,
-    EMAIL_SERVER: '',
-    EMAIL_LOG_DIR: path.join(temp, 'mail'),
   };
   Object.assign(process.env, env);
 
@@ -175,21 +187,16 @@ async function main(): Promise<void> {
   progress(`starting ${giftCount} gifts through the site's code and the fake Stripe…`);
   const gifts = await prepareGifts(fake, giftCount);
 
-  progress('starting the production server…');
-  const server = await startServer(env).catch((error: Error) => {
-    throw new BenchError('the production server did not start', error.message);
-  });
-  let serverStopped = false;
-  const stopServer = async () => {
-    if (serverStopped) return;
-    serverStopped = true;
-    await server.stop();
+  const site = deploy ? await startDeployment(env, temp) : await startOneServer(env);
+  let siteStopped = false;
+  const stopSite = async () => {
+    if (siteStopped) return;
+    siteStopped = true;
+    await site.stop();
   };
-  onCleanUp(stopServer);
-  const pid = server.process.pid;
-  if (pid === undefined) throw new BenchError('the server has no process id');
+  onCleanUp(stopSite);
 
-  const { articles, topics } = await pagesFrom(server.url);
+  const { articles, topics } = await pagesFrom(site.url);
   const { kinds, webhook, stripeDownGifts } = mixedKinds({
     articles,
     topics,
@@ -200,27 +207,27 @@ async function main(): Promise<void> {
   });
   const chosen = chooseKinds(kinds, values.only);
   progress('warming up the pages…');
-  await warmUpPages(server.url, chosen);
+  await warmUpPages(site.url, chosen);
 
   progress(`${durationSeconds} s of mixed load over ${connections} connections…`);
   // Stripe's API is down for the whole run: gifts started from the form must be told so, and
   // webhooks, which need no call to Stripe, go on being processed.
   fake.setMode('down');
-  const memory = sampleMemory(pid);
+  const memory = site.instances.map(({ process: child }) => sampleMemory(child.pid!));
   // This process sends the load, reads every answer and plays Stripe: when its own thread is
   // late, answers wait unread and the latencies it reports include that wait.
   const clientDelay = monitorEventLoopDelay({ resolution: 20 });
   clientDelay.enable();
-  const results = await runMixed(server.url, chosen, connections, durationSeconds);
+  const results = await runMixed(site.url, chosen, connections, durationSeconds);
   clientDelay.disable();
-  const rss = memory.stop();
+  const rss = memory.map((sampler) => sampler.stop());
   fake.setMode('ok');
   const acknowledgedInRun = webhook.acknowledged.size;
   progress('delivering again, as Stripe would, the events no 2xx answered…');
-  const redelivered = await redeliverUnacknowledged(server.url, webhook, fake.webhookSecret);
+  const redelivered = await redeliverUnacknowledged(site.url, webhook, fake.webhookSecret);
 
   progress('stopping the server, then counting donations…');
-  await stopServer();
+  await stopSite();
   const found = await countDonations();
 
   const webhookRun = results.find((k) => k.name === webhook.name);
@@ -246,6 +253,7 @@ async function main(): Promise<void> {
     [
       `machine    ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.versions.node}`,
       `load       ${connections} connections, ${durationSeconds} s, all kinds at once`,
+      `site       ${site.description}`,
       '',
       formatKinds(results),
       '',
@@ -255,9 +263,11 @@ async function main(): Promise<void> {
       `client     this process's event-loop delay p50 ${ms(clientDelay.percentile(50))}, ` +
         `p99 ${ms(clientDelay.percentile(99))}, max ${ms(clientDelay.max)} ` +
         `(part of every latency above, and of Stripe's answers)`,
-      `server RSS start ${mib(rss.startMib)}, peak ${mib(rss.peakMib)}, end ${mib(rss.endMib)} ` +
-        `(${rss.samples.length} samples)`,
-      `           ${describeGrowth(rss.samples)}`,
+      ...rss.flatMap((instance, index) => [
+        `${rss.length > 1 ? `server ${index + 1}` : 'server  '} RSS start ${mib(instance.startMib)}, ` +
+          `peak ${mib(instance.peakMib)}, end ${mib(instance.endMib)} (${instance.samples.length} samples)`,
+        `           ${describeGrowth(instance.samples)}`,
+      ]),
       `gifts      ${gifts.gifts} started (half monthly, renewed twice), ${gifts.events.length} ` +
         `events, delivered ${deliveries} times in the run (~${(deliveries / Math.max(1, gifts.events.length)).toFixed(1)} each); ` +
         `${acknowledgedInRun} acknowledged in the run, ${redelivered} deliveries after it for the rest ` +
@@ -290,9 +300,108 @@ async function main(): Promise<void> {
       : '',
   ].filter(Boolean);
   if (problems.length) {
-    const lastLines = server.logs().split('\n').filter(Boolean).slice(-30).join('\n');
+    const lastLines = site.logs().split('\n').filter(Boolean).slice(-30).join('\n');
     throw new BenchError(problems.join('; '), `server log (last lines):\n${lastLines}`);
   }
+}
+
+interface Site {
+  url: string;
+  description: string;
+  instances: RunningServer[];
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/** The embedded database in a folder of this run's own: one process, as `npm start` runs it. */
+function embeddedEnv(temp: string) {
+  return { PGLITE_DATA_DIR: path.join(temp, 'pglite'), DATABASE_URL: '' };
+}
+
+/**
+ * The production recipe (README, "Several instances behind nginx"): a database of this run's
+ * own on the PostgreSQL server, and a Redis key prefix of its own, both removed at the end.
+ */
+async function deploymentEnv(temp: string) {
+  const database = await createDatabase('northgate_bench');
+  onCleanUp(() => dropDatabase(database));
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisPrefix = `northgate-bench:${process.pid}-${Date.now().toString(36)}:`;
+  onCleanUp(async () => {
+    const redis = createClient({ url: redisUrl });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
+      if (keys.length) await redis.del(keys);
+    }
+    await redis.destroy();
+  });
+  // Receipts go over SMTP, as a production site on PostgreSQL sends them, to files.
+  const mail = await startMailCatcher();
+  onCleanUp(() => mail.stop());
+  return {
+    DATABASE_URL: databaseUrl(database),
+    PGLITE_DATA_DIR: path.join(temp, 'unused-pglite'),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    EMAIL_SERVER: mail.url,
+    AUTH_SECRET: 'one secret for every instance of the bench site',
+    // The bench stands for a CDN in front of nginx too, which names each request's visitor in
+    // X-Forwarded-For: the sign-ins and gifts come from many addresses, as they would.
+    TRUSTED_PROXIES: '2',
+  };
+}
+
+async function startOneServer(env: Record<string, string>): Promise<Site> {
+  progress('starting the production server…');
+  const server = await startServer(env).catch((error: Error) => {
+    throw new BenchError('the production server did not start', error.message);
+  });
+  return {
+    url: server.url,
+    description: 'one server on the embedded database',
+    instances: [server],
+    logs: () => server.logs(),
+    stop: () => server.stop(),
+  };
+}
+
+/** Two instances and a worker on PostgreSQL and Redis, behind deploy/nginx/northgate.conf. */
+async function startDeployment(env: Record<string, string>, temp: string): Promise<Site> {
+  progress('starting two instances, a worker and nginx in front…');
+  const nginxPort = await freePort();
+  const siteEnv = { ...env, SITE_URL: `http://127.0.0.1:${nginxPort}` };
+  const instances = await Promise.all([startServer(siteEnv), startServer(siteEnv)]).catch(
+    (error: Error) => {
+      throw new BenchError('an instance did not start', error.message);
+    },
+  );
+  const worker = spawn(process.execPath, ['dist/worker.js'], {
+    cwd: root,
+    env: { ...process.env, ...siteEnv, NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  const nginxDir = path.join(temp, 'nginx');
+  fs.mkdirSync(nginxDir);
+  // nginx's workers run as another user when it is started as root.
+  fs.chmodSync(temp, 0o755);
+  const nginx = await startNginx({
+    dir: nginxDir,
+    port: nginxPort,
+    upstreams: instances.map((instance) => new URL(instance.url).host),
+  });
+  return {
+    url: nginx.url,
+    description: `nginx (deploy/nginx/) in front of two instances and a worker, on PostgreSQL, sharing Redis`,
+    instances,
+    logs: () => instances.map((instance) => instance.logs()).join('\n'),
+    async stop() {
+      await nginx.stop();
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      if (worker.exitCode === null) worker.kill('SIGTERM');
+      await exited;
+      await Promise.all(instances.map((instance) => instance.stop()));
+    },
+  };
 }
 
 runBench('bench:load', main);

@@ -1,5 +1,6 @@
 // Load figures for the public pages of a fresh production build, next to a ceiling: the same
-// bytes from a bare node:http server. It only prints figures; nothing here asserts a timing.
+// bytes from a bare node:http server; then an article through nginx (deploy/nginx/) next to
+// nginx serving the same bytes from disk. It only prints figures; nothing here asserts a timing.
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { startStaticServer } from './bench/ceiling';
 import { measureFirstLoadJs } from './bench/first-load';
 import { getRaw } from './bench/http';
 import { connections, measure, warmUp, type LoadOptions } from './bench/load';
+import { measureThroughNginx } from './bench/through-nginx';
 import { formatContext, formatTable, type Report, type TargetResult } from './bench/report';
 import { startServer } from './lib/next-server';
 
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
       ratio: bare?.requestsPerSecond ? next.requestsPerSecond / bare.requestsPerSecond : null,
     });
   }
+
+  results.push(...(await measureThroughNginx(server.url, article, durationSeconds)));
 
   const articleRun = runs.find(({ target }) => target.name === 'article')!;
   progress('article: downloading its JavaScript…');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromiumPackage, chromiumPath } from './lib/chromium';
 import { freePort } from './lib/next-server';
-import { nginxBinary } from '../tests/deploy/nginx';
+import { nginxBinary } from './lib/nginx';
 
 const browserOnly = process.argv.includes('--browser-only');
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'northgate-test-reports-'));

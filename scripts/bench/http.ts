@@ -6,10 +6,13 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** GET without accept-encoding, like autocannon, so the body is the bytes it receives. */
-export function getRaw(url: string): Promise<RawResponse> {
+/**
+ * GET with `headers` alone (none by default: no accept-encoding, like autocannon), so the body
+ * is the bytes it receives, compressed or not.
+ */
+export function getRaw(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { timeout: 30_000 }, (response) => {
+    const request = http.get(url, { timeout: 30_000, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);

@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// nginx as the deployment runs it: the production recipe in deploy/nginx/ for the deployment
+// tests and the benches, and a plain static server for the bench's ceiling through nginx.
 const root = path.resolve(import.meta.dirname, '../..');
 export const nginxBinary = '/usr/sbin/nginx';
 
@@ -37,6 +39,33 @@ export async function startNginx(options: {
   if (!site.includes(`127.0.0.1:${port}`) || site.includes('127.0.0.1:3000')) {
     throw new Error('deploy/nginx/northgate.conf no longer has the lines this test replaces');
   }
+  return runNginx(dir, port, site);
+}
+
+/**
+ * nginx serving the files under `root` as they are, each as `text/html`, and a file's `.gz`
+ * beside it to a client that accepts gzip: what nginx does with the same bytes when it needs no
+ * upstream at all.
+ */
+export async function startStaticNginx(options: {
+  dir: string;
+  port: number;
+  root: string;
+}): Promise<RunningNginx> {
+  const { dir, port } = options;
+  fs.chmodSync(dir, 0o755);
+  const site = `server {
+    listen 127.0.0.1:${port};
+    root ${options.root};
+    default_type text/html;
+    types { }
+    gzip_static on;
+    location /api/health { return 200 ok; }
+}`;
+  return runNginx(dir, port, site);
+}
+
+async function runNginx(dir: string, port: number, site: string): Promise<RunningNginx> {
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, name)};`;
   fs.writeFileSync(
     path.join(dir, 'nginx.conf'),

@@ -10,7 +10,7 @@ import { launchBrowser } from '../../scripts/lib/chromium';
 import { freePort, startServer, type RunningServer } from '../../scripts/lib/next-server';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/postgres-server';
 import { createAccount } from '../support/user-create';
-import { startNginx, type RunningNginx } from './nginx';
+import { startNginx, type RunningNginx } from '../../scripts/lib/nginx';
 
 /**
  * The production recipe as the README gives it: nginx (deploy/nginx/) in front of two instances
