@@ -12,6 +12,7 @@ const editorLinks: AdminNavLink[] = [
 const adminLinks: AdminNavLink[] = [
   { href: '/admin/members', label: 'Members' },
   { href: '/admin/donations', label: 'Donations' },
+  { href: '/admin/membership', label: 'Membership tiers' },
   { href: '/admin/email', label: 'E-mail' },
   { href: '/admin/audit', label: 'Audit log' },
 ];

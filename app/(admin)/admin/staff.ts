@@ -1,6 +1,6 @@
 import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
-import { ForbiddenError } from '@/lib/auth/who';
+import { AdminOnlyError, ForbiddenError } from '@/lib/auth/who';
 import type { SessionUser } from '@/lib/auth/sign-in';
 import { checkRole } from '@/lib/auth/viewer';
 
@@ -22,12 +22,12 @@ export async function requireStaff(path: string, roles: Role[] = editorial) {
   return access.user;
 }
 
-/** Runs an editorial write; a role lost since the check above still ends in 403. */
+/** Runs a staff write; a role lost since the check above still ends in 403. */
 export async function orForbidden<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (error instanceof ForbiddenError) forbidden();
+    if (error instanceof ForbiddenError || error instanceof AdminOnlyError) forbidden();
     throw error;
   }
 }

@@ -6,7 +6,8 @@ import type { TermDeleteResult, TermSaveResult } from '@/lib/editorial/taxonomy'
 import { fieldErrors } from '@/lib/validation/form';
 import type { z } from 'zod';
 
-// The experts', series' and topics' actions differ only in their fields and lib functions.
+// The experts', series', topics' and membership tiers' actions differ only in their fields and
+// lib functions.
 
 const checkFields = 'Nothing was saved: some fields need attention.';
 
