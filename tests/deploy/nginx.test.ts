@@ -146,6 +146,33 @@ describe('nginx in front of two instances', () => {
     expect(await again.text()).toContain('<!DOCTYPE html>');
   });
 
+  it('answers long addresses without taking an instance out of the pool', async () => {
+    const long = 'f'.repeat(2_900);
+    for (const pathname of [
+      `/series?q=${long}1`,
+      `/series?q=${long}2`,
+      `/articles/${long}`,
+      `/topics?n=${'g'.repeat(6_000)}`,
+    ]) {
+      const response = await get(nginx.url, pathname);
+      await response.arrayBuffer();
+      expect(response.status, pathname.slice(0, 30)).toBeLessThan(500);
+    }
+    // An address no cache holds: an instance renders it, so both must still be in the pool.
+    for (let ask = 0; ask < 4; ask++) {
+      const response = await get(nginx.url, `/topics?n=${Date.now()}${ask}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-cache-status')).not.toBe('STALE');
+    }
+  });
+
+  it('gives the uncompressed page to a client that refuses gzip', async () => {
+    await (await get(nginx.url, '/series', { 'accept-encoding': 'gzip' })).arrayBuffer();
+    const refused = await get(nginx.url, '/series', { 'accept-encoding': 'gzip;q=0, identity' });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    expect(await refused.text()).toContain('<!DOCTYPE html>');
+  });
+
   it('never keeps a page rendered for one reader', async () => {
     for (const pathname of ['/login', '/support', '/api/health']) {
       await (await get(nginx.url, pathname)).arrayBuffer();
