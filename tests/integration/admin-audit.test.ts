@@ -1,10 +1,11 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, users, type UserRole } from '@/db/schema';
+import { auditLog, users } from '@/db/schema';
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit';
 import { AdminOnlyError } from '@/lib/auth/who';
 import { giftAidClaimCsv } from '@/lib/admin/donations/gift-aid-claim';
+import { verifiedUser } from '../support/verified-user';
 
 const people: Record<'admin' | 'editor' | 'member' | 'leaver', { id: string }> = {
   admin: { id: '' },
@@ -12,14 +13,6 @@ const people: Record<'admin' | 'editor' | 'member' | 'leaver', { id: string }> =
   member: { id: '' },
   leaver: { id: '' },
 };
-
-async function person(email: string, role: UserRole) {
-  const [row] = await getDb()
-    .insert(users)
-    .values({ email, role, emailVerified: new Date() })
-    .returning({ id: users.id });
-  return { id: row!.id };
-}
 
 async function entry(actorId: string | null, action: string, at: string, subjectId = 'x') {
   await getDb()
@@ -35,10 +28,10 @@ async function entry(actorId: string | null, action: string, at: string, subject
 }
 
 beforeAll(async () => {
-  people.admin = await person('admin@example.org', 'admin');
-  people.editor = await person('editor@example.org', 'editor');
-  people.member = await person('member@example.org', 'member');
-  people.leaver = await person('leaver@example.org', 'admin');
+  people.admin = await verifiedUser('admin@example.org', 'admin');
+  people.editor = await verifiedUser('editor@example.org', 'editor');
+  people.member = await verifiedUser('member@example.org', 'member');
+  people.leaver = await verifiedUser('leaver@example.org', 'admin');
   await entry(people.editor.id, 'article.published', '2025-01-01T10:00:00Z', 'article-1');
   await entry(people.admin.id, 'member.role_changed', '2025-01-02T10:00:00Z', people.editor.id);
   await entry(people.editor.id, 'article.updated', '2025-01-03T10:00:00Z', 'article-1');

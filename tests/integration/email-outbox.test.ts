@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, donations, emailOutbox, users, type UserRole } from '@/db/schema';
+import { auditLog, donations, emailOutbox } from '@/db/schema';
 import { AdminOnlyError } from '@/lib/auth/who';
 import {
   deliverDueEmails,
@@ -15,6 +15,7 @@ import { countEmails, listEmailFailures, retryEmail } from '@/lib/email/outbox-a
 import { startEmailWorker } from '@/lib/email/worker';
 import { queueReceipts } from '@/lib/giving/receipts';
 import { smtpServerForThisFile } from '../support/smtp-server';
+import { verifiedUser } from '../support/verified-user';
 
 const smtp = await smtpServerForThisFile({ refuse: ['nobody@example.org'] });
 process.env.EMAIL_SERVER = smtp.url;
@@ -289,17 +290,9 @@ describe('the admin view', () => {
     member: { id: '' },
   };
 
-  async function person(email: string, role: UserRole) {
-    const [row] = await getDb()
-      .insert(users)
-      .values({ email, role, emailVerified: new Date() })
-      .returning({ id: users.id });
-    return { id: row!.id };
-  }
-
   beforeAll(async () => {
-    people.admin = await person('outbox.admin@example.org', 'admin');
-    people.member = await person('outbox.member@example.org', 'member');
+    people.admin = await verifiedUser('outbox.admin@example.org', 'admin');
+    people.member = await verifiedUser('outbox.member@example.org', 'member');
   });
 
   it('counts e-mails, lists failures and retrying ones, and sends one again on request', async () => {

@@ -1,20 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { auditLog, membershipTiers, users, type UserRole } from '@/db/schema';
+import { auditLog, membershipTiers } from '@/db/schema';
 import { AdminOnlyError } from '@/lib/auth/who';
 import { deleteTier, getTier, listTiers, listVisibleTiers, saveTier } from '@/lib/membership/tiers';
+import { verifiedUser } from '../support/verified-user';
 
 let admin: { id: string };
 let editor: { id: string };
-
-async function person(email: string, role: UserRole) {
-  const [row] = await getDb()
-    .insert(users)
-    .values({ email, role, emailVerified: new Date() })
-    .returning({ id: users.id });
-  return { id: row!.id };
-}
 
 const form = (fields: Record<string, string> = {}) => ({
   name: 'Supporter',
@@ -39,8 +32,8 @@ const auditRows = (id: string) =>
     .orderBy(auditLog.createdAt);
 
 beforeAll(async () => {
-  admin = await person('tiers-admin@example.org', 'admin');
-  editor = await person('tiers-editor@example.org', 'editor');
+  admin = await verifiedUser('tiers-admin@example.org', 'admin');
+  editor = await verifiedUser('tiers-editor@example.org', 'editor');
 });
 
 it('creates a tier from its form, prices in minor units, benefits one a line, with an audit row', async () => {
