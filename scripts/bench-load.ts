@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createClient } from '@redis/client';
 import { BenchError } from './bench/build';
 import { buildForBench, onCleanUp, progress, runBench, temporaryFolder } from './bench/runner';
 import { countDonations, prepareGifts } from './bench/gifts';
@@ -26,6 +25,7 @@ import {
 import { tableRow } from './bench/report';
 import { freePort, startServer, type RunningServer } from './lib/next-server';
 import { nginxBinary, startNginx } from './lib/nginx';
+import { deleteRedisKeys } from './lib/redis-keys';
 import { startMailCatcher } from '../tests/browser/mail-catcher';
 import { createDatabase, databaseUrl, dropDatabase } from '../tests/setup/postgres-server';
 import { startFakeStripe } from '../tests/support/fake-stripe';
@@ -327,14 +327,7 @@ async function deploymentEnv(temp: string) {
   onCleanUp(() => dropDatabase(database));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redisPrefix = `northgate-bench:${process.pid}-${Date.now().toString(36)}:`;
-  onCleanUp(async () => {
-    const redis = createClient({ url: redisUrl });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
-      if (keys.length) await redis.del(keys);
-    }
-    await redis.destroy();
-  });
+  onCleanUp(() => deleteRedisKeys(redisUrl, redisPrefix));
   // Receipts go over SMTP, as a production site on PostgreSQL sends them, to files.
   const mail = await startMailCatcher();
   onCleanUp(() => mail.stop());

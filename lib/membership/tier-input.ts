@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseTypedAmount } from '@/lib/giving/donation-amount';
-import { formatMoney } from '@/lib/format/money';
 
 /** What a tier's form posts, every field a string as the browser sends it. */
 export const tierFieldNames = [
@@ -146,8 +145,7 @@ export function tierFormValues(tier: {
   position: number;
   giftAidEligible: boolean;
 }): Record<(typeof tierFieldNames)[number], string> {
-  const typed = (minor: number | null) =>
-    minor === null ? '' : formatMoney(minor, tier.currency).replace(/^\D+/, '').replace(/,/g, '');
+  const typed = (minor: number | null) => (minor === null ? '' : (minor / 100).toFixed(2));
   return {
     name: tier.name,
     slug: tier.slug,

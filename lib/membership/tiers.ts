@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
 import { auditLog, membershipTiers, type MembershipTier } from '@/db/schema';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
+import { isId } from '@/lib/editorial/article-record';
 import { slugify } from '@/lib/editorial/slugify';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { tierInputSchema, type TierFields } from './tier-input';
@@ -13,9 +14,6 @@ export type TierSaveResult =
   | { ok: false; reason: 'invalid'; fieldErrors: FieldErrors }
   | { ok: false; reason: 'not-found' };
 export type TierDeleteResult = { ok: true } | { ok: false; reason: 'not-found' };
-
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** Every tier, in the order admins gave them. */
 export function listTiers(): Promise<MembershipTier[]> {
@@ -35,7 +33,7 @@ export function listVisibleTiers(): Promise<MembershipTier[]> {
 }
 
 export async function getTier(id: string): Promise<MembershipTier | undefined> {
-  if (!isUuid(id)) return undefined;
+  if (!isId(id)) return undefined;
   const [tier] = await getDb().select().from(membershipTiers).where(eq(membershipTiers.id, id));
   return tier;
 }
@@ -106,7 +104,7 @@ export async function saveTier(
       fieldErrors: { slug: 'Type a slug: the name has no letters or numbers to make one from.' },
     };
   }
-  if (id !== null && !isUuid(id)) return { ok: false, reason: 'not-found' };
+  if (id !== null && !isId(id)) return { ok: false, reason: 'not-found' };
   try {
     return await getDb().transaction(async (tx): Promise<TierSaveResult> => {
       await assertAdmin(tx, actor);
@@ -146,7 +144,7 @@ export async function saveTier(
 
 /** Deletes a tier, as an admin, with an audit row. */
 export async function deleteTier(actor: Actor, id: string): Promise<TierDeleteResult> {
-  if (!isUuid(id)) return { ok: false, reason: 'not-found' };
+  if (!isId(id)) return { ok: false, reason: 'not-found' };
   return getDb().transaction(async (tx): Promise<TierDeleteResult> => {
     await assertAdmin(tx, actor);
     const [row] = await tx

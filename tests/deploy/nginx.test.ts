@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createClient } from '@redis/client';
 import type { Browser, BrowserContext } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { freePort, startServer, type RunningServer } from '../../scripts/lib/nex
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/postgres-server';
 import { createAccount } from '../support/user-create';
 import { startNginx, type RunningNginx } from '../../scripts/lib/nginx';
+import { deleteRedisKeys } from '../../scripts/lib/redis-keys';
 
 /**
  * The production recipe as the README gives it: nginx (deploy/nginx/) in front of two instances
@@ -87,12 +87,7 @@ afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
   if (database) await dropDatabase(database);
   fs.rmSync(dir, { recursive: true, force: true });
-  const redis = createClient({ url: redisUrl });
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}*`, COUNT: 500 })) {
-    if (keys.length) await redis.del(keys);
-  }
-  await redis.destroy();
+  await deleteRedisKeys(redisUrl, redisPrefix);
 });
 
 const get = (base: string, pathname: string, headers: Record<string, string> = {}) =>
