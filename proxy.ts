@@ -13,7 +13,7 @@ const articlePath = /^\/articles\/([^/]+)$/;
 // Pages that read or write the database on every request, as opposed to public pages built
 // from cached data, which are still served while the database is out of reach.
 const needsDatabase =
-  /^\/(search|support|account|admin|members-view|login|join|forgot-password|reset-password|verify-email|confirm-email|undo-email-change)(\/|$)/;
+  /^\/(search|support|membership|account|admin|members-view|login|join|forgot-password|reset-password|verify-email|confirm-email|undo-email-change)(\/|$)/;
 
 const retryAfterSeconds = 30;
 

@@ -88,10 +88,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /**
  * The constraint a PostgreSQL error names when it has the given SQLSTATE (23505 unique,
- * 23503 foreign key), or null. Drizzle wraps driver errors, and the two drivers spell the
+ * 23503 foreign key, 23001 a restricted delete), or null. Drizzle wraps driver errors, and the two drivers spell the
  * constraint's field differently.
  */
-export function violatedConstraint(error: unknown, code: '23503' | '23505'): string | null {
+export function violatedConstraint(
+  error: unknown,
+  code: '23001' | '23503' | '23505',
+): string | null {
   for (const cause of causes(error)) {
     if (cause.code === code) return String(cause.constraint ?? cause.constraint_name ?? '');
   }

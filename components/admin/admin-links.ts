@@ -13,6 +13,7 @@ const adminLinks: AdminNavLink[] = [
   { href: '/admin/members', label: 'Members' },
   { href: '/admin/donations', label: 'Donations' },
   { href: '/admin/membership', label: 'Membership tiers' },
+  { href: '/admin/membership/members', label: 'Members by tier' },
   { href: '/admin/email', label: 'E-mail' },
   { href: '/admin/audit', label: 'Audit log' },
 ];

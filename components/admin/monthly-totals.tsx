@@ -1,20 +1,8 @@
 import { formatMoney } from '@/lib/format/money';
 import type { CurrencyMonths } from '@/lib/admin/donations/monthly-totals';
 import { BarChart } from './bar-chart';
+import { monthLabels } from './months';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
-
-// Months arrive as YYYY-MM calendar months; read in UTC, the first of the month stays in it.
-const longMonth = new Intl.DateTimeFormat('en-GB', {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const shortMonth = new Intl.DateTimeFormat('en-GB', {
-  month: 'short',
-  year: '2-digit',
-  timeZone: 'UTC',
-});
-const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 
 const gifts = (count: number) => (count === 1 ? '1 gift' : `${count} gifts`);
 
@@ -23,8 +11,7 @@ export function MonthlyTotalsFigure({ series }: { series: CurrencyMonths }) {
   const money = (minor: number) => formatMoney(minor, series.currency);
   const title = `Donations kept in ${series.currency} by month`;
   const bars = series.months.map((entry) => ({
-    label: longMonth.format(monthStart(entry.month)),
-    shortLabel: shortMonth.format(monthStart(entry.month)),
+    ...monthLabels(entry.month),
     value: entry.totalMinor,
     valueLabel: money(entry.totalMinor),
   }));

@@ -44,11 +44,7 @@ export function ArticleCard({
         </Link>
       )}
       <div className="flex flex-col gap-2">
-        <KindLabel
-          kind={article.kind}
-          series={article.series}
-          membersOnly={article.visibility === 'members'}
-        />
+        <KindLabel kind={article.kind} series={article.series} visibility={article.visibility} />
         <Heading
           className={`font-serif font-semibold leading-tight text-ink ${lead ? 'text-3xl md:text-4xl' : 'text-xl'}`}
         >

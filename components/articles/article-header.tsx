@@ -10,11 +10,7 @@ export function ArticleHeader({ article, minutes }: { article: ArticleDetail; mi
       : null;
   return (
     <header>
-      <KindLabel
-        kind={article.kind}
-        series={article.series}
-        membersOnly={article.visibility === 'members'}
-      />
+      <KindLabel kind={article.kind} series={article.series} visibility={article.visibility} />
       <h1 className="mt-3 font-serif text-4xl font-semibold leading-tight text-ink md:text-5xl">
         {article.title}
       </h1>

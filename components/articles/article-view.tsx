@@ -23,11 +23,14 @@ export function ArticleView({
   article,
   experts,
   related,
+  signedIn = false,
 }: {
   article: ArticleDetail;
   /** The byline's experts, for the box about them at the end. */
   experts: ExpertInfo[];
   related: ArticleSummary[];
+  /** Set on the per-request view of a signed-in reader. */
+  signedIn?: boolean;
 }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
   return (
@@ -38,7 +41,7 @@ export function ArticleView({
         {article.body !== null ? (
           <ArticleBody html={renderMarkdown(article.body)} />
         ) : (
-          <MembersTeaser slug={article.slug} />
+          <MembersTeaser slug={article.slug} tiers={article.tiers} signedIn={signedIn} />
         )}
         {article.externalSource && <ReadTheRest source={article.externalSource} />}
         <TopicLinks topics={article.topics} />

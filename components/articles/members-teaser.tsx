@@ -1,33 +1,61 @@
 import Link from 'next/link';
 
-export function MembersTeaser({ slug }: { slug: string }) {
+interface Props {
+  slug: string;
+  /** For a piece only some tiers' members may read: their names. Empty for any member. */
+  tiers: { slug: string; name: string }[];
+  /** Whether the reader is signed in (and so needs a membership, not a log-in). */
+  signedIn?: boolean;
+}
+
+const primary = 'rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep';
+const secondary = 'rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white';
+
+function listOf(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export function MembersTeaser({ slug, tiers, signedIn = false }: Props) {
   const next = encodeURIComponent(`/articles/${slug}`);
+  const forTiers = tiers.length > 0;
   return (
     <section
       aria-labelledby="members-teaser-heading"
       className="members-only my-10 rounded border border-rule bg-highlight/60 px-6 py-8"
     >
       <h2 id="members-teaser-heading" className="font-serif text-2xl font-semibold">
-        This piece is for members
+        {forTiers
+          ? `This piece is for ${listOf(tiers.map((tier) => tier.name))} members`
+          : 'This piece is for members'}
       </h2>
       <p className="mt-3 max-w-prose text-ink">
-        Members of the Institute read our full briefings and analysis, join private events with our
-        experts and support independent research. Log in to keep reading, or join: it takes a
-        minute.
+        {forTiers
+          ? `${listOf(tiers.map((tier) => tier.name))} members read it in full, with the briefings and events of their membership. `
+          : 'Members of the Institute read our full briefings and analysis, join private events with our experts and support independent research. '}
+        {signedIn
+          ? forTiers
+            ? 'See what each membership gives, and join in a minute.'
+            : 'Verify your e-mail address to keep reading.'
+          : 'Log in to keep reading, or join: it takes a minute.'}
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
-        <Link
-          href={`/login?callbackUrl=${next}`}
-          className="rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep"
-        >
-          Members’ log in
-        </Link>
-        <Link
-          href={`/join?callbackUrl=${next}`}
-          className="rounded border border-navy px-4 py-2 font-semibold text-navy hover:bg-white"
-        >
-          Become a member
-        </Link>
+        {!signedIn && (
+          <Link href={`/login?callbackUrl=${next}`} className={primary}>
+            Members’ log in
+          </Link>
+        )}
+        {forTiers ? (
+          <Link href="/membership" className={signedIn ? primary : secondary}>
+            See membership
+          </Link>
+        ) : (
+          !signedIn && (
+            <Link href={`/join?callbackUrl=${next}`} className={secondary}>
+              Become a member
+            </Link>
+          )
+        )}
       </div>
     </section>
   );

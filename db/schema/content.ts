@@ -107,7 +107,8 @@ export const articleKinds = ['analysis', 'commentary', 'report', 'briefing', 'in
 export const articleKind = pgEnum('article_kind', articleKinds);
 export const articleStatuses = ['draft', 'scheduled', 'published'] as const;
 export const articleStatus = pgEnum('article_status', articleStatuses);
-export const articleVisibilities = ['public', 'members'] as const;
+// 'tiers': only members of the tiers named in article_tiers (db/schema/membership.ts).
+export const articleVisibilities = ['public', 'members', 'tiers'] as const;
 export const articleVisibility = pgEnum('article_visibility', articleVisibilities);
 
 export const articles = pgTable(

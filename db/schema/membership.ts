@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { articles } from './content';
 import { isNotBlank, isSlug, timestamps } from './columns';
 
 // The largest price one tier may ask, in minor units (£10,000 a year).
@@ -35,6 +49,8 @@ export const membershipTiers = pgTable(
      * what HMRC permits. No by default.
      */
     giftAidEligible: boolean('gift_aid_eligible').notNull().default(false),
+    /** The Stripe product the tier's prices belong to, made when someone first joins. */
+    stripeProductId: text('stripe_product_id').unique(),
     ...timestamps(),
   },
   (table) => [
@@ -64,3 +80,170 @@ export const membershipTiers = pgTable(
 );
 
 export type MembershipTier = typeof membershipTiers.$inferSelect;
+
+export const membershipIntervals = ['month', 'year'] as const;
+export const membershipInterval = pgEnum('membership_interval', membershipIntervals);
+
+/**
+ * Every Stripe price made for a tier. Stripe's prices cannot change amount, so a new tier price
+ * makes a new Stripe price and the old one is archived; subscriptions on the old one keep their
+ * tier through this table.
+ */
+export const membershipPrices = pgTable(
+  'membership_prices',
+  {
+    stripePriceId: text('stripe_price_id').primaryKey(),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: 'restrict' }),
+    interval: membershipInterval('interval').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** False once the tier's price for this interval has changed or been removed. */
+    current: boolean('current').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('membership_prices_tier_idx').on(table.tierId),
+    // At most one price per tier and interval is the one new members join on.
+    uniqueIndex('membership_prices_current_unique')
+      .on(table.tierId, table.interval)
+      .where(sql`${table.current}`),
+  ],
+);
+
+export const membershipSources = ['stripe', 'complimentary', 'gift'] as const;
+export const membershipSource = pgEnum('membership_source', membershipSources);
+
+// Stripe's subscription statuses; complimentary and gift memberships are 'active' or 'canceled'.
+export const membershipStatuses = [
+  'incomplete',
+  'incomplete_expired',
+  'trialing',
+  'active',
+  'past_due',
+  'unpaid',
+  'paused',
+  'canceled',
+] as const;
+export const membershipStatus = pgEnum('membership_status', membershipStatuses);
+
+/**
+ * One membership of a tier: a Stripe subscription (its state copied from Stripe, never decided
+ * here), a complimentary grant or a redeemed gift. Whether it gives access now is worked out
+ * from these fields and the clock in lib/membership/standing.ts.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: 'restrict' }),
+    source: membershipSource('source').notNull(),
+    status: membershipStatus('status').notNull(),
+    interval: membershipInterval('interval'),
+    amountMinor: integer('amount_minor'),
+    currency: text('currency'),
+    stripeSubscriptionId: text('stripe_subscription_id').unique(),
+    stripeCustomerId: text('stripe_customer_id'),
+    stripePriceId: text('stripe_price_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    currentPeriodEnd: timestamp('current_period_end', { withTimezone: true }),
+    trialEnd: timestamp('trial_end', { withTimezone: true }),
+    cancelAtPeriodEnd: boolean('cancel_at_period_end').notNull().default(false),
+    /** When the unpaid invoice of a past-due subscription was raised: the grace period's start. */
+    pastDueSince: timestamp('past_due_since', { withTimezone: true }),
+    /** A complimentary or gift membership's last moment; null for a grant with no end. */
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Why it ended early, when something other than its own course ended it. */
+    endedReason: text('ended_reason'),
+    note: text('note'),
+    grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** When Stripe was last read for this row: an older read never overwrites a newer one. */
+    stripeReadAt: timestamp('stripe_read_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    index('memberships_user_idx').on(table.userId),
+    index('memberships_tier_status_idx').on(table.tierId, table.status),
+    check(
+      'memberships_stripe_has_subscription',
+      sql`(${table.source} = 'stripe') = (${table.stripeSubscriptionId} is not null)`,
+    ),
+    check(
+      'memberships_amount_currency',
+      sql`(${table.amountMinor} is null) = (${table.currency} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Every payment of a membership (each paid invoice of its subscription, or a gift's purchase):
+ * the member's receipts, the admin's revenue figures and, for tiers whose fee is eligible, the
+ * Gift Aid claim.
+ */
+export const membershipPayments = pgTable(
+  'membership_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    membershipId: uuid('membership_id').references(() => memberships.id, { onDelete: 'restrict' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: 'restrict' }),
+    description: text('description').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** Copied from the tier when paid: a later change to the tier does not rewrite a claim. */
+    giftAidEligible: boolean('gift_aid_eligible').notNull(),
+    stripeInvoiceId: text('stripe_invoice_id').unique(),
+    stripePaymentIntentId: text('stripe_payment_intent_id'),
+    stripeChargeId: text('stripe_charge_id'),
+    periodStart: timestamp('period_start', { withTimezone: true }),
+    periodEnd: timestamp('period_end', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    refundedAmountMinor: integer('refunded_amount_minor').notNull().default(0),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    disputedAt: timestamp('disputed_at', { withTimezone: true }),
+    ...timestamps(),
+  },
+  (table) => [
+    index('membership_payments_user_idx').on(table.userId),
+    index('membership_payments_paid_idx').on(table.paidAt),
+    index('membership_payments_charge_idx').on(table.stripeChargeId),
+    index('membership_payments_intent_idx').on(table.stripePaymentIntentId),
+    check('membership_payments_amount_positive', sql`${table.amountMinor} > 0`),
+    check(
+      'membership_payments_refund_within_amount',
+      sql`${table.refundedAmountMinor} >= 0 and ${table.refundedAmountMinor} <= ${table.amountMinor}`,
+    ),
+    check('membership_payments_currency_code', sql`${table.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/** The tiers whose members may read a piece whose visibility is 'tiers'. */
+export const articleTiers = pgTable(
+  'article_tiers',
+  {
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.articleId, table.tierId] }),
+    index('article_tiers_tier_idx').on(table.tierId),
+  ],
+);
+
+export type MembershipPrice = typeof membershipPrices.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type NewMembership = typeof memberships.$inferInsert;
+export type MembershipPayment = typeof membershipPayments.$inferSelect;
+export type MembershipStatus = (typeof membershipStatuses)[number];
+export type MembershipInterval = (typeof membershipIntervals)[number];

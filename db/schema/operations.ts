@@ -39,6 +39,7 @@ export const emailPurposes = [
   'email_change',
   'email_changed',
   'receipt',
+  'membership',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;

@@ -18,18 +18,17 @@ export interface Viewer {
 
 /**
  * Who is reading. Anonymous readers (and anyone not yet allowed members-only work) get the
- * public view; the members' side decides `membersOnly` from the session.
+ * public view; the members' side decides from the session and the reader's paid memberships
+ * (lib/membership/reader.ts).
  */
 export interface Reader {
+  /** May read pieces for any member: a signed-in member with a verified address. */
   membersOnly: boolean;
+  /** The tiers whose pieces they may read; 'all' for editors and administrators. */
+  tiers: readonly string[] | 'all';
 }
 
-export const anonymousReader: Reader = { membersOnly: false };
-
-/** Members-only work is for signed-in members whose e-mail address is verified. */
-export function readerFor(viewer: Viewer | null): Reader {
-  return { membersOnly: Boolean(viewer?.verified) };
-}
+export const anonymousReader: Reader = { membersOnly: false, tiers: [] };
 
 /** Whoever is acting: the signed-in viewer. Only the id is trusted; the role is read afresh. */
 export type Actor = Pick<Viewer, 'id'>;

@@ -30,6 +30,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
       { href: '/support', label: 'Support our work' },
       { href: '/account', label: 'Your account' },
       { href: '/join', label: 'Become a member' },
+      { href: '/membership', label: 'Membership tiers' },
       { href: '/privacy', label: 'Privacy notice' },
     ],
   },

@@ -1,5 +1,5 @@
 import { and, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { articles } from '@/db/schema';
+import { articles, articleTiers } from '@/db/schema';
 import type { Reader } from '@/lib/auth/who';
 
 /**
@@ -13,19 +13,37 @@ export function isLive(): SQL {
   )!;
 }
 
+/** Whether the reader may read everything, so no rule needs to be spelt out. */
+const readsEverything = (reader: Reader) => reader.membersOnly && reader.tiers === 'all';
+
 /**
- * The one rule for the body: a members-only body is read from the database only for a reader
- * who may see it, so it cannot reach a page, feed, snippet or cache entry for anyone else.
+ * The one rule for who may read an article's body: everyone a public piece; a verified member
+ * a members' piece; a member of one of its tiers a tier-only piece.
+ */
+export function mayReadBody(reader: Reader): SQL<boolean> {
+  const members = reader.membersOnly ? sql`${articles.visibility} = 'members'` : sql`false`;
+  const tiers =
+    reader.tiers === 'all'
+      ? sql`${articles.visibility} = 'tiers'`
+      : reader.tiers.length === 0
+        ? sql`false`
+        : sql`(${articles.visibility} = 'tiers' and exists (select 1 from ${articleTiers} where ${articleTiers.articleId} = ${articles.id} and ${inArray(articleTiers.tierId, [...reader.tiers])}))`;
+  return sql<boolean>`(${articles.visibility} = 'public' or ${members} or ${tiers})`;
+}
+
+/**
+ * The body as the reader may see it: a body they may not read is never read from the database,
+ * so it cannot reach a page, feed, snippet or cache entry for anyone else.
  */
 export function readableBody(reader: Reader): SQL<string | null> {
-  if (reader.membersOnly) return sql<string | null>`${articles.body}`;
-  return sql<string | null>`case when ${articles.visibility} = 'public' then ${articles.body} end`;
+  if (readsEverything(reader)) return sql<string | null>`${articles.body}`;
+  return sql<string | null>`case when ${mayReadBody(reader)} then ${articles.body} end`;
 }
 
 /** The search document a reader may match against: a withheld body must not be searchable. */
 export function readableSearchVector(reader: Reader): SQL {
-  if (reader.membersOnly) return sql`${articles.searchVector}`;
-  return sql`case when ${articles.visibility} = 'public' then ${articles.searchVector} else ${articles.summaryVector} end`;
+  if (readsEverything(reader)) return sql`${articles.searchVector}`;
+  return sql`case when ${mayReadBody(reader)} then ${articles.searchVector} else ${articles.summaryVector} end`;
 }
 
 /**
@@ -34,6 +52,7 @@ export function readableSearchVector(reader: Reader): SQL {
  * indexed vector under a plain condition.
  */
 export function readableSearchMatch(reader: Reader, query: SQL): SQL {
-  if (reader.membersOnly) return sql`${articles.searchVector} @@ ${query}`;
-  return sql`((${articles.visibility} = 'public' and ${articles.searchVector} @@ ${query}) or (${articles.visibility} <> 'public' and ${articles.summaryVector} @@ ${query}))`;
+  if (readsEverything(reader)) return sql`${articles.searchVector} @@ ${query}`;
+  const may = mayReadBody(reader);
+  return sql`((${may} and ${articles.searchVector} @@ ${query}) or (not ${may} and ${articles.summaryVector} @@ ${query}))`;
 }

@@ -72,8 +72,9 @@ const articleFields = z.object({
   topicIds: idSet('Choose topics from the list.', 30, 'Choose up to 30 topics.'),
   regionIds: idSet('Choose regions from the list.', 30, 'Choose up to 30 regions.'),
   visibility: z.enum(articleVisibilities, {
-    error: 'Choose who may read this piece: everyone, or members only.',
+    error: 'Choose who may read this piece: everyone, members, or members of chosen tiers.',
   }),
+  tierIds: idSet('Choose tiers from the list.', 20, 'Choose up to 20 tiers.'),
   externalSourceName: optionalLine(200, 'Keep the publication’s name to 200 characters or fewer.'),
   externalSourceUrl: externalUrl,
   externalPublishedAt: optionalDate,
@@ -112,6 +113,13 @@ function checkPairs(fields: Fields, context: z.RefinementCtx) {
       message: 'A date of first publication needs the publication’s name and link.',
     });
   }
+  if (fields.visibility === 'tiers' && fields.tierIds?.length === 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['tierIds'],
+      message: 'Choose the tiers whose members may read it.',
+    });
+  }
   if (fields.heroImageId && !fields.heroAlt) {
     context.addIssue({
       code: 'custom',
@@ -146,10 +154,16 @@ export type ArticleUpdateInput = z.input<typeof articleUpdateSchema>;
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
 
 /** The editable fields as saved in a revision: JSON, so the date is a string; the slug is settled. */
-export type ArticleSnapshot = Omit<ArticleFields, 'slug' | 'externalPublishedAt'> & {
+export type ArticleSnapshot = Omit<ArticleFields, 'slug' | 'externalPublishedAt' | 'tierIds'> & {
   slug: string;
   externalPublishedAt: string | null;
+  /** Absent from revisions saved before tiers existed. */
+  tierIds?: string[];
 };
+
+/** The tiers a piece is limited to: none unless its visibility says tiers. */
+export const chosenTiers = (fields: Pick<ArticleFields, 'visibility' | 'tierIds'>) =>
+  fields.visibility === 'tiers' ? fields.tierIds : [];
 
 export function toSnapshot(fields: ArticleFields, slug: string): ArticleSnapshot {
   return {
@@ -163,6 +177,7 @@ export function toSnapshot(fields: ArticleFields, slug: string): ArticleSnapshot
     topicIds: fields.topicIds,
     regionIds: fields.regionIds,
     visibility: fields.visibility,
+    tierIds: chosenTiers(fields),
     externalSourceName: fields.externalSourceName,
     externalSourceUrl: fields.externalSourceUrl,
     externalPublishedAt: fields.externalPublishedAt?.toISOString() ?? null,

@@ -2,7 +2,14 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { articleAuthors, articles, articleTopics, topics, type Article } from '@/db/schema';
+import {
+  articleAuthors,
+  articles,
+  articleTiers,
+  articleTopics,
+  topics,
+  type Article,
+} from '@/db/schema';
 import { isLive } from '@/lib/content/access';
 import type { ArticleSnapshot } from './article-input';
 
@@ -51,7 +58,7 @@ export async function loadEditableArticle(
     .from(articles)
     .where(eq(articles.id, id));
   if (!row) return null;
-  const [bylines, tags] = await Promise.all([
+  const [bylines, tags, tiers] = await Promise.all([
     db
       .select({ authorId: articleAuthors.authorId })
       .from(articleAuthors)
@@ -63,6 +70,11 @@ export async function loadEditableArticle(
       .innerJoin(topics, eq(topics.id, articleTopics.topicId))
       .where(eq(articleTopics.articleId, id))
       .orderBy(asc(articleTopics.topicId)),
+    db
+      .select({ id: articleTiers.tierId })
+      .from(articleTiers)
+      .where(eq(articleTiers.articleId, id))
+      .orderBy(asc(articleTiers.tierId)),
   ]);
   const {
     id: _id,
@@ -90,6 +102,7 @@ export async function loadEditableArticle(
       authorIds: bylines.map((byline) => byline.authorId),
       topicIds: tags.filter((tag) => tag.kind === 'topic').map((tag) => tag.id),
       regionIds: tags.filter((tag) => tag.kind === 'region').map((tag) => tag.id),
+      tierIds: tiers.map((tier) => tier.id),
     },
   };
 }

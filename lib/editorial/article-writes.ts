@@ -5,15 +5,17 @@ import {
   articleAuthors,
   articleRevisions,
   articles,
+  articleTiers,
   articleTopics,
   authors,
   media,
+  membershipTiers,
   series,
   topics,
   type NewArticle,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
-import { toSnapshot, type ArticleFields, type ArticleSnapshot } from './article-input';
+import { chosenTiers, toSnapshot, type ArticleFields, type ArticleSnapshot } from './article-input';
 import { isId, loadEditableArticle, type EditableArticle } from './article-record';
 import { recordAudit } from './audit';
 import { violatedConstraint } from '@/db/errors';
@@ -76,7 +78,8 @@ export async function mustLoad(tx: Transaction, id: string): Promise<EditableArt
 
 async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<FieldErrors> {
   const tagIds = [...fields.topicIds, ...fields.regionIds];
-  const [bylines, seriesRows, tags, images] = await Promise.all([
+  const tierIds = chosenTiers(fields);
+  const [bylines, seriesRows, tags, images, tiers] = await Promise.all([
     tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, fields.authorIds)),
     fields.seriesId
       ? tx.select({ id: series.id }).from(series).where(eq(series.id, fields.seriesId))
@@ -89,6 +92,12 @@ async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<
       : [],
     fields.heroImageId
       ? tx.select({ id: media.id }).from(media).where(eq(media.id, fields.heroImageId))
+      : [],
+    tierIds.length
+      ? tx
+          .select({ id: membershipTiers.id })
+          .from(membershipTiers)
+          .where(inArray(membershipTiers.id, tierIds))
       : [],
   ]);
   const kinds = new Map(tags.map((tag) => [tag.id, tag.kind]));
@@ -105,6 +114,9 @@ async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<
   if (fields.regionIds.some((id) => kinds.get(id) !== 'region')) {
     errors.regionIds =
       'One of these is not a region, or has been removed. Choose the regions again.';
+  }
+  if (tiers.length < tierIds.length) {
+    errors.tierIds = 'One of these tiers has been removed. Choose the tiers again.';
   }
   if (fields.heroImageId && images.length === 0) {
     errors.heroImageId = 'This image is no longer in the library. Choose another, or none.';
@@ -151,12 +163,17 @@ export function articleValues(fields: ArticleFields, slug: string) {
 export async function writeJoins(tx: Transaction, articleId: string, fields: ArticleFields) {
   await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, articleId));
   await tx.delete(articleTopics).where(eq(articleTopics.articleId, articleId));
+  await tx.delete(articleTiers).where(eq(articleTiers.articleId, articleId));
   await tx
     .insert(articleAuthors)
     .values(fields.authorIds.map((authorId, position) => ({ articleId, authorId, position })));
   const topicIds = [...fields.topicIds, ...fields.regionIds];
   if (topicIds.length > 0) {
     await tx.insert(articleTopics).values(topicIds.map((topicId) => ({ articleId, topicId })));
+  }
+  const tierIds = chosenTiers(fields);
+  if (tierIds.length > 0) {
+    await tx.insert(articleTiers).values(tierIds.map((tierId) => ({ articleId, tierId })));
   }
 }
 

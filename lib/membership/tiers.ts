@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
 import { auditLog, membershipTiers, type MembershipTier } from '@/db/schema';
@@ -13,7 +13,13 @@ export type TierSaveResult =
   | { ok: true; id: string; slug: string }
   | { ok: false; reason: 'invalid'; fieldErrors: FieldErrors }
   | { ok: false; reason: 'not-found' };
-export type TierDeleteResult = { ok: true } | { ok: false; reason: 'not-found' };
+export type TierDeleteResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'in-use'; message: string };
+
+const tierInUseMessage =
+  'People have joined this tier, or pieces are limited to it: its history must stay. Hide it instead, so nobody new can join.';
 
 /** Every tier, in the order admins gave them. */
 export function listTiers(): Promise<MembershipTier[]> {
@@ -30,6 +36,16 @@ export function listVisibleTiers(): Promise<MembershipTier[]> {
     .from(membershipTiers)
     .where(eq(membershipTiers.visible, true))
     .orderBy(asc(membershipTiers.position), asc(membershipTiers.name));
+}
+
+/** A tier people may join, by its slug. */
+export async function getVisibleTierBySlug(slug: string): Promise<MembershipTier | undefined> {
+  if (slug.length > 60) return undefined;
+  const [tier] = await getDb()
+    .select()
+    .from(membershipTiers)
+    .where(and(eq(membershipTiers.slug, slug), eq(membershipTiers.visible, true)));
+  return tier;
 }
 
 export async function getTier(id: string): Promise<MembershipTier | undefined> {
@@ -142,17 +158,31 @@ export async function saveTier(
   }
 }
 
-/** Deletes a tier, as an admin, with an audit row. */
+/**
+ * Deletes a tier nobody has joined, as an admin, with an audit row. A tier with members,
+ * payments or pieces limited to it stays (the database refuses), and the admin is told to hide it.
+ */
 export async function deleteTier(actor: Actor, id: string): Promise<TierDeleteResult> {
   if (!isId(id)) return { ok: false, reason: 'not-found' };
-  return getDb().transaction(async (tx): Promise<TierDeleteResult> => {
-    await assertAdmin(tx, actor);
-    const [row] = await tx
-      .delete(membershipTiers)
-      .where(eq(membershipTiers.id, id))
-      .returning({ name: membershipTiers.name, slug: membershipTiers.slug });
-    if (!row) return { ok: false, reason: 'not-found' };
-    await recordTierChange(tx, actor, 'deleted', id, row);
-    return { ok: true };
-  });
+  try {
+    return await getDb().transaction(async (tx): Promise<TierDeleteResult> => {
+      await assertAdmin(tx, actor);
+      const [row] = await tx
+        .delete(membershipTiers)
+        .where(eq(membershipTiers.id, id))
+        .returning({ name: membershipTiers.name, slug: membershipTiers.slug });
+      if (!row) return { ok: false, reason: 'not-found' };
+      await recordTierChange(tx, actor, 'deleted', id, row);
+      return { ok: true };
+    });
+  } catch (error) {
+    // RESTRICT answers 23001 where the server checks at once, 23503 at the statement's end.
+    if (
+      violatedConstraint(error, '23001') !== null ||
+      violatedConstraint(error, '23503') !== null
+    ) {
+      return { ok: false, reason: 'in-use', message: tierInUseMessage };
+    }
+    throw error;
+  }
 }

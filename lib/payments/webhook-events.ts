@@ -11,6 +11,7 @@ import {
   RetryLaterError,
   upsertRecurringGift,
 } from '@/lib/giving/ledger';
+import { planMembershipEvent } from '@/lib/membership/stripe-events';
 import { requestLogger } from '@/lib/platform/request-log';
 import { donationMetadataKey } from './checkout';
 import type { Stripe } from './stripe-client';
@@ -33,9 +34,11 @@ export const handledEventTypes = [
   'checkout.session.expired',
   'invoice.paid',
   'invoice.payment_failed',
+  'customer.subscription.created',
   'customer.subscription.updated',
   'customer.subscription.deleted',
   'charge.refunded',
+  'charge.dispute.created',
 ] as const satisfies readonly Stripe.Event['type'][];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,8 +48,24 @@ const ourDonationId = (metadata: Stripe.Metadata | null | undefined) => {
   return id && uuidPattern.test(id) ? id : null;
 };
 
-/** The plan for an event, or null when the event is not about one of our donations. */
+/**
+ * The plan for an event, or null when it is about neither one of our donations nor one of our
+ * memberships (a person's gifts and membership share a Stripe customer, not objects).
+ */
 export async function planEvent(event: Stripe.Event, stripe: Stripe): Promise<EventPlan | null> {
+  const donation = await planDonationEvent(event, stripe);
+  if (donation) return donation;
+  const membership = await planMembershipEvent(event, stripe);
+  if (!membership) return null;
+  return {
+    async apply(tx) {
+      await membership.apply(tx);
+      return [];
+    },
+  };
+}
+
+async function planDonationEvent(event: Stripe.Event, stripe: Stripe): Promise<EventPlan | null> {
   const at = new Date(event.created * 1000);
   switch (event.type) {
     case 'checkout.session.completed':

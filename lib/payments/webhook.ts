@@ -73,7 +73,7 @@ export async function receiveStripeWebhook(
     if (error instanceof RetryLaterError) return result(503, 'retry-later', error.message, event);
     return result(503, 'retry-later', `Stripe lookup failed: ${describeStripeError(error)}`, event);
   }
-  if (!plan) return result(200, 'ignored', 'not about one of our donations', event);
+  if (!plan) return result(200, 'ignored', 'not about one of our donations or memberships', event);
 
   try {
     const outcome = await getDb().transaction(async (tx) => {

@@ -136,6 +136,10 @@ const envSchema = z
     ),
     DONATION_SUGGESTED_ONE_OFF: amountList,
     DONATION_SUGGESTED_MONTHLY: amountList,
+    MEMBERSHIP_GRACE_DAYS: z.preprocess(
+      (value) => (value === '' || value === undefined ? 7 : value),
+      z.coerce.number().int().min(0, 'must be 0 or more').max(60, 'must be at most 60'),
+    ),
   })
   .superRefine((value, context) => {
     if (value.DONATION_MIN > value.DONATION_MAX) {

@@ -62,7 +62,7 @@ export function articleData(article: ArticleDetail) {
       logo: absoluteUrl('/icon.svg'),
     },
     isAccessibleForFree: article.visibility === 'public',
-    ...(article.visibility === 'members'
+    ...(article.visibility !== 'public'
       ? {
           hasPart: {
             '@type': 'WebPageElement',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { testAccounts } from './accounts';
+import { membershipAccounts, testAccounts } from './accounts';
 import { startMailCatcher } from './mail-catcher';
 import { startServer } from '../../scripts/lib/next-server';
 import { startFakeStripe } from '../support/fake-stripe';
@@ -32,6 +32,9 @@ export default async function setup(project: TestProject) {
   const dataDir = process.env.TEST_PGLITE_DATA_DIR ?? path.join(ownDir!, 'pglite');
   for (const [role, account] of Object.entries(testAccounts)) {
     createAccount(account, role, { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
+  }
+  for (const account of Object.values(membershipAccounts)) {
+    createAccount(account, 'member', { PGLITE_DATA_DIR: dataDir, DATABASE_URL: '' });
   }
   // The port `npm test` chose for SITE_URL, or a free one.
   const port = process.env.TEST_SERVER_PORT ? Number(process.env.TEST_SERVER_PORT) : undefined;

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { slugify } from '@/lib/editorial/slugify';
-import { testAccounts } from './accounts';
+import { membershipAccounts, testAccounts } from './accounts';
 import { launchBrowser } from './chromium';
 
 /*
  * "No leak, proven": a members-only article whose body carries a canary is published through
  * the editor, then everything an anonymous visitor can reach is fetched and grepped for it. The
  * same detector, run as a verified member, must find the canary on the article: a crawl that
- * could not see a leak would prove nothing.
+ * could not see a leak would prove nothing. A second article, for the members of one tier only,
+ * carries a canary of its own: the same crawls, run as a member without a tier and as a member
+ * of another tier, must not find it, and run as a member of its tier must.
  */
 
 const baseUrl = inject('baseUrl');
@@ -28,7 +30,12 @@ const canaryLower = canary.toLowerCase();
 // Words only the body holds, to search for; they are looked for too wherever the request did
 // not ask for them. The title and standfirst are public by design.
 const bodyWords = [`quorvex${run}`, `plimsade${run}`];
-const needles = [canaryToken, ...bodyWords];
+// The tier-only article's own canary and body words.
+const tierCanaryToken = `T${randomBytes(9).toString('hex').toUpperCase()}`;
+const tierCanary = `CANARY-${tierCanaryToken}`;
+const tierBodyWords = [`brindlequay${run}`, `ostrevane${run}`];
+const tierNeedles = [tierCanaryToken, ...tierBodyWords];
+const needles = [canaryToken, ...bodyWords, ...tierNeedles];
 const titleWord = `tessaly${run}`;
 const title = `Harbour dues and the ${titleWord} briefing`;
 const slug = slugify(title);
@@ -46,6 +53,17 @@ const body = [
   `| column | value |\n| --- | --- |\n| ${canary} | ${bodyWords[1]} |`,
 ].join('\n\n');
 
+const tierTitleWord = `corvennic${run}`;
+const tierTitle = `Port levies and the ${tierTitleWord} note`;
+const tierSlug = slugify(tierTitle);
+const tierArticlePath = `/articles/${tierSlug}`;
+const tierName = 'Inner Circle';
+const otherTierName = 'Outer Circle';
+const tierBody = [
+  `## For the circle: ${tierCanary}`,
+  `Only its members read ${tierCanary}, with ${tierBodyWords[0]} and ${tierBodyWords[1]}.`,
+].join('\n\n');
+
 const seriesName = 'Fiscal Watch';
 const seriesSlug = 'fiscal-watch';
 const topicSlug = 'trade';
@@ -58,8 +76,10 @@ type Session = Awaited<ReturnType<BrowserContext['storageState']>>;
 let adminSession: Session | undefined;
 let memberSession: Session | undefined;
 let memberCookie = '';
-// The article's edit page, to unpublish it afterwards.
+// The articles' edit pages, to unpublish them afterwards.
 let editPage = '';
+let tierEditPage = '';
+const tierCookies = { insider: '', outsider: '' };
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let published = false;
 
@@ -540,23 +560,84 @@ beforeAll(async () => {
     await eventually(path, path === '/sitemap.xml' ? `${articlePath}</loc>` : titleWord);
   }
 
+  await publishTierPiece();
+  await eventually(tierArticlePath, tierTitle);
+  await eventually(`/series/${seriesSlug}`, tierTitleWord);
+
   const member = await browser.newContext();
   await signIn(await member.newPage(), testAccounts.member);
   memberSession = await member.storageState();
-  memberCookie = (await member.cookies(baseUrl))
+  memberCookie = await cookieOf(member);
+  await member.close();
+  for (const name of ['insider', 'outsider'] as const) {
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), membershipAccounts[name]);
+    tierCookies[name] = await cookieOf(context);
+    await context.close();
+  }
+}, 240_000);
+
+async function cookieOf(context: BrowserContext): Promise<string> {
+  return (await context.cookies(baseUrl))
     .map((cookie) => `${cookie.name}=${cookie.value}`)
     .join('; ');
-  await member.close();
-}, 180_000);
+}
+
+/**
+ * Two hidden tiers, a piece for the first only, published through the editor, and each tier
+ * given to one member by the admin.
+ */
+async function publishTierPiece() {
+  const { context, page } = await adminPage();
+  for (const name of [tierName, otherTierName]) {
+    await page.goto(`${baseUrl}/admin/membership/new`);
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    const shown = page.getByRole('checkbox', { name: 'Shown on the membership page' });
+    if (await shown.isChecked()) await shown.click();
+    await page.getByRole('button', { name: 'Create tier' }).click();
+    await page.getByRole('status').getByText('Tier created.').waitFor();
+  }
+  await page.goto(`${baseUrl}/admin/articles/new`);
+  await page.getByLabel('Title', { exact: true }).fill(tierTitle);
+  await page.getByLabel('Standfirst', { exact: true }).fill(`A note on ${tierTitleWord}.`);
+  await page.getByRole('radio', { name: /^Members of chosen tiers/ }).check();
+  await page
+    .getByRole('group', { name: 'Tiers' })
+    .getByRole('checkbox', { name: tierName })
+    .check();
+  await page.getByLabel('Series', { exact: true }).selectOption({ label: seriesName });
+  await page.getByLabel('Body', { exact: true }).fill(tierBody);
+  await page.getByLabel('Add an author').selectOption({ label: 'Amara Okafor' });
+  await page.getByRole('button', { name: 'Add to byline' }).click();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1$/);
+  tierEditPage = page.url().replace(/\?.*$/, '');
+  await page.getByRole('button', { name: 'Publish now' }).click();
+  await page.getByText('Published: the article is on the site now.').waitFor();
+  await page.goto(`${baseUrl}/admin/membership/members`);
+  for (const [account, tier] of [
+    [membershipAccounts.insider, tierName],
+    [membershipAccounts.outsider, otherTierName],
+  ] as const) {
+    await page.getByLabel('Member’s e-mail address').fill(account.email);
+    await page.getByLabel('Tier', { exact: true }).last().selectOption({ label: tier });
+    await page.getByLabel('Note').fill('For the no-leak crawl');
+    await page.getByRole('button', { name: 'Give membership' }).click();
+    await page.getByText(`Membership given to ${account.email}.`).waitFor();
+  }
+  await context.close();
+}
 
 afterAll(async () => {
   if (published) {
     const { context, page } = await adminPage();
-    await page.goto(editPage);
-    const unpublish = page.getByRole('button', { name: 'Unpublish' });
-    if ((await unpublish.count()) > 0) {
-      await unpublish.click();
-      await page.getByText(/^Unpublished: the article is a draft again/).waitFor();
+    for (const edit of [editPage, tierEditPage].filter(Boolean)) {
+      await page.goto(edit);
+      const unpublish = page.getByRole('button', { name: 'Unpublish' });
+      if ((await unpublish.count()) > 0) {
+        await unpublish.click();
+        await page.getByText(/^Unpublished: the article is a draft again/).waitFor();
+      }
     }
     await context.close();
     // The test files after this one expect the public site as the seed left it.
@@ -570,6 +651,7 @@ afterAll(async () => {
       `/experts/${expertSlug}`,
     ]) {
       await eventually(path, titleWord, false, 70_000);
+      await eventually(path, tierTitleWord, false, 70_000);
     }
   }
   await browser?.close();
@@ -587,6 +669,8 @@ const searches = [
   `/search?q=${encodeURIComponent(`"${canaryLower}"`)}`,
   `/search?q=${canaryToken.toLowerCase()}`,
   `/search?q=${titleWord}`,
+  ...tierBodyWords.map((word) => `/search?q=${word}`),
+  `/search?q=${tierTitleWord}`,
 ];
 
 const jsonRoutes = [
@@ -610,6 +694,8 @@ describe('a members-only body', () => {
         '/feed.xml',
         articlePath,
         `/members-view/${slug}`,
+        tierArticlePath,
+        `/members-view/${tierSlug}`,
         `/series/${seriesSlug}/feed.xml`,
         `/topics/${topicSlug}/feed.xml`,
         `/experts/${expertSlug}/feed.xml`,
@@ -665,6 +751,10 @@ describe('a members-only body', () => {
     for (const route of jsonRoutes) {
       expect(result.fetched.map((item) => new URL(item.requested).pathname)).toContain(route);
     }
+    const tierPage = result.fetched.find(
+      (item) => item.variant === 'page' && new URL(item.requested).pathname === tierArticlePath,
+    );
+    expect(tierPage?.status).toBe(200);
     expect(result.leftOver).toBe(0);
   }, 300_000);
 
@@ -807,6 +897,8 @@ describe('a members-only body', () => {
     for (const item of found) {
       expect(item).toMatch(new RegExp(`(${articlePath}|/members-view/${slug}| /search)$`));
     }
+    // A member without a tier reads no tier-only body.
+    expect(result.fetched.filter((item) => tierNeedles.includes(item.leaked ?? ''))).toEqual([]);
 
     // A member's search finds the article by a word of its body and quotes the passage.
     const bodySearch = await fetch(`${baseUrl}/search?q=${bodyWords[0]}`, {
@@ -831,4 +923,58 @@ describe('a members-only body', () => {
     expect(await page.getByText('This piece is for members').count()).toBe(0);
     await context.close();
   }, 120_000);
+});
+
+// The seeds of a tier-only crawl: the piece, everything that lists it, and searches for its body.
+const tierSeeds = [
+  tierArticlePath,
+  `/members-view/${tierSlug}`,
+  '/',
+  '/analysis',
+  '/feed.xml',
+  `/series/${seriesSlug}`,
+  `/series/${seriesSlug}/feed.xml`,
+  `/experts/${expertSlug}`,
+  ...tierBodyWords.map((word) => `/search?q=${word}`),
+  `/search?q=${tierTitleWord}`,
+];
+
+const tierLeaks = (result: Crawl) =>
+  result.fetched
+    .filter((item) => tierNeedles.includes(item.leaked ?? ''))
+    .map((item) => `${item.variant} ${new URL(item.requested).pathname}`);
+
+describe('a tier-only body', () => {
+  it('reaches no member outside its tier: a free member, or a member of another tier', async () => {
+    for (const cookie of [memberCookie, tierCookies.outsider]) {
+      expect(cookie).toContain('authjs.session-token');
+      const result = await crawl({ cookie, seeds: tierSeeds, maxUrls: 60, followLinks: false });
+      console.log(summarise('Crawl outside the tier', result));
+      expect(tierLeaks(result)).toEqual([]);
+      const page = await fetch(`${baseUrl}${tierArticlePath}`, { headers: { Cookie: cookie } });
+      const html = await page.text();
+      expect(html).toContain(`This piece is for ${tierName} members`);
+      expect(html).toContain('href="/membership"');
+    }
+  }, 180_000);
+
+  it('is found by the same crawl for a member of its tier, on the piece alone', async () => {
+    const result = await crawl({
+      cookie: tierCookies.insider,
+      seeds: tierSeeds,
+      maxUrls: 60,
+      followLinks: false,
+    });
+    console.log(summarise('Crawl inside the tier', result));
+    const found = new Set(tierLeaks(result));
+    for (const variant of ['page', 'rsc navigation']) {
+      expect(found, variant).toContain(`${variant} ${tierArticlePath}`);
+      expect(found, variant).toContain(`${variant} /members-view/${tierSlug}`);
+    }
+    for (const item of found) {
+      expect(item).toMatch(new RegExp(`(${tierArticlePath}|/members-view/${tierSlug}| /search)$`));
+    }
+    // Listings mark the piece for paid members, for everyone.
+    expect(await publicBody(`/series/${seriesSlug}`)).toContain('Paid members');
+  }, 180_000);
 });

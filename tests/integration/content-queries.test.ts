@@ -13,7 +13,7 @@ import {
 } from '@/lib/content/queries/articles';
 import { listExperts, listSeries, listTopics } from '@/lib/content/queries/taxonomy';
 
-const member: Reader = { membersOnly: true };
+const member: Reader = { membersOnly: true, tiers: [] };
 const membersSlug = 'spending-review-in-five-charts';
 
 beforeAll(async () => {

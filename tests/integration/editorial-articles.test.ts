@@ -213,7 +213,8 @@ describe('creating', () => {
         title: 'Give the article a title.',
         kind: 'Choose what kind of piece this is.',
         authorIds: 'Add at least one expert to the byline.',
-        visibility: 'Choose who may read this piece: everyone, or members only.',
+        visibility:
+          'Choose who may read this piece: everyone, members, or members of chosen tiers.',
         externalSourceUrl:
           'Enter the full web address of the original, starting with https:// or http://.',
         heroAlt: 'Describe the image for readers who cannot see it.',

@@ -6,7 +6,7 @@ import { matchEnd, matchStart } from '@/lib/search/markers';
 import { parseSearchParams } from '@/lib/search/query';
 import { rankingWindow, searchArticles } from '@/lib/search/search';
 
-const member: Reader = { membersOnly: true };
+const member: Reader = { membersOnly: true, tiers: [] };
 const canary = 'quillfeather';
 
 async function search(raw: Record<string, string>, reader: Reader = anonymousReader) {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { readerOf } from '@/lib/membership/reader';
 import { users } from '@/db/schema';
 import { upsertAccount } from '@/lib/auth/accounts';
 import {
@@ -9,7 +10,6 @@ import {
   signInWithPassword,
   slowDownMs,
 } from '@/lib/auth/sign-in';
-import { readerFor } from '@/lib/auth/who';
 import { getCurrentSession, openSession } from '@/lib/auth/sessions';
 
 const email = 'member@example.org';
@@ -113,11 +113,18 @@ describe('signInWithPassword', () => {
   });
 });
 
-describe('readerFor', () => {
-  it('lets only verified members read members-only work', () => {
-    expect(readerFor(null).membersOnly).toBe(false);
+describe('readerOf', () => {
+  it('lets only verified members read members-only work, and staff every tier', async () => {
+    expect((await readerOf(null)).membersOnly).toBe(false);
     const viewer = { id: 'x', email, name: null, role: 'member' as const, signedInAt: 0 };
-    expect(readerFor({ ...viewer, verified: false }).membersOnly).toBe(false);
-    expect(readerFor({ ...viewer, verified: true }).membersOnly).toBe(true);
+    expect(await readerOf({ ...viewer, verified: false })).toEqual({
+      membersOnly: false,
+      tiers: [],
+    });
+    expect(await readerOf({ ...viewer, verified: true })).toEqual({ membersOnly: true, tiers: [] });
+    expect(await readerOf({ ...viewer, role: 'editor', verified: true })).toEqual({
+      membersOnly: true,
+      tiers: 'all',
+    });
   });
 });

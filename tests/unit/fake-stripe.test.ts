@@ -1246,9 +1246,9 @@ describe('portal configurations', () => {
       'a feature the fake portal does not offer',
       () =>
         stripe.billingPortal.configurations.create({
-          features: { invoice_history: { enabled: true } },
+          features: { subscription_pause: { enabled: true } },
         }),
-      { param: 'features[invoice_history]', message: /does not simulate/ },
+      { param: 'features[subscription_pause]', message: /does not simulate/ },
     ],
     [
       'prorating a cancellation',

@@ -12,6 +12,8 @@ import { endAllSessions, recentSignInMinutes } from '@/lib/auth/sessions';
 import { getViewer } from '@/lib/auth/viewer';
 import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { openBillingPortal, stopMonthlyGiftsOf } from '@/lib/giving/recurring';
+import { openMembershipPortal } from '@/lib/membership/portal';
+import { stopMembershipsOf } from '@/lib/membership/sync';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 
 export async function signOutAction() {
@@ -38,6 +40,19 @@ export async function manageMonthlyGiftAction(form: FormData) {
   );
 }
 
+/** Sends a member to Stripe's billing portal for their own paid membership. */
+export async function manageMembershipAction() {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/login?callbackUrl=%2Faccount');
+  const portal = await openMembershipPortal(viewer.id);
+  if (portal.ok) redirect(portal.url);
+  redirect(
+    portal.reason === 'unavailable'
+      ? '/account?portal=membership-unavailable#membership'
+      : '/account#membership',
+  );
+}
+
 export interface DeleteState {
   error?: string;
 }
@@ -59,13 +74,19 @@ export async function deleteAccountAction(
   ) {
     return { error: 'Type your e-mail address exactly as shown to confirm.' };
   }
-  // Stopped first: a gift left running could no longer be stopped by its donor.
+  // Stopped first: a gift or membership left running could no longer be stopped by its payer.
   const stopped = await stopMonthlyGiftsOf(viewer.id);
   if (!stopped.ok) return { error: monthlyGiftNotStoppedMessage };
+  const ended = await stopMembershipsOf(viewer.id);
+  if (!ended.ok) return { error: membershipNotStoppedMessage };
   await deleteAccount(viewer.id);
   await signOut({ redirectTo: '/account-deleted' });
   return {};
 }
+
+const membershipNotStoppedMessage =
+  'We could not reach our payment provider to stop your paid membership, so your account has ' +
+  'not been deleted and nothing has changed. Please try again in a few minutes.';
 
 export interface PasswordState {
   errors: { current?: string; next?: string; form?: string };

@@ -12,7 +12,12 @@ import {
   refreshMonthlyGiftsOf,
   type MonthlyGiftRow,
 } from '@/lib/giving/recurring';
+import { membershipsOf } from '@/lib/membership/held';
+import { paymentsOf } from '@/lib/membership/payments';
+import { recordCheckoutReturn, refreshMembershipsOf } from '@/lib/membership/sync';
+import { firstParam } from '@/lib/validation/params';
 import { manageMonthlyGiftAction, signOutAction, signOutEverywhereAction } from './actions';
+import { MembershipSection } from './membership-section';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
 import { ChangePasswordForm } from './password-form.client';
@@ -30,13 +35,21 @@ interface Props {
 
 export default async function AccountPage({ searchParams }: Props) {
   const viewer = await getViewer();
-  const { changed, portal, welcome } = await searchParams;
+  const query = await searchParams;
+  const { changed, portal, welcome } = query;
   if (!viewer) redirect('/login?callbackUrl=%2Faccount');
   if (portal === 'returned') await refreshMonthlyGiftsOf(viewer.id);
-  const [gifts, monthly, passwordSet] = await Promise.all([
+  if (portal === 'membership') await refreshMembershipsOf(viewer.id);
+  const checkoutSession = firstParam(query.session_id);
+  if (query.membership === 'joined' && checkoutSession) {
+    await recordCheckoutReturn(viewer.id, checkoutSession);
+  }
+  const [gifts, monthly, passwordSet, held, membershipPayments] = await Promise.all([
     listGiftsOf(viewer.id),
     listMonthlyGiftsOf(viewer.id),
     hasPassword(viewer.id),
+    membershipsOf(viewer.id),
+    paymentsOf(viewer.id),
   ]);
   const recent = signedInRecently(new Date(viewer.signedInAt));
   const portalError = portal === 'unavailable' ? portalUnavailableMessage : undefined;
@@ -70,6 +83,16 @@ export default async function AccountPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
+      {query.membership === 'joined' && (
+        <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
+          Thank you for joining. Your membership is below, with a receipt for each payment.
+        </p>
+      )}
+      <MembershipSection
+        held={held}
+        payments={membershipPayments}
+        portalError={portal === 'membership-unavailable'}
+      />
       <section id="giving" aria-labelledby="giving-heading" className="mt-10 scroll-mt-8">
         <h2 id="giving-heading" className="font-serif text-2xl font-semibold">
           Your giving

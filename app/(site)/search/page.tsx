@@ -7,7 +7,7 @@ import { SearchForm } from '@/components/search/search-form';
 import { Snippet } from '@/components/search/snippet';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import { readerFor } from '@/lib/auth/who';
+import { readerOf } from '@/lib/membership/reader';
 import { getViewer } from '@/lib/auth/viewer';
 import { getAllExperts, getAllTopics } from '@/lib/content/cached';
 import { searchSite } from '@/lib/search/site-search';
@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ searchParams }: Props) {
   const params = parseSearchParams(await searchParams);
   // A verified member's search also matches and quotes members-only bodies.
-  const reader = readerFor(await getViewer());
+  const reader = await readerOf(await getViewer());
   const [found, topics, experts] = await Promise.all([
     searchSite(params, reader),
     getAllTopics(),
@@ -114,7 +114,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   <KindLabel
                     kind={result.kind}
                     series={result.series}
-                    membersOnly={result.visibility === 'members'}
+                    visibility={result.visibility}
                   />
                   <h3 className="mt-2 font-serif text-xl font-semibold">
                     <Link

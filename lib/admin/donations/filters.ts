@@ -3,10 +3,10 @@
 import 'server-only';
 import { and, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
   donationFrequencies,
-  donations,
   donationStatuses,
   type DonationFrequency,
   type DonationStatus,
@@ -60,7 +60,7 @@ export function monthsFrom(fromDay: string, toDay: string): string[] {
 }
 
 /** Whether an instant falls on or between two London calendar days. */
-export function withinDays(instant: SQL | typeof donations.paidAt, from?: string, to?: string) {
+export function withinDays(instant: SQL | AnyPgColumn, from?: string, to?: string) {
   return and(
     from ? sql`${instant} >= (${from}::date)::timestamp at time zone ${londonZoneSql}` : undefined,
     to ? sql`${instant} < (${to}::date + 1)::timestamp at time zone ${londonZoneSql}` : undefined,

@@ -1,9 +1,10 @@
 // The Gift Aid claim for a period, in the column order of HMRC's Charities Online schedule
 // spreadsheet.
 import 'server-only';
-import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
-import { donations, giftAidDeclarations } from '@/db/schema';
+import { donations, giftAidDeclarations, membershipPayments } from '@/db/schema';
 import { recordAdminAction } from '../audit';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
@@ -55,43 +56,84 @@ export type GiftAidClaim = {
   totalMinor: number;
 };
 
+const declaration = giftAidDeclarations;
+
+// A declaration covers a payment made after it, or in the four years before it when it says
+// so, and not once it has been revoked.
+const declarationCovers = (paidAt: AnyPgColumn) =>
+  and(
+    or(isNull(declaration.revokedAt), gt(declaration.revokedAt, paidAt)),
+    or(
+      lte(declaration.declaredAt, paidAt),
+      and(
+        eq(declaration.coversPastFourYears, true),
+        gte(paidAt, sql`${declaration.declaredAt} - interval '4 years'`),
+      ),
+    ),
+  );
+
+const declarer = {
+  title: declaration.title,
+  firstName: declaration.firstName,
+  lastName: declaration.lastName,
+  houseNameOrNumber: declaration.houseNameOrNumber,
+  postcode: declaration.postcode,
+};
+
+const londonDate = (paidAt: AnyPgColumn) =>
+  sql<string>`to_char(${paidAt} at time zone ${londonZoneSql}, 'DD/MM/YY')`;
+
 /**
  * The gifts a claim may include: paid in pounds within the period, never refunded (not even in
  * part), under a declaration not revoked before the gift and made before it, or made after it
- * with cover for the past four years.
+ * with cover for the past four years. Donations, and the membership fees of tiers whose fee
+ * may carry Gift Aid, paid by a member who has declared (their latest declaration covering it).
  */
 async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
   const gift = donations;
-  const declaration = giftAidDeclarations;
-  const rows = await db
-    .select({
-      title: declaration.title,
-      firstName: declaration.firstName,
-      lastName: declaration.lastName,
-      houseNameOrNumber: declaration.houseNameOrNumber,
-      postcode: declaration.postcode,
-      donationDate: sql<string>`to_char(${gift.paidAt} at time zone ${londonZoneSql}, 'DD/MM/YY')`,
-      amountMinor: gift.amountMinor,
-    })
-    .from(gift)
-    .innerJoin(declaration, eq(declaration.id, gift.giftAidDeclarationId))
-    .where(
-      and(
-        eq(gift.status, 'succeeded'),
-        eq(gift.refundedAmountMinor, 0),
-        eq(gift.currency, 'GBP'),
-        withinDays(gift.paidAt, period.from, period.to),
-        or(isNull(declaration.revokedAt), gt(declaration.revokedAt, gift.paidAt)),
-        or(
-          lte(declaration.declaredAt, gift.paidAt),
-          and(
-            eq(declaration.coversPastFourYears, true),
-            gte(gift.paidAt, sql`${declaration.declaredAt} - interval '4 years'`),
-          ),
+  const fee = membershipPayments;
+  const [gifts, fees] = await Promise.all([
+    db
+      .select({
+        ...declarer,
+        paidAt: gift.paidAt,
+        donationDate: londonDate(gift.paidAt),
+        amountMinor: gift.amountMinor,
+      })
+      .from(gift)
+      .innerJoin(declaration, eq(declaration.id, gift.giftAidDeclarationId))
+      .where(
+        and(
+          eq(gift.status, 'succeeded'),
+          eq(gift.refundedAmountMinor, 0),
+          eq(gift.currency, 'GBP'),
+          withinDays(gift.paidAt, period.from, period.to),
+          declarationCovers(gift.paidAt),
         ),
-      ),
-    )
-    .orderBy(asc(gift.paidAt), asc(gift.id));
+      )
+      .orderBy(asc(gift.paidAt), asc(gift.id)),
+    db
+      .selectDistinctOn([fee.id], {
+        ...declarer,
+        paidAt: fee.paidAt,
+        donationDate: londonDate(fee.paidAt),
+        amountMinor: fee.amountMinor,
+      })
+      .from(fee)
+      .innerJoin(declaration, eq(declaration.userId, fee.userId))
+      .where(
+        and(
+          eq(fee.giftAidEligible, true),
+          eq(fee.refundedAmountMinor, 0),
+          isNull(fee.disputedAt),
+          eq(fee.currency, 'GBP'),
+          withinDays(fee.paidAt, period.from, period.to),
+          declarationCovers(fee.paidAt),
+        ),
+      )
+      .orderBy(asc(fee.id), desc(declaration.declaredAt)),
+  ]);
+  const rows = [...gifts, ...fees].sort((a, b) => a.paidAt!.getTime() - b.paidAt!.getTime());
   return {
     rows: rows.map(({ amountMinor, title, ...row }): GiftAidClaimRow => ({
       title: title ?? '',

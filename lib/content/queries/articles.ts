@@ -3,9 +3,11 @@ import { getDb } from '@/db/client';
 import {
   articleAuthors,
   articles,
+  articleTiers,
   articleTopics,
   authors,
   media,
+  membershipTiers,
   series,
   topics,
   type ArticleKind,
@@ -117,7 +119,7 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
     .where(and(isLive(), eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;
-  const [[summary], topicRows] = await Promise.all([
+  const [[summary], topicRows, tierRows] = await Promise.all([
     toSummaries([row]),
     getDb()
       .select({ slug: topics.slug, name: topics.name, kind: topics.kind })
@@ -125,6 +127,14 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
       .innerJoin(topics, eq(topics.id, articleTopics.topicId))
       .where(eq(articleTopics.articleId, row.id))
       .orderBy(asc(topics.kind), asc(topics.name)),
+    row.visibility === 'tiers'
+      ? getDb()
+          .select({ slug: membershipTiers.slug, name: membershipTiers.name })
+          .from(articleTiers)
+          .innerJoin(membershipTiers, eq(membershipTiers.id, articleTiers.tierId))
+          .where(eq(articleTiers.articleId, row.id))
+          .orderBy(asc(membershipTiers.position), asc(membershipTiers.name))
+      : [],
   ]);
   return {
     ...summary!,
@@ -132,6 +142,7 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
     wordCount: Number(row.wordCount),
     revisedAt: row.revisedAt?.toISOString() ?? null,
     topics: topicRows,
+    tiers: tierRows,
     externalSource:
       row.externalSourceName && row.externalSourceUrl
         ? {

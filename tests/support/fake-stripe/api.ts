@@ -5,6 +5,19 @@ import { render } from './expand';
 import type { Params } from './form-body';
 import { newId } from './ids';
 import {
+  applyChanges,
+  validateCustomerCreate,
+  validateCustomerList,
+  validateCustomerUpdate,
+  validatePriceCreate,
+  validatePriceList,
+  validatePriceUpdate,
+  validateProductCreate,
+  validateProductList,
+  validateProductUpdate,
+} from './catalogue';
+import {
+  buildCustomer,
   buildLineItem,
   buildPortalSession,
   buildPrice,
@@ -22,6 +35,7 @@ import {
 } from './portal-configurations';
 import { cancelSubscription, expireCheckout, resumeSubscription } from './scenarios';
 import { after, idOf, nowSeconds, type FakeState } from './state';
+import { changeSubscriptionPrice, checkNewPrice } from './subscription-changes';
 import {
   validateCheckoutSession,
   validateInvoicePaymentList,
@@ -32,6 +46,7 @@ import {
   validateSubscriptionCancel,
   validateSubscriptionList,
   validateSubscriptionUpdate,
+  type SubscriptionUpdateInput,
 } from './validation';
 
 export interface ApiCall {
@@ -89,20 +104,34 @@ const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [
     pattern: /^\/v1\/invoices\/([^/]+)$/,
     handler: retrieve((state, id) => state.invoice(id)),
   },
+  { method: 'POST', pattern: /^\/v1\/customers$/, handler: createCustomer },
+  { method: 'GET', pattern: /^\/v1\/customers$/, handler: listCustomers },
   {
     method: 'GET',
     pattern: /^\/v1\/customers\/([^/]+)$/,
     handler: retrieve((state, id) => state.customer(id)),
   },
+  { method: 'POST', pattern: /^\/v1\/customers\/([^/]+)$/, handler: updateCustomer },
+  { method: 'POST', pattern: /^\/v1\/prices$/, handler: createPrice },
+  { method: 'GET', pattern: /^\/v1\/prices$/, handler: listPrices },
   {
     method: 'GET',
     pattern: /^\/v1\/prices\/([^/]+)$/,
-    handler: retrieve((state, id) => found(state.prices.get(id), 'price', id)),
+    handler: retrieve((state, id) => state.price(id)),
   },
+  { method: 'POST', pattern: /^\/v1\/prices\/([^/]+)$/, handler: updatePrice },
+  { method: 'POST', pattern: /^\/v1\/products$/, handler: createProduct },
+  { method: 'GET', pattern: /^\/v1\/products$/, handler: listProducts },
   {
     method: 'GET',
     pattern: /^\/v1\/products\/([^/]+)$/,
-    handler: retrieve((state, id) => found(state.products.get(id), 'product', id)),
+    handler: retrieve((state, id) => state.product(id)),
+  },
+  { method: 'POST', pattern: /^\/v1\/products\/([^/]+)$/, handler: updateProduct },
+  {
+    method: 'GET',
+    pattern: /^\/v1\/disputes\/([^/]+)$/,
+    handler: retrieve((state, id) => found(state.disputes.get(id), 'dispute', id)),
   },
   {
     method: 'GET',
@@ -185,7 +214,8 @@ function createCheckoutSession({ state, params }: ApiCall): ApiAnswer {
       if ('id' in spec.product) {
         productId = spec.product.id;
       } else {
-        const product = buildProduct(spec.product, now);
+        // Products made from inline product_data are not offered in the catalogue.
+        const product = buildProduct({ ...spec.product, active: false }, now);
         state.products.set(product.id, product);
         productId = product.id;
       }
@@ -194,8 +224,15 @@ function createCheckoutSession({ state, params }: ApiCall): ApiAnswer {
     }
     return buildLineItem(price, item.quantity, item.amount, item.description);
   });
+  // Nothing recurring is charged before a trial ends, so the amount due today leaves it out.
+  const trial = (input.subscriptionData?.trialPeriodDays ?? null) !== null;
   const amountTotal =
-    input.mode === 'setup' ? null : lineItems.reduce((sum, line) => sum + line.amount_total, 0);
+    input.mode === 'setup'
+      ? null
+      : lineItems.reduce(
+          (sum, line) => sum + (trial && line.price?.recurring ? 0 : line.amount_total),
+          0,
+        );
   const session = buildSession({
     id: newId('cs_test_'),
     input,
@@ -265,12 +302,32 @@ function retrieveSubscription({ state, params }: ApiCall, id: string): ApiAnswer
 function updateSubscription({ state, params, request }: ApiCall, id: string): ApiAnswer {
   const subscription = state.subscription(id);
   const input = validateSubscriptionUpdate(params);
-  if (subscription.status === 'canceled' && input.cancelAtPeriodEnd !== undefined) {
+  if (
+    subscription.status === 'canceled' &&
+    (input.cancelAtPeriodEnd !== undefined || input.itemPrice !== undefined)
+  ) {
     throw invalidRequest(
       'A canceled subscription can only update its cancellation_details and metadata.',
     );
   }
+  const change = input.itemPrice && newItemPrice(state, subscription, input.itemPrice);
   const events: Stripe.Event[] = [];
+  if (change) {
+    events.push(
+      ...changeSubscriptionPrice(
+        state,
+        {
+          subscriptionId: id,
+          itemId: change.itemId,
+          price: change.price,
+          // Stripe's default for API updates; the API never ends a trial by changing a price.
+          prorationBehavior: input.prorationBehavior ?? 'create_prorations',
+          endTrial: false,
+        },
+        request,
+      ),
+    );
+  }
   if (input.cancelAtPeriodEnd === true && !subscription.cancel_at_period_end) {
     events.push(
       ...cancelSubscription(state, id, { atPeriodEnd: true, comment: input.comment }, request),
@@ -315,10 +372,169 @@ function updateSubscription({ state, params, request }: ApiCall, id: string): Ap
   return { body: render(state, subscription, input.expand), events };
 }
 
+/** The item and price `items[n]` names, checked as Stripe checks a new price for an item. */
+function newItemPrice(
+  state: FakeState,
+  subscription: Stripe.Subscription,
+  requested: NonNullable<SubscriptionUpdateInput['itemPrice']>,
+): { itemId: string; price: Stripe.Price } {
+  const { itemId, priceId, param } = requested;
+  if (!subscription.items.data.some((item) => item.id === itemId)) {
+    throw noSuch('subscription_item', itemId, `${param}[id]`, 400);
+  }
+  const price = found(state.prices.get(priceId), 'price', priceId, 400, `${param}[price]`);
+  checkNewPrice(subscription, itemId, price, `${param}[price]`);
+  return { itemId, price };
+}
+
 function deleteSubscription({ state, params, request }: ApiCall, id: string): ApiAnswer {
   const { expand } = validateSubscriptionCancel(params);
   const events = cancelSubscription(state, id, {}, request);
   return { body: render(state, state.subscription(id), expand), events };
+}
+
+function createProduct({ state, params, request }: ApiCall): ApiAnswer {
+  const input = validateProductCreate(params);
+  const now = nowSeconds();
+  const product = buildProduct(input.spec, now);
+  state.products.set(product.id, product);
+  const event = state.emit('product.created', product, { created: now, request });
+  return { body: render(state, product, input.expand), events: [event] };
+}
+
+function updateProduct({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const product = state.product(id);
+  const input = validateProductUpdate(params);
+  const now = after(product.updated);
+  const previous = applyChanges(product, input.fields, input.metadata);
+  const events: Stripe.Event[] = [];
+  if (Object.keys(previous).length > 0) {
+    previous.updated = product.updated;
+    product.updated = now;
+    events.push(state.emit('product.updated', product, { created: now, previous, request }));
+  }
+  return { body: render(state, product, input.expand), events };
+}
+
+function listProducts({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateProductList(params);
+  const products = newestFirst([...state.products.values()]).filter(
+    (product) =>
+      (filter.active === undefined || product.active === filter.active) &&
+      (filter.ids === undefined || filter.ids.includes(product.id)) &&
+      (filter.type === undefined || product.type === filter.type),
+  );
+  const page = paginate(products, filter, '/v1/products');
+  return { body: render(state, page, filter.expand), events: [] };
+}
+
+function createPrice({ state, params, request }: ApiCall): ApiAnswer {
+  const input = validatePriceCreate(params, state.lookups());
+  const now = nowSeconds();
+  const holder = lookupKeyHolder(state, input.details.lookupKey, input.transferLookupKey);
+  const price = buildPrice(input.spec, input.productId, now, input.details);
+  state.prices.set(price.id, price);
+  const events = [state.emit('price.created', price, { created: now, request })];
+  if (holder) events.push(releaseLookupKey(state, holder, now, request));
+  return { body: render(state, price, input.expand), events };
+}
+
+function updatePrice({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const price = state.price(id);
+  const input = validatePriceUpdate(params);
+  const now = after(price.created);
+  const key = input.fields.lookup_key;
+  const holder =
+    key === undefined || key === price.lookup_key
+      ? undefined
+      : lookupKeyHolder(state, key, input.transferLookupKey);
+  const events: Stripe.Event[] = [];
+  if (holder) events.push(releaseLookupKey(state, holder, now, request));
+  const previous = applyChanges(price, input.fields, input.metadata);
+  if (Object.keys(previous).length > 0) {
+    events.push(state.emit('price.updated', price, { created: now, previous, request }));
+  }
+  return { body: render(state, price, input.expand), events };
+}
+
+/**
+ * The price that already has a lookup key: Stripe keeps each key on one price at a time, and
+ * refuses it for another unless `transfer_lookup_key` moves it.
+ */
+function lookupKeyHolder(
+  state: FakeState,
+  key: string | null,
+  transfer: boolean,
+): Stripe.Price | undefined {
+  if (key === null) return undefined;
+  const holder = [...state.prices.values()].find((price) => price.lookup_key === key);
+  if (holder && !transfer) {
+    throw invalidRequest(`A price (\`${holder.id}\`) already uses that lookup key.`, {
+      param: 'lookup_key',
+    });
+  }
+  return holder;
+}
+
+function releaseLookupKey(
+  state: FakeState,
+  holder: Stripe.Price,
+  now: number,
+  request: EventRequest,
+): Stripe.Event {
+  const previous = { lookup_key: holder.lookup_key };
+  holder.lookup_key = null;
+  return state.emit('price.updated', holder, { created: now, previous, request });
+}
+
+function listPrices({ state, params }: ApiCall): ApiAnswer {
+  const filter = validatePriceList(params);
+  const prices = newestFirst([...state.prices.values()]).filter(
+    (price) =>
+      (filter.active === undefined || price.active === filter.active) &&
+      (filter.currency === undefined || price.currency === filter.currency) &&
+      (filter.lookupKeys === undefined || filter.lookupKeys.includes(price.lookup_key ?? '')) &&
+      (filter.product === undefined || idOf(price.product) === filter.product) &&
+      (filter.type === undefined || price.type === filter.type) &&
+      (filter.interval === undefined || price.recurring?.interval === filter.interval),
+  );
+  const page = paginate(prices, filter, '/v1/prices');
+  return { body: render(state, page, filter.expand), events: [] };
+}
+
+function createCustomer({ state, params, request }: ApiCall): ApiAnswer {
+  const input = validateCustomerCreate(params);
+  const now = nowSeconds();
+  const customer = buildCustomer({ ...input, now });
+  state.customers.set(customer.id, customer);
+  const event = state.emit('customer.created', customer, { created: now, request });
+  return { body: render(state, customer, input.expand), events: [event] };
+}
+
+function updateCustomer({ state, params, request }: ApiCall, id: string): ApiAnswer {
+  const customer = state.customer(id);
+  const input = validateCustomerUpdate(params);
+  const previous = applyChanges(customer, input.fields, input.metadata);
+  const events =
+    Object.keys(previous).length === 0
+      ? []
+      : [
+          state.emit('customer.updated', customer, {
+            created: after(customer.created),
+            previous,
+            request,
+          }),
+        ];
+  return { body: render(state, customer, input.expand), events };
+}
+
+function listCustomers({ state, params }: ApiCall): ApiAnswer {
+  const filter = validateCustomerList(params);
+  const customers = newestFirst([...state.customers.values()]).filter(
+    (customer) => filter.email === undefined || customer.email === filter.email,
+  );
+  const page = paginate(customers, filter, '/v1/customers');
+  return { body: render(state, page, filter.expand), events: [] };
 }
 
 function listInvoicePayments({ state, params }: ApiCall): ApiAnswer {
@@ -365,7 +581,7 @@ function createPortalSession({ state, params }: ApiCall): ApiAnswer {
 }
 
 function createPortalConfiguration({ state, params, request }: ApiCall): ApiAnswer {
-  const input = validateConfigurationCreate(params);
+  const input = validateConfigurationCreate(params, state.lookups());
   const now = nowSeconds();
   const configuration = buildPortalConfiguration({ isDefault: false, input, now });
   state.portalConfigurations.set(configuration.id, configuration);
@@ -378,7 +594,7 @@ function createPortalConfiguration({ state, params, request }: ApiCall): ApiAnsw
 
 function updatePortalConfiguration({ state, params, request }: ApiCall, id: string): ApiAnswer {
   const configuration = state.portalConfiguration(id);
-  const input = validateConfigurationUpdate(params);
+  const input = validateConfigurationUpdate(params, state.lookups(), configuration);
   if (input.active === false && configuration.is_default) {
     throw invalidRequest('The default configuration cannot be deactivated.', { param: 'active' });
   }

@@ -35,8 +35,18 @@ export function showCheckout(state: FakeState, id: string): PageAnswer {
         <input id="email" name="email" type="email" autocomplete="email" required />
       </div>`;
   const heading = session.mode === 'subscription' ? 'Subscribe' : 'Pay';
+  const trialDays = plan?.input.subscriptionData?.trialPeriodDays ?? null;
+  const recurringTotal = formatMoney(
+    lines.filter((line) => line.price?.recurring).reduce((sum, line) => sum + line.amount_total, 0),
+    currency,
+  );
+  // With a trial, nothing recurring is due today: the heading says what comes after it.
+  const offer =
+    trialDays === null
+      ? `${total}${perInterval(recurring)}`
+      : `${trialDays} days free, then ${recurringTotal}${perInterval(recurring)}`;
   const body = html`
-    <h1>${heading}: ${total}${perInterval(recurring)}</h1>
+    <h1>${heading}: ${offer}</h1>
     <section aria-labelledby="summary">
       <h2 id="summary">Summary</h2>
       <ul>
@@ -60,7 +70,7 @@ export function showCheckout(state: FakeState, id: string): PageAnswer {
     </form>
     ${session.cancel_url ? html`<p><a href="${session.cancel_url}">Back</a></p>` : ''}
   `;
-  return { status: 200, html: page(`${heading} ${total} – Fake Stripe Checkout`, body) };
+  return { status: 200, html: page(`${heading} ${offer} – Fake Stripe Checkout`, body) };
 }
 
 function customerEmail(state: FakeState, session: Stripe.Checkout.Session): string | null {

@@ -1,9 +1,11 @@
 import type Stripe from 'stripe';
 import { StripeApiError } from './errors';
 import type { Mode } from './server';
+import { failInvoicePayment, markUnpaid, payInvoice } from './dunning';
 import {
   cancelSubscription,
   completeCheckout,
+  disputeCharge,
   expireCheckout,
   refundCharge,
   renewSubscription,
@@ -129,7 +131,8 @@ function badSchedule(
 }
 
 function drive(state: FakeState, path: string, body: Body): Stripe.Event[] | null {
-  const match = /^\/__control\/(sessions|subscriptions|charges)\/([^/]+)\/([a-z_]+)$/.exec(path);
+  const match =
+    /^\/__control\/(sessions|subscriptions|invoices|charges)\/([^/]+)\/([a-z_-]+)$/.exec(path);
   if (!match) return null;
   const [, kind, rawId, action] = match;
   const id = decodeURIComponent(rawId!);
@@ -148,8 +151,16 @@ function drive(state: FakeState, path: string, body: Body): Stripe.Event[] | nul
       return renewSubscription(state, id, { fail: flag(body, 'fail') });
     case 'subscriptions/cancel':
       return cancelSubscription(state, id, { atPeriodEnd: flag(body, 'atPeriodEnd') });
+    case 'subscriptions/mark-unpaid':
+      return markUnpaid(state, id);
+    case 'invoices/pay':
+      return payInvoice(state, id);
+    case 'invoices/fail':
+      return failInvoicePayment(state, id);
     case 'charges/refund':
       return refundCharge(state, id, typeof body.amount === 'number' ? body.amount : undefined);
+    case 'charges/dispute':
+      return disputeCharge(state, id);
     default:
       return null;
   }

@@ -1,7 +1,15 @@
 import type Stripe from 'stripe';
 import { showCheckout, submitPayment } from './checkout-page';
 import { html, page } from './html';
-import { confirmCancellation, renewFromPortal, showPortal, cancelFromPortal } from './portal-pages';
+import {
+  cancelFromPortal,
+  changePriceFromPortal,
+  chooseNewPrice,
+  confirmCancellation,
+  confirmNewPrice,
+  renewFromPortal,
+  showPortal,
+} from './portal-pages';
 import type { FakeState } from './state';
 
 // Stand-ins for Stripe's hosted Checkout page and customer portal: plain HTML forms a browser
@@ -35,6 +43,8 @@ export function handleHostedPage(
   }
   const portal = /^\/portal\/([^/]+)$/.exec(path);
   if (portal && method !== 'POST') return showPortal(context.state, segment(portal[1]));
+  const update = /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/update(?:\/([^/]+))?$/.exec(path);
+  if (update) return updatePage(context, method, update.slice(1).map(segment));
   const action = /^\/portal\/([^/]+)\/subscriptions\/([^/]+)\/(cancel|renew)$/.exec(path);
   if (!action) return null;
   const [portalId, subscriptionId] = [segment(action[1]), segment(action[2])];
@@ -44,6 +54,17 @@ export function handleHostedPage(
   return method === 'POST'
     ? cancelFromPortal(context, portalId, subscriptionId)
     : confirmCancellation(context.state, portalId, subscriptionId);
+}
+
+/** The portal's update steps: choose a price, confirm it (GET), make the change (POST). */
+function updatePage(context: HostedContext, method: string, ids: string[]): PageAnswer | null {
+  const [portalId = '', subscriptionId = '', priceId = ''] = ids;
+  if (priceId === '') {
+    return method === 'POST' ? null : chooseNewPrice(context.state, portalId, subscriptionId);
+  }
+  return method === 'POST'
+    ? changePriceFromPortal(context, portalId, subscriptionId, priceId)
+    : confirmNewPrice(context.state, portalId, subscriptionId, priceId);
 }
 
 export function message(status: number, title: string, text: string): PageAnswer {

@@ -27,6 +27,7 @@ export type IdPrefix =
   | 'bps_'
   | 'bpc_'
   | 're_'
+  | 'dp_'
   | 'pm_'
   | 'txn_'
   | 'evt_'

@@ -1,9 +1,11 @@
 import type Stripe from 'stripe';
 import { defaultDeliverySchedule, type DeliverySchedule } from './delivery-queue';
+import { failInvoicePayment, markUnpaid, payInvoice } from './dunning';
 import { randomSuffix } from './ids';
 import {
   cancelSubscription,
   completeCheckout,
+  disputeCharge,
   expireCheckout,
   refundCharge,
   renewSubscription,
@@ -87,6 +89,8 @@ export interface FakeStripe {
   getSubscription(id: string): Stripe.Subscription | undefined;
   listSubscriptions(): Stripe.Subscription[];
   getCustomer(id: string): Stripe.Customer | undefined;
+  getProduct(id: string): Stripe.Product | undefined;
+  getPrice(id: string): Stripe.Price | undefined;
   getInvoice(id: string): Stripe.Invoice | undefined;
   /** Invoices newest first, optionally only one subscription's. */
   listInvoices(subscriptionId?: string): Stripe.Invoice[];
@@ -94,6 +98,7 @@ export interface FakeStripe {
   getCharge(id: string): Stripe.Charge | undefined;
   /** Charges newest first. */
   listCharges(): Stripe.Charge[];
+  getDispute(id: string): Stripe.Dispute | undefined;
   /** A portal configuration, or without an id the default one portal sessions get. */
   getPortalConfiguration(id?: string): Stripe.BillingPortal.Configuration | undefined;
 
@@ -103,8 +108,10 @@ export interface FakeStripe {
   /**
    * The donor pays on the hosted page. Payment mode: a PaymentIntent and Charge (and a Customer
    * when `customer_creation` is `always`); subscription mode: Customer, Subscription, its first
-   * Invoice (paid), PaymentIntent, Charge and InvoicePayment. `delayedPayment` completes the
-   * session unpaid, as a bank transfer does, until settleAsyncPayment.
+   * Invoice (paid), PaymentIntent, Charge and InvoicePayment. A session made with `customer`
+   * completes on that customer. `delayedPayment` completes the session unpaid, as a bank
+   * transfer does, until settleAsyncPayment. With `subscription_data[trial_period_days]` the
+   * subscription starts `trialing` and its first invoice is for nothing (no payment at all).
    */
   completeCheckout(sessionId: string, options?: CompleteCheckoutOptions): Stripe.Event[];
   /** A delayed payment clears (or fails): `checkout.session.async_payment_succeeded`/`_failed` first. */
@@ -112,15 +119,31 @@ export interface FakeStripe {
   expireCheckout(sessionId: string): Stripe.Event[];
   /**
    * The next period starts: `customer.subscription.updated` with the items' new periods, then
-   * a `subscription_cycle` invoice that is paid or, with `fail`, left open after a declined
-   * charge (and the subscription becomes `past_due`). A subscription set to cancel at the
-   * period's end ends instead.
+   * a `subscription_cycle` invoice (with any pending prorations) that is paid or, with `fail`,
+   * left open after a declined charge (and the subscription becomes `past_due`). A trialing
+   * subscription is at its trial's end: the first paid period, then `active` (or `past_due`). A
+   * subscription set to cancel at the period's end ends instead.
    */
   renewSubscription(subscriptionId: string, options?: { fail?: boolean }): Stripe.Event[];
   /** Ends a subscription now, or with `atPeriodEnd` sets it to end when its period does. */
   cancelSubscription(subscriptionId: string, options?: { atPeriodEnd?: boolean }): Stripe.Event[];
   /** Refunds part (or, without `amount`, the rest) of a charge. */
   refundCharge(chargeId: string, amount?: number): Stripe.Event[];
+  /**
+   * A retry of an open invoice's payment succeeds (a new Charge on its PaymentIntent):
+   * `invoice.paid`, `invoice.payment_succeeded`, and a past_due or unpaid subscription whose
+   * latest invoice it is becomes `active` again.
+   */
+  payInvoice(invoiceId: string): Stripe.Event[];
+  /** A retry fails too: `attempt_count` goes up and `invoice.payment_failed` is sent again. */
+  failInvoicePayment(invoiceId: string): Stripe.Event[];
+  /** The retries have run out and the settings say so: a past_due subscription becomes `unpaid`. */
+  markUnpaid(subscriptionId: string): Stripe.Event[];
+  /**
+   * The cardholder disputes a card charge: a Dispute (`needs_response`, reason `fraudulent`, the
+   * whole amount), `charge.disputed`, and `charge.dispute.created`.
+   */
+  disputeCharge(chargeId: string): Stripe.Event[];
 
   /**
    * Signs `event` with the SDK's test-header helper and POSTs it to the webhook URL (or `to`)
@@ -186,6 +209,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     getSubscription: (id) => copy(state.subscriptions.get(id)),
     listSubscriptions: () => newestFirst(state.subscriptions.values()).map(clone),
     getCustomer: (id) => copy(state.customers.get(id)),
+    getProduct: (id) => copy(state.products.get(id)),
+    getPrice: (id) => copy(state.prices.get(id)),
     getInvoice: (id) => copy(state.invoices.get(id)),
     listInvoices: (subscriptionId) =>
       newestFirst(state.invoices.values())
@@ -198,6 +223,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     getPaymentIntent: (id) => copy(state.paymentIntents.get(id)),
     getCharge: (id) => copy(state.charges.get(id)),
     listCharges: () => newestFirst(state.charges.values()).map(clone),
+    getDispute: (id) => copy(state.disputes.get(id)),
     getPortalConfiguration: (id) =>
       copy(
         id === undefined ? state.defaultPortalConfiguration() : state.portalConfigurations.get(id),
@@ -212,6 +238,10 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     cancelSubscription: (subscriptionId, cancelOptions) =>
       cancelSubscription(state, subscriptionId, cancelOptions),
     refundCharge: (chargeId, amount) => refundCharge(state, chargeId, amount),
+    payInvoice: (invoiceId) => payInvoice(state, invoiceId),
+    failInvoicePayment: (invoiceId) => failInvoicePayment(state, invoiceId),
+    markUnpaid: (subscriptionId) => markUnpaid(state, subscriptionId),
+    disputeCharge: (chargeId) => disputeCharge(state, chargeId),
 
     deliver: (event, deliverOptions) => server.deliver(event, deliverOptions),
     deliverAll: (events, deliverOptions) => server.deliverInOrder(events, deliverOptions),

@@ -12,15 +12,14 @@ export function list<T>(url: string, data: T[], hasMore = false): Stripe.ApiList
   return { object: 'list', data, has_more: hasMore, url };
 }
 
-export function buildProduct(
-  spec: Exclude<NewPrice['product'], { id: string }>,
-  now: number,
-): Stripe.Product {
+/** A new product: from inline `product_data` (archived from the start) or `POST /v1/products`. */
+export type ProductSpec = Exclude<NewPrice['product'], { id: string }> & { active: boolean };
+
+export function buildProduct(spec: ProductSpec, now: number): Stripe.Product {
   return {
     id: newId('prod_'),
     object: 'product',
-    // Products made from inline product_data are not offered in the catalogue.
-    active: false,
+    active: spec.active,
     created: now,
     default_price: null,
     description: spec.description,
@@ -41,20 +40,35 @@ export function buildProduct(
   };
 }
 
-export function buildPrice(spec: NewPrice, productId: string, now: number): Stripe.Price {
+/** What `POST /v1/prices` sets beyond the amount and interval. */
+export interface PriceDetails {
+  active: boolean;
+  lookupKey: string | null;
+  metadata: Record<string, string>;
+  nickname: string | null;
+}
+
+// Like its product, an inline price is archived from the start.
+const inlinePrice: PriceDetails = { active: false, lookupKey: null, metadata: {}, nickname: null };
+
+export function buildPrice(
+  spec: NewPrice,
+  productId: string,
+  now: number,
+  details: PriceDetails = inlinePrice,
+): Stripe.Price {
   return {
     id: newId('price_'),
     object: 'price',
-    // Like the product, an inline price is archived from the start.
-    active: false,
+    active: details.active,
     billing_scheme: 'per_unit',
     created: now,
     currency: spec.currency,
     custom_unit_amount: null,
     livemode: false,
-    lookup_key: null,
-    metadata: {},
-    nickname: null,
+    lookup_key: details.lookupKey,
+    metadata: details.metadata,
+    nickname: details.nickname,
     product: productId,
     recurring: spec.recurring
       ? {
@@ -89,9 +103,9 @@ export function buildPlan(price: Stripe.Price): Stripe.Plan {
     interval: recurring.interval,
     interval_count: recurring.interval_count,
     livemode: false,
-    metadata: {},
+    metadata: { ...price.metadata },
     meter: null,
-    nickname: null,
+    nickname: price.nickname,
     product: price.product,
     tiers_mode: null,
     transform_usage: null,
@@ -239,6 +253,8 @@ export function buildCustomerDetails(
 export function buildCustomer(args: {
   email: string | null;
   name: string | null;
+  description?: string | null;
+  metadata?: Record<string, string>;
   now: number;
 }): Stripe.Customer {
   return {
@@ -250,7 +266,7 @@ export function buildCustomer(args: {
     currency: null,
     default_source: null,
     delinquent: false,
-    description: null,
+    description: args.description ?? null,
     discount: null,
     email: args.email,
     invoice_prefix: invoicePrefix(),
@@ -261,7 +277,7 @@ export function buildCustomer(args: {
       rendering_options: null,
     },
     livemode: false,
-    metadata: {},
+    metadata: args.metadata ?? {},
     name: args.name,
     next_invoice_sequence: 1,
     phone: null,
@@ -486,15 +502,18 @@ export function buildSubscription(args: {
   metadata: Record<string, string>;
   description: string | null;
   defaultPaymentMethod: string;
+  /** The end of a free trial: the subscription starts `trialing` and bills from then on. */
+  trialEnd: number | null;
   now: number;
 }): Stripe.Subscription {
+  const { trialEnd } = args;
   return {
     id: args.id,
     object: 'subscription',
     application: null,
     application_fee_percent: null,
     automatic_tax: { disabled_reason: null, enabled: false, liability: null },
-    billing_cycle_anchor: args.now,
+    billing_cycle_anchor: trialEnd ?? args.now,
     billing_cycle_anchor_config: null,
     billing_mode: {
       flexible: { proration_discounts: 'included' },
@@ -544,20 +563,32 @@ export function buildSubscription(args: {
     pending_update: null,
     schedule: null,
     start_date: args.now,
-    status: 'active',
+    status: trialEnd === null ? 'active' : 'trialing',
     test_clock: null,
     transfer_data: null,
-    trial_end: null,
+    trial_end: trialEnd,
     trial_settings: {
       end_behavior: { billing_cycle_anchor: null, missing_payment_method: 'create_invoice' },
     },
-    trial_start: null,
+    trial_start: trialEnd === null ? null : args.now,
   };
 }
 
-/** An invoice line for a subscription item's period, or for a one-off item on the first invoice. */
+/** How an invoice line names a price: `1 × Gold (at £10.00 / month)`, or the product's name. */
+export function describeLine(price: Stripe.Price, quantity: number, productName: string): string {
+  const recurring = price.recurring;
+  if (!recurring) return productName;
+  const each = formatMoney(price.unit_amount ?? 0, price.currency);
+  return `${quantity} × ${productName} (at ${each} / ${describeInterval(recurring.interval, recurring.interval_count)})`;
+}
+
+/**
+ * An invoice line for a subscription item's period, for a one-off item on the first invoice, or
+ * (with `proration`) for the unused or remaining time of a period when the item's price changed.
+ * Without an invoice it waits, as a pending invoice item does, for the subscription's next one.
+ */
 export function buildInvoiceLine(args: {
-  invoiceId: string;
+  invoiceId: string | null;
   subscriptionId: string;
   price: Stripe.Price;
   quantity: number;
@@ -565,13 +596,12 @@ export function buildInvoiceLine(args: {
   productName: string;
   item: Stripe.SubscriptionItem | null;
   period: { start: number; end: number };
+  description?: string;
+  proration?: boolean;
 }): Stripe.InvoiceLineItem {
   const { price } = args;
-  const recurring = price.recurring;
-  const each = formatMoney(price.unit_amount ?? 0, price.currency);
-  const description = recurring
-    ? `${args.quantity} × ${args.productName} (at ${each} / ${describeInterval(recurring.interval, recurring.interval_count)})`
-    : args.productName;
+  const proration = args.proration ?? false;
+  const description = args.description ?? describeLine(price, args.quantity, args.productName);
   const productId = typeof price.product === 'string' ? price.product : price.product.id;
   return {
     id: newId('il_'),
@@ -590,8 +620,8 @@ export function buildInvoiceLine(args: {
           type: 'subscription_item_details',
           invoice_item_details: null,
           subscription_item_details: {
-            invoice_item: null,
-            proration: false,
+            invoice_item: proration ? newId('ii_') : null,
+            proration,
             proration_details: { credited_items: null },
             subscription: args.subscriptionId,
             subscription_item: args.item.id,
@@ -626,7 +656,7 @@ export function buildInvoice(args: {
   id: string;
   customer: Stripe.Customer;
   subscription: Stripe.Subscription;
-  billingReason: 'subscription_create' | 'subscription_cycle';
+  billingReason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
   lines: Stripe.InvoiceLineItem[];
   period: { start: number; end: number };
   now: number;
@@ -641,10 +671,11 @@ export function buildInvoice(args: {
     account_country: 'GB',
     account_name: 'Fake Stripe account',
     account_tax_ids: null,
-    amount_due: total,
+    // A credit (a negative total) is due from no one; finalizing moves it to the customer's balance.
+    amount_due: Math.max(0, total),
     amount_overpaid: 0,
     amount_paid: 0,
-    amount_remaining: total,
+    amount_remaining: Math.max(0, total),
     amount_shipping: 0,
     application: null,
     attempt_count: 0,
@@ -781,6 +812,82 @@ export function buildRefund(args: {
     source_transfer_reversal: null,
     status: 'succeeded',
     transfer_reversal: null,
+  };
+}
+
+export function buildDispute(charge: Stripe.Charge, now: number): Stripe.Dispute {
+  const card = charge.payment_method_details?.card;
+  return {
+    id: newId('dp_'),
+    object: 'dispute',
+    amount: charge.amount,
+    // Stripe lists the withdrawal of the amount and fee here; the fake keeps no balance.
+    balance_transactions: [],
+    charge: charge.id,
+    created: now,
+    currency: charge.currency,
+    enhanced_eligibility_types: [],
+    evidence: emptyEvidence(),
+    evidence_details: {
+      // Card networks give a week or more to respond; Stripe shows the deadline here.
+      due_by: now + 7 * 24 * 60 * 60,
+      enhanced_eligibility: {},
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+      submission_method: 'not_submitted',
+    },
+    intended_submission_method: null,
+    // A chargeback has already taken the money back, so the charge cannot also be refunded.
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    network_reason_code: '10.4',
+    payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
+    payment_method_details: {
+      type: 'card',
+      card: {
+        brand: card?.brand ?? 'visa',
+        case_type: 'chargeback',
+        network: card?.network ?? 'visa',
+        network_reason_code: '10.4',
+      },
+    },
+    reason: 'fraudulent',
+    status: 'needs_response',
+  };
+}
+
+function emptyEvidence(): Stripe.Dispute.Evidence {
+  return {
+    access_activity_log: null,
+    billing_address: null,
+    cancellation_policy: null,
+    cancellation_policy_disclosure: null,
+    cancellation_rebuttal: null,
+    customer_communication: null,
+    customer_email_address: null,
+    customer_name: null,
+    customer_purchase_ip: null,
+    customer_signature: null,
+    duplicate_charge_documentation: null,
+    duplicate_charge_explanation: null,
+    duplicate_charge_id: null,
+    enhanced_evidence: {},
+    product_description: null,
+    receipt: null,
+    refund_policy: null,
+    refund_policy_disclosure: null,
+    refund_refusal_explanation: null,
+    service_date: null,
+    service_documentation: null,
+    shipping_address: null,
+    shipping_carrier: null,
+    shipping_date: null,
+    shipping_documentation: null,
+    shipping_tracking_number: null,
+    uncategorized_file: null,
+    uncategorized_text: null,
   };
 }
 

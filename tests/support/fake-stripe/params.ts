@@ -130,6 +130,19 @@ export function readEnum<const T extends string>(
   return match;
 }
 
+/** An e-mail address, checked as loosely as Stripe checks it: something@somewhere.tld. */
+export function readEmail(
+  value: ParamValue | undefined,
+  name: string,
+  maxLength = 5000,
+): string | undefined {
+  const email = readText(value, name, maxLength);
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw invalidRequest(`Invalid email address: ${email}`, { param: name, code: 'email_invalid' });
+  }
+  return email;
+}
+
 /** An absolute http(s) address, as Stripe requires for redirect URLs. */
 export function readUrl(value: ParamValue | undefined, name: string): string | undefined {
   const text = readString(value, name);
@@ -221,10 +234,13 @@ export function changedMetadata(
   return metadata;
 }
 
-/** Refuses a parameter Stripe accepts but the fake does not act out, rather than ignore it. */
-export function refuseUnsimulated(name: string): never {
+/**
+ * Refuses a parameter Stripe accepts but the fake does not act out, rather than ignore it.
+ * `what` names the refused use when it is more than the parameter itself.
+ */
+export function refuseUnsimulated(name: string, what = `\`${name}\``): never {
   throw invalidRequest(
-    `The fake Stripe API does not simulate \`${name}\`. Extend tests/support/fake-stripe if a test needs it.`,
+    `The fake Stripe API does not simulate ${what}. Extend tests/support/fake-stripe if a test needs it.`,
     { param: name },
   );
 }

@@ -7,6 +7,7 @@ import {
   buildCharge,
   buildCustomer,
   buildCustomerDetails,
+  buildDispute,
   buildInvoice,
   buildInvoiceLine,
   buildInvoicePayment,
@@ -116,7 +117,7 @@ function payForSession(
       ];
 }
 
-function chargeIntent(
+export function chargeIntent(
   state: FakeState,
   intent: Stripe.PaymentIntent,
   kind: PaymentMethodKind,
@@ -179,6 +180,8 @@ function applyOutcome(
   }
 }
 
+const day = 24 * 60 * 60;
+
 function startSubscription(
   state: FakeState,
   session: Stripe.Checkout.Session,
@@ -190,6 +193,8 @@ function startSubscription(
   const plan = state.checkoutPlans.get(session.id);
   if (!plan) throw new Error(`no line items recorded for ${session.id}`);
   const subscriptionId = newId('sub_');
+  const trialDays = plan.input.subscriptionData?.trialPeriodDays ?? null;
+  const trialEnd = trialDays === null ? null : now + trialDays * day;
   const recurring = plan.lineItems.filter((line) => line.price?.recurring);
   const items = recurring.map((line) => {
     const price = line.price!;
@@ -199,7 +204,8 @@ function startSubscription(
       quantity: line.quantity ?? 1,
       subscriptionId,
       periodStart: now,
-      periodEnd: periodEnd(now, now, interval.interval, interval.interval_count),
+      // A trial is the first period; the first paid one starts when it ends.
+      periodEnd: trialEnd ?? periodEnd(now, now, interval.interval, interval.interval_count),
       now,
     });
   });
@@ -211,6 +217,7 @@ function startSubscription(
     metadata: { ...(plan.input.subscriptionData?.metadata ?? {}) },
     description: plan.input.subscriptionData?.description ?? null,
     defaultPaymentMethod: newId('pm_'),
+    trialEnd,
     now,
   });
   state.subscriptions.set(subscription.id, subscription);
@@ -221,17 +228,20 @@ function startSubscription(
   const lines = plan.lineItems.map((line) => {
     const price = line.price!;
     const item = items.find((candidate) => candidate.price.id === price.id) ?? null;
+    // During a trial the recurring items cost nothing; one-off items are charged at once.
+    const free = item !== null && trialEnd !== null;
     return buildInvoiceLine({
       invoiceId,
       subscriptionId,
       price,
       quantity: line.quantity ?? 1,
-      amount: line.amount_total,
+      amount: free ? 0 : line.amount_total,
       productName: line.description ?? '',
       item,
       period: item
         ? { start: item.current_period_start, end: item.current_period_end }
         : { start: now, end: now },
+      ...(free ? { description: `Trial period for ${line.description ?? ''}` } : {}),
     });
   });
   const invoice = buildInvoice({
@@ -247,29 +257,83 @@ function startSubscription(
   subscription.latest_invoice = invoice.id;
   session.invoice = invoice.id;
 
-  const events = [
-    state.emit('customer.subscription.created', subscription, { created: now }),
-    state.emit('invoice.created', invoice, { created: now }),
-  ];
-  finalizeInvoice(invoice, now);
-  events.push(state.emit('invoice.finalized', invoice, { created: now }));
+  const events = [state.emit('customer.subscription.created', subscription, { created: now })];
   const outcome = kind === 'card' ? 'succeeded' : 'pending';
-  attemptInvoicePayment(state, invoice, kind, payer, outcome, 'Subscription creation', now);
-  session.payment_status = outcome === 'succeeded' ? 'paid' : 'unpaid';
-  if (outcome === 'succeeded') {
+  events.push(
+    ...collectInvoice(state, invoice, {
+      kind,
+      payer,
+      outcome,
+      description: 'Subscription creation',
+      now,
+    }),
+  );
+  session.payment_status =
+    invoice.status !== 'paid' ? 'unpaid' : invoice.amount_paid > 0 ? 'paid' : 'no_payment_required';
+  return events;
+}
+
+interface Collection {
+  kind: PaymentMethodKind;
+  payer: { email: string | null; name: string | null };
+  outcome: 'succeeded' | 'pending' | 'failed';
+  /** The PaymentIntent's description, as Stripe words it for the invoice's billing reason. */
+  description: string;
+  now: number;
+}
+
+/**
+ * Finalizes a draft subscription invoice and collects it: nothing to charge when a trial or the
+ * customer's credit covers it, else a payment with the given outcome. Returns the events in the
+ * order Stripe sends them (none after `invoice.finalized` while a payment is pending).
+ */
+export function collectInvoice(
+  state: FakeState,
+  invoice: Stripe.Invoice,
+  collection: Collection,
+): Stripe.Event[] {
+  const { now } = collection;
+  const events = [state.emit('invoice.created', invoice, { created: now })];
+  const balance = finalizeInvoice(state, invoice, now);
+  events.push(state.emit('invoice.finalized', invoice, { created: now }), ...balance);
+  if (invoice.amount_due === 0) {
+    markInvoicePaid(invoice, now);
+  } else {
+    const { kind, payer, outcome, description } = collection;
+    attemptInvoicePayment(state, invoice, kind, payer, outcome, description, now);
+  }
+  if (invoice.status === 'paid') {
     events.push(
       state.emit('invoice.paid', invoice, { created: now }),
       state.emit('invoice.payment_succeeded', invoice, { created: now }),
     );
+  } else if (collection.outcome === 'failed') {
+    events.push(state.emit('invoice.payment_failed', invoice, { created: now }));
   }
   return events;
 }
 
-function finalizeInvoice(invoice: Stripe.Invoice, now: number): void {
+/**
+ * Opens the invoice. Stripe applies the customer's balance now: a credit (a negative balance)
+ * lowers the amount due, and what an invoice of negative total leaves over becomes credit.
+ * Returns `customer.updated` when the balance changed.
+ */
+function finalizeInvoice(state: FakeState, invoice: Stripe.Invoice, now: number): Stripe.Event[] {
   invoice.status = 'open';
   invoice.status_transitions.finalized_at = now;
   invoice.effective_at = now;
-  invoice.ending_balance = 0;
+  const customer = state.customer(idOf(invoice.customer) ?? '');
+  const starting = customer.balance;
+  const due = invoice.total + starting;
+  invoice.starting_balance = starting;
+  invoice.ending_balance = Math.min(0, due);
+  invoice.amount_due = Math.max(0, due);
+  invoice.amount_remaining = invoice.amount_due;
+  if (invoice.ending_balance === starting) return [];
+  customer.balance = invoice.ending_balance;
+  return [
+    state.emit('customer.updated', customer, { created: now, previous: { balance: starting } }),
+  ];
 }
 
 /** Charges an open invoice: a PaymentIntent, its Charge and the InvoicePayment linking them. */
@@ -305,25 +369,29 @@ function attemptInvoicePayment(
   settleInvoice(invoice, payment, outcome, now);
 }
 
-function settleInvoice(
+function markInvoicePaid(invoice: Stripe.Invoice, now: number): void {
+  invoice.status = 'paid';
+  invoice.amount_paid = invoice.amount_due;
+  invoice.amount_remaining = 0;
+  invoice.auto_advance = false;
+  invoice.next_payment_attempt = null;
+  invoice.status_transitions.paid_at = now;
+}
+
+export function settleInvoice(
   invoice: Stripe.Invoice,
   payment: Stripe.InvoicePayment,
   outcome: 'succeeded' | 'pending' | 'failed',
   now: number,
 ): void {
   if (outcome === 'succeeded') {
-    invoice.status = 'paid';
-    invoice.amount_paid = invoice.amount_due;
-    invoice.amount_remaining = 0;
-    invoice.auto_advance = false;
-    invoice.next_payment_attempt = null;
-    invoice.status_transitions.paid_at = now;
+    markInvoicePaid(invoice, now);
     payment.status = 'paid';
     payment.amount_paid = payment.amount_requested;
     payment.status_transitions.paid_at = now;
   } else if (outcome === 'failed') {
     // Smart Retries would try again in a few days; the invoice stays open until then.
-    invoice.next_payment_attempt = now + 3 * 24 * 60 * 60;
+    invoice.next_payment_attempt = now + 3 * day;
   }
 }
 
@@ -388,7 +456,8 @@ function settleSubscriptionStart(
   return events;
 }
 
-function setStatus(
+/** Moves a subscription to a status, with `customer.subscription.updated` when it changed. */
+export function setStatus(
   state: FakeState,
   subscription: Stripe.Subscription,
   status: Stripe.Subscription.Status,
@@ -475,7 +544,7 @@ export function renewSubscription(
     customer,
     subscription,
     billingReason: 'subscription_cycle',
-    lines,
+    lines: [...takePendingProrations(state, subscriptionId, invoiceId), ...lines],
     // A cycle invoice's own period is the one that just ended.
     period: {
       start: previousItem?.current_period_start ?? boundary,
@@ -485,27 +554,35 @@ export function renewSubscription(
   });
   state.invoices.set(invoice.id, invoice);
   subscription.latest_invoice = invoice.id;
-  events.push(state.emit('invoice.created', invoice, { created: now }));
-  finalizeInvoice(invoice, now);
-  events.push(state.emit('invoice.finalized', invoice, { created: now }));
-
-  const payer = { email: customer.email, name: customer.name ?? null };
-  if (options.fail) {
-    attemptInvoicePayment(state, invoice, 'card', payer, 'failed', 'Subscription update', now);
-    events.push(state.emit('invoice.payment_failed', invoice, { created: now }));
-    events.push(...setStatus(state, subscription, 'past_due', now));
-  } else {
-    attemptInvoicePayment(state, invoice, 'card', payer, 'succeeded', 'Subscription update', now);
-    events.push(
-      state.emit('invoice.paid', invoice, { created: now }),
-      state.emit('invoice.payment_succeeded', invoice, { created: now }),
-    );
-    events.push(...setStatus(state, subscription, 'active', now));
-  }
+  events.push(
+    ...collectInvoice(state, invoice, {
+      kind: 'card',
+      payer: { email: customer.email, name: customer.name ?? null },
+      outcome: options.fail ? 'failed' : 'succeeded',
+      description: 'Subscription update',
+      now,
+    }),
+  );
+  // The first charge after a trial moves a trialing subscription on, as any paid renewal does.
+  events.push(
+    ...setStatus(state, subscription, invoice.status === 'paid' ? 'active' : 'past_due', now),
+  );
   return events;
 }
 
-function productName(state: FakeState, price: Stripe.Price): string {
+/** The prorations waiting for a subscription's next invoice, now put on `invoiceId`. */
+export function takePendingProrations(
+  state: FakeState,
+  subscriptionId: string,
+  invoiceId: string,
+): Stripe.InvoiceLineItem[] {
+  const lines = state.pendingProrations.get(subscriptionId) ?? [];
+  state.pendingProrations.delete(subscriptionId);
+  for (const line of lines) line.invoice = invoiceId;
+  return lines;
+}
+
+export function productName(state: FakeState, price: Stripe.Price): string {
   const id = idOf(price.product) ?? '';
   return state.products.get(id)?.name ?? id;
 }
@@ -586,6 +663,12 @@ export function refundCharge(state: FakeState, chargeId: string, amount?: number
       param: 'charge',
     });
   }
+  if (charge.disputed) {
+    throw invalidRequest("The charge you're attempting to refund has been charged back.", {
+      param: 'charge',
+      code: 'charge_disputed',
+    });
+  }
   const remaining = charge.amount - charge.amount_refunded;
   if (remaining === 0) {
     throw invalidRequest(`Charge ${chargeId} has already been refunded.`, {
@@ -617,4 +700,26 @@ export function refundCharge(state: FakeState, chargeId: string, amount?: number
     state.emit('charge.refunded', charge, { created: now, previous }),
     state.emit('refund.created', refund, { created: now }),
   ];
+}
+
+/**
+ * The cardholder disputes a card payment with their bank: a chargeback Stripe opens as a Dispute
+ * needing a response, the charge marked `disputed`, and `charge.dispute.created`.
+ */
+export function disputeCharge(state: FakeState, chargeId: string): Stripe.Event[] {
+  const charge = state.charge(chargeId);
+  if (charge.status !== 'succeeded') {
+    throw invalidRequest(`Charge ${chargeId} has not succeeded, so it cannot be disputed.`);
+  }
+  if (charge.payment_method_details?.type !== 'card') {
+    throw invalidRequest(
+      `Charge ${chargeId} was not paid by card; only card payments are disputed.`,
+    );
+  }
+  if (charge.disputed) throw invalidRequest(`Charge ${chargeId} is already disputed.`);
+  const now = after(charge.created);
+  const dispute = buildDispute(charge, now);
+  state.disputes.set(dispute.id, dispute);
+  charge.disputed = true;
+  return [state.emit('charge.dispute.created', dispute, { created: now })];
 }

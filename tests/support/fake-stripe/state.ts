@@ -50,8 +50,14 @@ export class FakeState {
   readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
   readonly charges = new Map<string, Stripe.Charge>();
   readonly refunds = new Map<string, Stripe.Refund>();
+  readonly disputes = new Map<string, Stripe.Dispute>();
   readonly portalSessions = new Map<string, Stripe.BillingPortal.Session>();
   readonly portalConfigurations = new Map<string, Stripe.BillingPortal.Configuration>();
+  /**
+   * Prorations waiting for a subscription's next invoice, by subscription id: what Stripe keeps
+   * as pending invoice items after a change with `proration_behavior=create_prorations`.
+   */
+  readonly pendingProrations = new Map<string, Stripe.InvoiceLineItem[]>();
   readonly events: Stripe.Event[] = [];
 
   constructor(readonly baseUrl: string) {
@@ -108,6 +114,8 @@ export class FakeState {
         return this.charges.get(id);
       case 're':
         return this.refunds.get(id);
+      case 'dp':
+        return this.disputes.get(id);
       case 'bps':
         return this.portalSessions.get(id);
       case 'bpc':
@@ -125,6 +133,12 @@ export class FakeState {
   }
   customer(id: string): Stripe.Customer {
     return found(this.customers.get(id), 'customer', id);
+  }
+  product(id: string): Stripe.Product {
+    return found(this.products.get(id), 'product', id);
+  }
+  price(id: string): Stripe.Price {
+    return found(this.prices.get(id), 'price', id);
   }
   invoice(id: string): Stripe.Invoice {
     return found(this.invoices.get(id), 'invoice', id);

@@ -6,6 +6,7 @@ import {
   paramName,
   readArray,
   readBoolean,
+  readEmail,
   readEnum,
   readExpand,
   readInteger,
@@ -155,7 +156,7 @@ const notSimulated = {
     'billing_cycle_anchor_config',
     'default_tax_rates',
     'trial_end',
-    'trial_period_days',
+    'trial_settings',
   ]),
 };
 
@@ -208,7 +209,12 @@ export interface CheckoutSessionInput {
     statementDescriptor: string | null;
     statementDescriptorSuffix: string | null;
   } | null;
-  subscriptionData: { metadata: Record<string, string>; description: string | null } | null;
+  subscriptionData: {
+    metadata: Record<string, string>;
+    description: string | null;
+    /** Days before the first charge; the subscription starts `trialing`. */
+    trialPeriodDays: number | null;
+  } | null;
   submitType: 'auto' | 'book' | 'donate' | 'pay' | 'subscribe' | null;
   expiresAt: number | null;
   locale: string | null;
@@ -261,18 +267,12 @@ export function validateCheckoutSession(
   }
 
   const customer = readText(params.customer, 'customer') ?? null;
-  const customerEmail = readText(params.customer_email, 'customer_email') ?? null;
+  const customerEmail = readEmail(params.customer_email, 'customer_email') ?? null;
   if (customer !== null && customerEmail !== null) {
     throw invalidRequest('You may only specify one of these parameters: customer, customer_email.');
   }
   if (customer !== null && !lookups.customer(customer)) {
     throw noSuch('customer', customer, 'customer', 400);
-  }
-  if (customerEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(customerEmail)) {
-    throw invalidRequest(`Invalid email address: ${customerEmail}`, {
-      param: 'customer_email',
-      code: 'email_invalid',
-    });
   }
   const customerCreation =
     readEnum(params.customer_creation, 'customer_creation', ['always', 'if_required']) ?? null;
@@ -415,10 +415,15 @@ function readSubscriptionData(
   return {
     metadata: readMetadata(data.metadata, 'subscription_data[metadata]') ?? {},
     description: readText(data.description, 'subscription_data[description]', 500) ?? null,
+    trialPeriodDays:
+      readInteger(data.trial_period_days, 'subscription_data[trial_period_days]', {
+        min: 1,
+        max: 730,
+      }) ?? null,
   };
 }
 
-function checkCurrency(currency: string, name: string): void {
+export function checkCurrency(currency: string, name: string): void {
   if (!/^[a-z]{3}$/.test(currency)) {
     throw invalidRequest(
       `Invalid currency: ${currency}. Stripe currently supports these currencies: three-letter ISO codes in lowercase, such as gbp, eur and usd.`,
@@ -520,6 +525,7 @@ function readLineItem(
   if (priceId !== undefined) {
     const existing = lookups.price(priceId);
     if (!existing) throw noSuch('price', priceId, `${name}[price]`, 400);
+    if (!existing.active) throw inactivePrice(`${name}[price]`);
     const unit = Number(existing.unit_amount_decimal?.toString() ?? existing.unit_amount ?? 0);
     return {
       price: { existing },
@@ -551,6 +557,12 @@ function readLineItem(
   };
 }
 
+/** Stripe's refusal of an archived price where a new purchase or change needs one. */
+export const inactivePrice = (param: string) =>
+  invalidRequest('The price specified is inactive. This field only accepts active prices.', {
+    param,
+  });
+
 function productName(price: Stripe.Price, lookups: Lookups): string {
   const product = price.product;
   if (typeof product !== 'string') return 'name' in product ? product.name : product.id;
@@ -567,25 +579,7 @@ function readPriceData(data: Params, name: string, lookups: Lookups): NewPrice {
   ).toLowerCase();
   checkCurrency(currency, `${name}[currency]`);
 
-  const unitAmount = readInteger(data.unit_amount, `${name}[unit_amount]`, {
-    min: 0,
-    max: 99_999_999,
-  });
-  const decimalText = readString(data.unit_amount_decimal, `${name}[unit_amount_decimal]`);
-  if (unitAmount !== undefined && decimalText !== undefined) {
-    throw invalidRequest(
-      'You may only specify one of these parameters: unit_amount, unit_amount_decimal.',
-      { param: `${name}[unit_amount_decimal]` },
-    );
-  }
-  if (unitAmount === undefined && decimalText === undefined) {
-    throw missingParam(`${name}[unit_amount]`);
-  }
-  if (decimalText !== undefined && !/^[0-9]+(\.[0-9]{1,12})?$/.test(decimalText)) {
-    throw invalidRequest(`Invalid decimal: ${decimalText}`, {
-      param: `${name}[unit_amount_decimal]`,
-    });
-  }
+  const amount = readUnitAmount(data, name);
 
   const productId = readText(data.product, `${name}[product]`);
   const productData = readObject(data.product_data, `${name}[product_data]`);
@@ -618,30 +612,15 @@ function readPriceData(data: Params, name: string, lookups: Lookups): NewPrice {
     throw missingParam(`${name}[product_data]`);
   }
 
-  let recurring: NewPrice['recurring'] = null;
   const recurringData = readObject(data.recurring, `${name}[recurring]`);
-  if (recurringData !== undefined) {
-    const prefix = `${name}[recurring]`;
-    rejectUnknown(recurringData, recurringParams, prefix);
-    const interval = required(
-      readEnum(recurringData.interval, `${prefix}[interval]`, ['day', 'month', 'week', 'year']),
-      `${prefix}[interval]`,
-    );
-    const intervalCount =
-      readInteger(recurringData.interval_count, `${prefix}[interval_count]`, { min: 1 }) ?? 1;
-    if (intervalDays[interval] * intervalCount > 366 + 31) {
-      throw invalidRequest(
-        'The maximum billing interval is one year (1 year, 12 months, or 52 weeks).',
-        { param: `${prefix}[interval_count]` },
-      );
-    }
-    recurring = { interval, intervalCount };
-  }
+  const recurring =
+    recurringData === undefined
+      ? null
+      : readRecurring(recurringData, `${name}[recurring]`, recurringParams);
 
   return {
     currency,
-    unitAmount: unitAmount ?? null,
-    unitAmountDecimal: decimalText ?? String(unitAmount),
+    ...amount,
     recurring,
     taxBehavior:
       readEnum(data.tax_behavior, `${name}[tax_behavior]`, [
@@ -651,6 +630,53 @@ function readPriceData(data: Params, name: string, lookups: Lookups): NewPrice {
       ]) ?? null,
     product,
   };
+}
+
+/** A price's amount: `unit_amount` or `unit_amount_decimal` under `prefix`, exactly one of them. */
+export function readUnitAmount(
+  data: Params,
+  prefix: string,
+): Pick<NewPrice, 'unitAmount' | 'unitAmountDecimal'> {
+  const amountName = paramName(prefix, 'unit_amount');
+  const decimalName = paramName(prefix, 'unit_amount_decimal');
+  const unitAmount = readInteger(data.unit_amount, amountName, { min: 0, max: 99_999_999 });
+  const decimalText = readString(data.unit_amount_decimal, decimalName);
+  if (unitAmount !== undefined && decimalText !== undefined) {
+    throw invalidRequest(
+      'You may only specify one of these parameters: unit_amount, unit_amount_decimal.',
+      { param: decimalName },
+    );
+  }
+  if (unitAmount === undefined && decimalText === undefined) throw missingParam(amountName);
+  if (decimalText !== undefined && !/^[0-9]+(\.[0-9]{1,12})?$/.test(decimalText)) {
+    throw invalidRequest(`Invalid decimal: ${decimalText}`, { param: decimalName });
+  }
+  return {
+    unitAmount: unitAmount ?? null,
+    unitAmountDecimal: decimalText ?? String(unitAmount),
+  };
+}
+
+/** A price's `recurring` hash: its interval, at most a year long. */
+export function readRecurring(
+  data: Params,
+  prefix: string,
+  known: ReadonlySet<string>,
+): NonNullable<NewPrice['recurring']> {
+  rejectUnknown(data, known, prefix);
+  const interval = required(
+    readEnum(data.interval, `${prefix}[interval]`, ['day', 'month', 'week', 'year']),
+    `${prefix}[interval]`,
+  );
+  const intervalCount =
+    readInteger(data.interval_count, `${prefix}[interval_count]`, { min: 1 }) ?? 1;
+  if (intervalDays[interval] * intervalCount > 366 + 31) {
+    throw invalidRequest(
+      'The maximum billing interval is one year (1 year, 12 months, or 52 weeks).',
+      { param: `${prefix}[interval_count]` },
+    );
+  }
+  return { interval, intervalCount };
 }
 
 const portalSessionParams = knownParams<Stripe.BillingPortal.SessionCreateParams>()([
@@ -727,8 +753,33 @@ const simulatedSubscriptionUpdates = new Set([
   'cancellation_details',
   'description',
   'expand',
+  'items',
   'metadata',
+  'proration_behavior',
 ]);
+const subscriptionItemParams = knownParams<Stripe.SubscriptionUpdateParams.Item>()([
+  'billing_thresholds',
+  'clear_usage',
+  'current_trial',
+  'deleted',
+  'discounts',
+  'id',
+  'metadata',
+  'plan',
+  'price',
+  'price_data',
+  'quantity',
+  'tax_rates',
+]);
+
+/** How Stripe settles the difference when a subscription's price changes mid-period. */
+export type ProrationBehavior = 'always_invoice' | 'create_prorations' | 'none';
+
+export const prorationBehaviors: readonly ProrationBehavior[] = [
+  'always_invoice',
+  'create_prorations',
+  'none',
+];
 
 export interface SubscriptionUpdateInput {
   cancelAtPeriodEnd: boolean | undefined;
@@ -736,6 +787,9 @@ export interface SubscriptionUpdateInput {
   metadata: Record<string, string | null> | null | undefined;
   description: string | null | undefined;
   comment: string | null | undefined;
+  /** A new price for one existing item (`items[n]`): the only change to items the fake acts out. */
+  itemPrice: { itemId: string; priceId: string; param: string } | undefined;
+  prorationBehavior: ProrationBehavior | undefined;
   expand: string[];
 }
 
@@ -755,8 +809,34 @@ export function validateSubscriptionUpdate(params: Params): SubscriptionUpdateIn
     comment: details
       ? (readString(details.comment, 'cancellation_details[comment]') ?? null)
       : undefined,
+    itemPrice: readItemPrice(params),
+    prorationBehavior: readEnum(
+      params.proration_behavior,
+      'proration_behavior',
+      prorationBehaviors,
+    ),
     expand: readExpand(params),
   };
+}
+
+/** `items[n][id]` with `items[n][price]`; adding, removing or otherwise changing items is refused. */
+function readItemPrice(params: Params): SubscriptionUpdateInput['itemPrice'] {
+  let change: SubscriptionUpdateInput['itemPrice'];
+  (readArray(params.items, 'items') ?? []).forEach((entry, index) => {
+    const name = `items[${index}]`;
+    const item = readObject(entry, name) ?? {};
+    rejectUnknown(item, subscriptionItemParams, name);
+    for (const key of Object.keys(item)) {
+      if (key !== 'id' && key !== 'price') refuseUnsimulated(paramName(name, key));
+    }
+    const itemId = readText(item.id, `${name}[id]`);
+    if (itemId === undefined) refuseUnsimulated(name, `adding an item (\`${name}\` without an id)`);
+    const priceId = readText(item.price, `${name}[price]`);
+    if (priceId === undefined) return;
+    if (change) refuseUnsimulated(name, 'changing the prices of two items in one request');
+    change = { itemId, priceId, param: name };
+  });
+  return change;
 }
 
 const subscriptionCancelParams = knownParams<Stripe.SubscriptionCancelParams>()([

@@ -25,7 +25,11 @@ export interface ArticleChoices {
   topics: Option[];
   regions: Option[];
   media: MediaChoice[];
+  /** Membership tiers, for pieces only their members may read. */
+  tiers: Option[];
 }
+
+type ChoiceField = 'topicIds' | 'regionIds' | 'tierIds';
 
 interface Props {
   initialValues: ArticleFormValues;
@@ -90,14 +94,17 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
       event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>,
     ) => set(field)(event.target.value),
   });
-  const toggle = (field: 'topicIds' | 'regionIds', id: string, on: boolean) =>
+  const toggle = (field: ChoiceField, id: string, on: boolean) =>
     set(field)(on ? [...values[field], id] : values[field].filter((chosen) => chosen !== id));
 
   const names = new Map<string, string>(
-    [...choices.experts, ...choices.series, ...choices.topics, ...choices.regions].map((o) => [
-      o.id,
-      o.name,
-    ]),
+    [
+      ...choices.experts,
+      ...choices.series,
+      ...choices.topics,
+      ...choices.regions,
+      ...choices.tiers,
+    ].map((o) => [o.id, o.name]),
   );
   for (const image of choices.media)
     names.set(image.id, image.alt || 'Image without a description');
@@ -119,6 +126,27 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
       heroCredit: current.heroCredit || image?.credit || '',
     }));
   }
+
+  /** A list of checkboxes choosing ids for one of the form's many-valued fields. */
+  const choiceList = (field: ChoiceField, options: Option[], className: string) => (
+    <ul className={className}>
+      {options.map((option) => (
+        <li key={option.id}>
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name={field}
+              value={option.id}
+              checked={values[field].includes(option.id)}
+              onChange={(event) => toggle(field, option.id, event.target.checked)}
+              className="mt-1"
+            />
+            {option.name}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
 
   const suggestedSlug = slugify(values.title);
   return (
@@ -186,6 +214,9 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
             {[
               ['public', 'Everyone'],
               ['members', 'Members only (others see the title and standfirst)'],
+              ...(choices.tiers.length > 0 || values.visibility === 'tiers'
+                ? [['tiers', 'Members of chosen tiers (others see the title and standfirst)']]
+                : []),
             ].map(([value, label]) => (
               <label key={value} className="mt-2 flex items-start gap-2">
                 <input
@@ -200,6 +231,11 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
               </label>
             ))}
           </FieldGroup>
+          {values.visibility === 'tiers' && (
+            <FieldGroup id={fieldId('tierIds')} legend="Tiers" error={errors.tierIds}>
+              {choiceList('tierIds', choices.tiers, 'mt-2 grid gap-1')}
+            </FieldGroup>
+          )}
           <SelectInput
             label="Series"
             options={[
@@ -243,23 +279,11 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
             legend={field === 'topicIds' ? 'Topics' : 'Regions'}
             error={errors[field]}
           >
-            <ul className="mt-2 grid gap-1 sm:grid-cols-2">
-              {choices[field === 'topicIds' ? 'topics' : 'regions'].map((option) => (
-                <li key={option.id}>
-                  <label className="flex items-start gap-2">
-                    <input
-                      type="checkbox"
-                      name={field}
-                      value={option.id}
-                      checked={values[field].includes(option.id)}
-                      onChange={(event) => toggle(field, option.id, event.target.checked)}
-                      className="mt-1"
-                    />
-                    {option.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
+            {choiceList(
+              field,
+              choices[field === 'topicIds' ? 'topics' : 'regions'],
+              'mt-2 grid gap-1 sm:grid-cols-2',
+            )}
           </FieldGroup>
         ))}
       </div>

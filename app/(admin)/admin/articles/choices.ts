@@ -5,17 +5,19 @@ import {
   listSeriesForAdmin,
   listTopicsForAdmin,
 } from '@/lib/editorial/term-reads';
+import { listTiers } from '@/lib/membership/tiers';
 import type { ArticleChoices } from './article-form.client';
 
 const option = ({ id, name }: { id: string; name: string }) => ({ id, name });
 
 /** What the article form offers to choose from, reduced to what the browser needs. */
 export async function loadArticleChoices(heroImageId: string | null): Promise<ArticleChoices> {
-  const [experts, series, topics, media] = await Promise.all([
+  const [experts, series, topics, media, tiers] = await Promise.all([
     listExpertsForAdmin(),
     listSeriesForAdmin(),
     listTopicsForAdmin(),
     listMediaChoices([heroImageId]),
+    listTiers(),
   ]);
   return {
     experts: experts.map(option),
@@ -23,5 +25,6 @@ export async function loadArticleChoices(heroImageId: string | null): Promise<Ar
     topics: topics.filter((topic) => topic.kind === 'topic').map(option),
     regions: topics.filter((topic) => topic.kind === 'region').map(option),
     media,
+    tiers: tiers.map(option),
   };
 }

@@ -13,6 +13,7 @@ export interface ArticleFormValues {
   topicIds: string[];
   regionIds: string[];
   visibility: string;
+  tierIds: string[];
   externalSourceName: string;
   externalSourceUrl: string;
   /** A date input's value, "2026-11-18", or blank. */
@@ -36,6 +37,7 @@ export const fieldLabels: Record<ArticleField, string> = {
   topicIds: 'Topics',
   regionIds: 'Regions',
   visibility: 'Who may read it',
+  tierIds: 'Tiers',
   externalSourceName: 'Original publication',
   externalSourceUrl: 'Link to the original',
   externalPublishedAt: 'First published there on',
@@ -56,6 +58,7 @@ export const emptyArticleValues: ArticleFormValues = {
   topicIds: [],
   regionIds: [],
   visibility: 'public',
+  tierIds: [],
   externalSourceName: '',
   externalSourceUrl: '',
   externalPublishedAt: '',
@@ -77,6 +80,7 @@ export function valuesFromSnapshot(snapshot: ArticleSnapshot): ArticleFormValues
     topicIds: snapshot.topicIds,
     regionIds: snapshot.regionIds,
     visibility: snapshot.visibility,
+    tierIds: snapshot.tierIds ?? [],
     externalSourceName: snapshot.externalSourceName ?? '',
     externalSourceUrl: snapshot.externalSourceUrl ?? '',
     externalPublishedAt: snapshot.externalPublishedAt?.slice(0, 10) ?? '',
@@ -106,6 +110,7 @@ export function articleInputFromForm(form: FormData): ArticleUpdateInput {
     topicIds: list('topicIds'),
     regionIds: list('regionIds'),
     visibility: text('visibility') as ArticleUpdateInput['visibility'],
+    tierIds: list('tierIds'),
     externalSourceName: text('externalSourceName'),
     externalSourceUrl: text('externalSourceUrl'),
     externalPublishedAt: text('externalPublishedAt'),
@@ -120,7 +125,7 @@ export function articleInputFromForm(form: FormData): ArticleUpdateInput {
 
 function same(a: ArticleFormValues, b: ArticleFormValues, field: ArticleField): boolean {
   if (field === 'authorIds') return a.authorIds.join() === b.authorIds.join();
-  if (field === 'topicIds' || field === 'regionIds') {
+  if (field === 'topicIds' || field === 'regionIds' || field === 'tierIds') {
     return [...a[field]].sort().join() === [...b[field]].sort().join();
   }
   return a[field].trim() === b[field].trim();

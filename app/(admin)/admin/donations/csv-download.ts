@@ -7,7 +7,7 @@ const noStore = { 'Cache-Control': 'no-store' };
 
 const refused = () =>
   Response.json(
-    { error: 'Only administrators can download donation records.' },
+    { error: 'Only administrators can download these records.' },
     { status: 403, headers: noStore },
   );
 

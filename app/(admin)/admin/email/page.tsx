@@ -16,6 +16,7 @@ const purposes = {
   email_change: 'Address change',
   email_changed: 'Address changed notice',
   receipt: 'Donation receipt',
+  membership: 'Membership notice',
 } satisfies Record<EmailProblem['purpose'], string>;
 
 export default async function AdminEmailPage() {

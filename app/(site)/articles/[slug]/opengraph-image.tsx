@@ -46,7 +46,7 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
         }}
       >
         {label}
-        {article?.visibility === 'members' ? ' · Members' : ''}
+        {article && article.visibility !== 'public' ? ' · Members' : ''}
       </div>
       <div
         style={{

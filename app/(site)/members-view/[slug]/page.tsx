@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
-import { readerFor } from '@/lib/auth/who';
+import { readerOf } from '@/lib/membership/reader';
 import { getViewer } from '@/lib/auth/viewer';
 import { getBylineExperts, getRelatedArticles } from '@/lib/content/cached';
 import { getArticle } from '@/lib/content/queries/articles';
@@ -18,7 +18,7 @@ interface Props {
 async function load(params: Props['params']) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const article = await getArticle(slug, readerFor(await getViewer()));
+  const article = await getArticle(slug, await readerOf(await getViewer()));
   if (!article) notFound();
   return article;
 }
@@ -33,5 +33,5 @@ export default async function MembersArticlePage({ params }: Props) {
     getBylineExperts(article.authors),
     getRelatedArticles(article.id),
   ]);
-  return <ArticleView article={article} experts={experts} related={related} />;
+  return <ArticleView article={article} experts={experts} related={related} signedIn />;
 }

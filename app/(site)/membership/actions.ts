@@ -1,0 +1,36 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth/viewer';
+import { startJoining } from '@/lib/membership/join';
+import { membershipIntervals } from '@/lib/membership/offer';
+
+export interface JoinState {
+  error: string | null;
+}
+
+const joinSchema = z.object({
+  tier: z.string().min(1).max(60),
+  interval: z.enum(membershipIntervals),
+});
+
+const messages = {
+  'not-offered': 'This membership is no longer offered at that price. Please choose again.',
+  unverified: 'Please verify your e-mail address first: we sent you a link when you joined.',
+  'already-member':
+    'You are already a member. Change your tier or how often you pay from your account.',
+  unavailable:
+    'We could not open the payment page. Nothing has been charged: please try again in a moment.',
+};
+
+export async function joinTierAction(_previous: JoinState, form: FormData): Promise<JoinState> {
+  const parsed = joinSchema.safeParse({ tier: form.get('tier'), interval: form.get('interval') });
+  if (!parsed.success) return { error: 'Choose monthly or yearly.' };
+  const viewer = await getViewer();
+  const back = `/membership/join/${encodeURIComponent(parsed.data.tier)}?interval=${parsed.data.interval}`;
+  if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
+  const outcome = await startJoining(viewer, parsed.data.tier, parsed.data.interval);
+  if (!outcome.ok) return { error: messages[outcome.reason] };
+  redirect(outcome.url);
+}
