@@ -1,3 +1,4 @@
+CREATE TYPE "public"."membership_gift_status" AS ENUM('pending', 'paid', 'delivered', 'redeemed', 'expired', 'refunded');--> statement-breakpoint
 CREATE TYPE "public"."membership_interval" AS ENUM('month', 'year');--> statement-breakpoint
 CREATE TYPE "public"."membership_source" AS ENUM('stripe', 'complimentary', 'gift');--> statement-breakpoint
 CREATE TYPE "public"."membership_status" AS ENUM('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due', 'unpaid', 'paused', 'canceled');--> statement-breakpoint
@@ -9,6 +10,38 @@ CREATE TABLE "article_tiers" (
 	CONSTRAINT "article_tiers_article_id_tier_id_pk" PRIMARY KEY("article_id","tier_id")
 );
 --> statement-breakpoint
+CREATE TABLE "membership_gifts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tier_id" uuid NOT NULL,
+	"months" integer NOT NULL,
+	"amount_minor" integer NOT NULL,
+	"currency" text NOT NULL,
+	"buyer_user_id" text,
+	"buyer_name" text NOT NULL,
+	"buyer_email" text,
+	"recipient_name" text NOT NULL,
+	"recipient_email" text NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"deliver_on" date NOT NULL,
+	"status" "membership_gift_status" DEFAULT 'pending' NOT NULL,
+	"redeem_token_hash" text,
+	"stripe_checkout_session_id" text,
+	"stripe_payment_intent_id" text,
+	"paid_at" timestamp with time zone,
+	"delivered_at" timestamp with time zone,
+	"redeemed_at" timestamp with time zone,
+	"membership_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "membership_gifts_redeem_token_hash_unique" UNIQUE("redeem_token_hash"),
+	CONSTRAINT "membership_gifts_stripe_checkout_session_id_unique" UNIQUE("stripe_checkout_session_id"),
+	CONSTRAINT "membership_gifts_stripe_payment_intent_id_unique" UNIQUE("stripe_payment_intent_id"),
+	CONSTRAINT "membership_gifts_months" CHECK ("membership_gifts"."months" in (3, 6, 12)),
+	CONSTRAINT "membership_gifts_amount_positive" CHECK ("membership_gifts"."amount_minor" > 0),
+	CONSTRAINT "membership_gifts_currency_code" CHECK ("membership_gifts"."currency" ~ '^[A-Z]{3}$'),
+	CONSTRAINT "membership_gifts_recipient_not_blank" CHECK (char_length(btrim("membership_gifts"."recipient_name")) > 0)
+);
+--> statement-breakpoint
 CREATE TABLE "membership_payments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"membership_id" uuid,
@@ -18,6 +51,7 @@ CREATE TABLE "membership_payments" (
 	"amount_minor" integer NOT NULL,
 	"currency" text NOT NULL,
 	"gift_aid_eligible" boolean NOT NULL,
+	"gift_aid_declaration_id" uuid,
 	"stripe_invoice_id" text,
 	"stripe_payment_intent_id" text,
 	"stripe_charge_id" text,
@@ -78,14 +112,19 @@ CREATE TABLE "memberships" (
 ALTER TABLE "membership_tiers" ADD COLUMN "stripe_product_id" text;--> statement-breakpoint
 ALTER TABLE "article_tiers" ADD CONSTRAINT "article_tiers_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "article_tiers" ADD CONSTRAINT "article_tiers_tier_id_membership_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_gifts" ADD CONSTRAINT "membership_gifts_tier_id_membership_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_gifts" ADD CONSTRAINT "membership_gifts_buyer_user_id_users_id_fk" FOREIGN KEY ("buyer_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_gifts" ADD CONSTRAINT "membership_gifts_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership_payments" ADD CONSTRAINT "membership_payments_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership_payments" ADD CONSTRAINT "membership_payments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership_payments" ADD CONSTRAINT "membership_payments_tier_id_membership_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_payments" ADD CONSTRAINT "membership_payments_gift_aid_declaration_id_gift_aid_declarations_id_fk" FOREIGN KEY ("gift_aid_declaration_id") REFERENCES "public"."gift_aid_declarations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership_prices" ADD CONSTRAINT "membership_prices_tier_id_membership_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_tier_id_membership_tiers_id_fk" FOREIGN KEY ("tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_granted_by_users_id_fk" FOREIGN KEY ("granted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "article_tiers_tier_idx" ON "article_tiers" USING btree ("tier_id");--> statement-breakpoint
+CREATE INDEX "membership_gifts_due_idx" ON "membership_gifts" USING btree ("status","deliver_on");--> statement-breakpoint
 CREATE INDEX "membership_payments_user_idx" ON "membership_payments" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "membership_payments_paid_idx" ON "membership_payments" USING btree ("paid_at");--> statement-breakpoint
 CREATE INDEX "membership_payments_charge_idx" ON "membership_payments" USING btree ("stripe_charge_id");--> statement-breakpoint

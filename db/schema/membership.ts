@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -14,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { articles } from './content';
+import { giftAidDeclarations } from './giving';
 import { isNotBlank, isSlug, timestamps } from './columns';
 
 // The largest price one tier may ask, in minor units (£10,000 a year).
@@ -199,6 +201,13 @@ export const membershipPayments = pgTable(
     currency: text('currency').notNull(),
     /** Copied from the tier when paid: a later change to the tier does not rewrite a claim. */
     giftAidEligible: boolean('gift_aid_eligible').notNull(),
+    /**
+     * The member's Gift Aid declaration that covered an eligible fee when it was paid: kept
+     * with the fee, like a donation's, so the claim stands after the account is deleted.
+     */
+    giftAidDeclarationId: uuid('gift_aid_declaration_id').references(() => giftAidDeclarations.id, {
+      onDelete: 'restrict',
+    }),
     stripeInvoiceId: text('stripe_invoice_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeChargeId: text('stripe_charge_id'),
@@ -224,6 +233,60 @@ export const membershipPayments = pgTable(
   ],
 );
 
+export const giftMonths = [3, 6, 12] as const;
+export const membershipGiftStatuses = [
+  'pending',
+  'paid',
+  'delivered',
+  'redeemed',
+  'expired',
+  'refunded',
+] as const;
+export const membershipGiftStatus = pgEnum('membership_gift_status', membershipGiftStatuses);
+
+/**
+ * A gift membership bought for someone: paid once through Checkout, e-mailed to the recipient
+ * on its delivery date with a link to redeem it, and a membership of `months` from redemption.
+ */
+export const membershipGifts = pgTable(
+  'membership_gifts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: 'restrict' }),
+    months: integer('months').notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    buyerUserId: text('buyer_user_id').references(() => users.id, { onDelete: 'set null' }),
+    buyerName: text('buyer_name').notNull(),
+    // Cleared with the rest of the buyer's details when their account is deleted.
+    buyerEmail: text('buyer_email'),
+    recipientName: text('recipient_name').notNull(),
+    recipientEmail: text('recipient_email').notNull(),
+    message: text('message').notNull().default(''),
+    /** The London day the recipient is sent it, from which it may be redeemed. */
+    deliverOn: date('deliver_on', { mode: 'string' }).notNull(),
+    status: membershipGiftStatus('status').notNull().default('pending'),
+    /** SHA-256 of the redemption link's token: a copy of the database redeems nothing. */
+    redeemTokenHash: text('redeem_token_hash').unique(),
+    stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
+    stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    membershipId: uuid('membership_id').references(() => memberships.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    check('membership_gifts_months', sql`${table.months} in (3, 6, 12)`),
+    check('membership_gifts_amount_positive', sql`${table.amountMinor} > 0`),
+    check('membership_gifts_currency_code', sql`${table.currency} ~ '^[A-Z]{3}$'`),
+    check('membership_gifts_recipient_not_blank', isNotBlank(table.recipientName)),
+    index('membership_gifts_due_idx').on(table.status, table.deliverOn),
+  ],
+);
+
 /** The tiers whose members may read a piece whose visibility is 'tiers'. */
 export const articleTiers = pgTable(
   'article_tiers',
@@ -242,6 +305,8 @@ export const articleTiers = pgTable(
 );
 
 export type MembershipPrice = typeof membershipPrices.$inferSelect;
+export type MembershipGift = typeof membershipGifts.$inferSelect;
+export type GiftMonths = (typeof giftMonths)[number];
 export type Membership = typeof memberships.$inferSelect;
 export type NewMembership = typeof memberships.$inferInsert;
 export type MembershipPayment = typeof membershipPayments.$inferSelect;

@@ -1,7 +1,15 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { donations, giftAidDeclarations, recurringGifts, users } from '@/db/schema';
+import {
+  donations,
+  giftAidDeclarations,
+  membershipGifts,
+  membershipPayments,
+  memberships,
+  recurringGifts,
+  users,
+} from '@/db/schema';
 
 /** Everything we hold about an account, for the member to download. Never the password hash. */
 export async function exportAccountData(userId: string) {
@@ -21,7 +29,7 @@ export async function exportAccountData(userId: string) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return null;
-  const [gifts, monthly, declarations] = await Promise.all([
+  const [gifts, monthly, declarations, held, membershipPaid, given] = await Promise.all([
     db
       .select({
         id: donations.id,
@@ -59,6 +67,42 @@ export async function exportAccountData(userId: string) {
       })
       .from(giftAidDeclarations)
       .where(eq(giftAidDeclarations.userId, userId)),
+    db
+      .select({
+        id: memberships.id,
+        tierId: memberships.tierId,
+        source: memberships.source,
+        status: memberships.status,
+        startedAt: memberships.startedAt,
+        currentPeriodEnd: memberships.currentPeriodEnd,
+        endsAt: memberships.endsAt,
+        endedAt: memberships.endedAt,
+      })
+      .from(memberships)
+      .where(eq(memberships.userId, userId)),
+    db
+      .select({
+        id: membershipPayments.id,
+        description: membershipPayments.description,
+        amountMinor: membershipPayments.amountMinor,
+        currency: membershipPayments.currency,
+        paidAt: membershipPayments.paidAt,
+        refundedAmountMinor: membershipPayments.refundedAmountMinor,
+      })
+      .from(membershipPayments)
+      .where(eq(membershipPayments.userId, userId)),
+    db
+      .select({
+        id: membershipGifts.id,
+        months: membershipGifts.months,
+        recipientName: membershipGifts.recipientName,
+        recipientEmail: membershipGifts.recipientEmail,
+        message: membershipGifts.message,
+        deliverOn: membershipGifts.deliverOn,
+        status: membershipGifts.status,
+      })
+      .from(membershipGifts)
+      .where(eq(membershipGifts.buyerUserId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -66,6 +110,9 @@ export async function exportAccountData(userId: string) {
     donations: gifts,
     monthlyGifts: monthly,
     giftAidDeclarations: declarations,
+    memberships: held,
+    membershipPayments: membershipPaid,
+    giftMembershipsGiven: given,
   };
 }
 
@@ -93,6 +140,10 @@ export async function deleteAccount(userId: string): Promise<void> {
       .update(giftAidDeclarations)
       .set({ userId: null })
       .where(eq(giftAidDeclarations.userId, userId));
+    await tx
+      .update(membershipGifts)
+      .set({ buyerUserId: null, buyerEmail: null })
+      .where(eq(membershipGifts.buyerUserId, userId));
     await tx.delete(users).where(eq(users.id, userId));
   });
 }

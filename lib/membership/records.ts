@@ -1,13 +1,15 @@
 import 'server-only';
-import { and, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import {
+  giftAidDeclarations,
   membershipPayments,
   membershipPrices,
   memberships,
   membershipTiers,
   users,
   type Membership,
+  type MembershipGift,
 } from '@/db/schema';
 import type { SubscriptionFacts } from './subscription-facts';
 
@@ -121,6 +123,10 @@ export async function recordMembershipPayment(
     .from(membershipTiers)
     .where(eq(membershipTiers.id, membership.tierId));
   if (!tier) return;
+  const declarationId =
+    tier.giftAid && membership.userId
+      ? await coveringDeclaration(tx, membership.userId, paid.paidAt)
+      : null;
   await tx
     .insert(membershipPayments)
     .values({
@@ -131,6 +137,7 @@ export async function recordMembershipPayment(
       amountMinor: paid.amountMinor,
       currency: paid.currency,
       giftAidEligible: tier.giftAid,
+      giftAidDeclarationId: declarationId,
       stripeInvoiceId: paid.invoiceId,
       stripePaymentIntentId: paid.paymentIntentId,
       periodStart: paid.periodStart,
@@ -138,6 +145,64 @@ export async function recordMembershipPayment(
       paidAt: paid.paidAt,
     })
     .onConflictDoNothing({ target: membershipPayments.stripeInvoiceId });
+}
+
+const fourYearsMs = 4 * 365.25 * 86_400_000;
+
+/**
+ * The member's latest Gift Aid declaration that covers a payment made at `paidAt`: not revoked
+ * by then, and made before it, or after it with cover for the past four years.
+ */
+async function coveringDeclaration(
+  tx: Transaction,
+  userId: string,
+  paidAt: Date,
+): Promise<string | null> {
+  const [declaration] = await tx
+    .select({ id: giftAidDeclarations.id })
+    .from(giftAidDeclarations)
+    .where(
+      and(
+        eq(giftAidDeclarations.userId, userId),
+        or(isNull(giftAidDeclarations.revokedAt), gt(giftAidDeclarations.revokedAt, paidAt)),
+        or(
+          lte(giftAidDeclarations.declaredAt, paidAt),
+          and(
+            eq(giftAidDeclarations.coversPastFourYears, true),
+            lte(giftAidDeclarations.declaredAt, new Date(paidAt.getTime() + fourYearsMs)),
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(giftAidDeclarations.declaredAt))
+    .limit(1);
+  return declaration?.id ?? null;
+}
+
+/**
+ * Records the payment for a gift membership, once: the buyer's, for their receipts and the
+ * revenue figures. A gift is never Gift Aid eligible: its benefit goes to someone else.
+ */
+export async function recordGiftPayment(
+  tx: Transaction,
+  gift: MembershipGift,
+  description: string,
+  payment: { paymentIntentId: string | null; paidAt: Date },
+): Promise<void> {
+  await tx
+    .insert(membershipPayments)
+    .values({
+      membershipId: null,
+      userId: gift.buyerUserId,
+      tierId: gift.tierId,
+      description: `Gift: ${description}`,
+      amountMinor: gift.amountMinor,
+      currency: gift.currency,
+      giftAidEligible: false,
+      stripePaymentIntentId: payment.paymentIntentId,
+      paidAt: payment.paidAt,
+    })
+    .onConflictDoNothing();
 }
 
 /** The membership payment a Stripe payment intent paid, if we have recorded it. */

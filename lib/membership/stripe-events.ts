@@ -6,6 +6,7 @@ import { RetryLaterError } from '@/lib/giving/ledger';
 import { cancelSubscriptionNow } from '@/lib/payments/cancel-subscription';
 import type { Stripe } from '@/lib/payments/stripe-client';
 import { fromUnix, idOf } from '@/lib/payments/subscription-state';
+import { expireGift, giftOf, recordGiftPaid, refundGift } from './gifts';
 import { queueGraceNotice } from './notices';
 import {
   endMembershipFor,
@@ -17,10 +18,15 @@ import {
 } from './records';
 import { memberOf, subscriptionFacts, type SubscriptionFacts } from './subscription-facts';
 
-/** What one event does to memberships: read from Stripe first, then written in `apply`. */
+/**
+ * What one event does to memberships: read from Stripe first, then written in `apply`, which
+ * returns the outbox ids of the e-mails it queued.
+ */
 export interface MembershipPlan {
-  apply(tx: Transaction): Promise<void>;
+  apply(tx: Transaction): Promise<string[]>;
 }
+
+const queued = (...ids: (string | null)[]) => ids.filter((id): id is string => id !== null);
 
 /**
  * The plan for an event about a membership, or null when the event is about something else.
@@ -33,11 +39,24 @@ export async function planMembershipEvent(
 ): Promise<MembershipPlan | null> {
   const at = new Date(event.created * 1000);
   switch (event.type) {
-    case 'checkout.session.completed': {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
       const session = event.data.object;
+      const giftId = giftOf(session.metadata);
+      if (giftId) return giftPaidPlan(giftId, session, at);
       const subscriptionId = idOf(session.subscription);
       if (!memberOf(session.metadata) || !subscriptionId) return null;
       return syncPlan(await readSubscription(stripe, subscriptionId));
+    }
+    case 'checkout.session.expired': {
+      const giftId = giftOf(event.data.object.metadata);
+      if (!giftId) return null;
+      return {
+        async apply(tx) {
+          await expireGift(tx, giftId);
+          return [];
+        },
+      };
     }
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
@@ -81,12 +100,31 @@ async function readSubscription(stripe: Stripe, subscriptionId: string): Promise
   return { facts: subscriptionFacts(subscription), readAt };
 }
 
+function giftPaidPlan(
+  giftId: string,
+  session: Stripe.Checkout.Session,
+  at: Date,
+): MembershipPlan | null {
+  // A bank transfer completes the session unpaid; its async_payment_succeeded pays the gift.
+  if (session.payment_status !== 'paid' || session.amount_total === null) return null;
+  const payment = {
+    paymentIntentId: idOf(session.payment_intent),
+    amountMinor: session.amount_total,
+    currency: (session.currency ?? '').toUpperCase(),
+    paidAt: at,
+  };
+  return {
+    apply: (tx) => recordGiftPaid(tx, giftId, payment),
+  };
+}
+
 function syncPlan(read: Read): MembershipPlan | null {
   const { facts, readAt } = read;
   if (!facts) return null;
   return {
     async apply(tx) {
       await recordSubscription(tx, facts, readAt);
+      return [];
     },
   };
 }
@@ -106,13 +144,14 @@ async function planInvoice(
   return {
     async apply(tx) {
       const membership = await recordSubscription(tx, facts, read.readAt);
-      if (!membership) return;
+      if (!membership) return [];
       if (payment) {
         await recordMembershipPayment(tx, membership, payment);
-      } else if (invoice.billing_reason !== 'subscription_create') {
-        // A first payment that fails is dealt with on Checkout's own page, while they are there.
-        await queueGraceNotice(tx, membership, invoice.id);
+        return [];
       }
+      // A first payment that fails is dealt with on Checkout's own page, while they are there.
+      if (invoice.billing_reason === 'subscription_create') return [];
+      return queued(await queueGraceNotice(tx, membership, invoice.id));
     },
   };
 }
@@ -174,6 +213,9 @@ async function planEnding(
         .where(eq(membershipPayments.id, payment.id));
       if (read?.facts) await recordSubscription(tx, read.facts, read.readAt);
       if (ends && membership && reason) await endMembershipFor(tx, membership.id, reason, at);
+      // A gift's payment refunded in full, or disputed, withdraws the gift.
+      if (reason !== null && !payment.membershipId) await refundGift(tx, paymentIntentId, at);
+      return [];
     },
   };
 }
@@ -199,7 +241,10 @@ async function isMembershipPayment(stripe: Stripe, paymentIntentId: string): Pro
     payment: { type: 'payment_intent', payment_intent: paymentIntentId },
   });
   const invoiceId = idOf(payments.data[0]?.invoice ?? null);
-  if (!invoiceId) return false;
+  if (!invoiceId) {
+    const intent = await stripe.paymentIntents.retrieve(paymentIntentId);
+    return giftOf(intent.metadata) !== null;
+  }
   const invoice = await stripe.invoices.retrieve(invoiceId);
   return memberOf(invoice.parent?.subscription_details?.metadata) !== null;
 }

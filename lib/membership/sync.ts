@@ -25,6 +25,14 @@ async function readFacts(
   return { facts: subscriptionFacts(subscription), readAt };
 }
 
+// The addresses that read Stripe on a member's behalf (their return from Checkout or the portal)
+// can be opened at will: a few times a quarter hour each, as each visit costs calls to Stripe.
+const stripeReadsPerMember: RateRule = {
+  bucket: 'membership-refresh:member',
+  limit: 10,
+  windowSeconds: 900,
+};
+
 async function record(
   facts: SubscriptionFacts,
   readAt: Date,
@@ -40,6 +48,7 @@ async function record(
  */
 export async function recordCheckoutReturn(userId: string, sessionId: string): Promise<void> {
   if (!/^cs_\w{1,200}$/.test(sessionId)) return;
+  if (!(await hitRateLimit(stripeReadsPerMember, userId)).allowed) return;
   const read = await callStripe(async (stripe) => {
     const session = await stripe.checkout.sessions.retrieve(sessionId);
     const subscriptionId = idOf(session.subscription);
@@ -65,19 +74,12 @@ export async function recordCheckoutReturn(userId: string, sessionId: string): P
   });
 }
 
-const portalRefreshPerMember: RateRule = {
-  bucket: 'membership-refresh:member',
-  limit: 5,
-  windowSeconds: 900,
-};
-
 /**
  * Reads a member's paid memberships afresh from Stripe, when they come back from the billing
- * portal: the webhooks about what they changed there come on Stripe's own time. A few times a
- * quarter hour at most, since the address can be opened at will.
+ * portal: the webhooks about what they changed there come on Stripe's own time.
  */
 export async function refreshMembershipsOf(userId: string): Promise<void> {
-  if (!(await hitRateLimit(portalRefreshPerMember, userId)).allowed) return;
+  if (!(await hitRateLimit(stripeReadsPerMember, userId)).allowed) return;
   const stripe = getStripe();
   if (!stripe) return;
   for (const row of await runningSubscriptions(eq(memberships.userId, userId))) {

@@ -18,12 +18,17 @@ import type { Stripe } from './stripe-client';
 import { fromUnix, idOf, subscriptionState } from './subscription-state';
 
 /**
- * What one event does to our records, worked out in two steps: `prepare` reads whatever it
+ * What one event does to our records, worked out in two steps: planning reads whatever it
  * needs from Stripe's API (outside any database transaction), then `apply` writes, inside the
  * transaction that also records the event id. `apply` returns the donations it confirmed as
- * paid, for their receipts.
+ * paid, for their receipts, and the e-mails it queued, to send once the event is answered.
  */
 export interface EventPlan {
+  apply(tx: Transaction): Promise<{ confirmed: string[]; emails: string[] }>;
+}
+
+/** A donation's plan: `apply` returns the donations it confirmed as paid. */
+interface DonationPlan {
   apply(tx: Transaction): Promise<string[]>;
 }
 
@@ -54,18 +59,17 @@ const ourDonationId = (metadata: Stripe.Metadata | null | undefined) => {
  */
 export async function planEvent(event: Stripe.Event, stripe: Stripe): Promise<EventPlan | null> {
   const donation = await planDonationEvent(event, stripe);
-  if (donation) return donation;
+  if (donation)
+    return { apply: async (tx) => ({ confirmed: await donation.apply(tx), emails: [] }) };
   const membership = await planMembershipEvent(event, stripe);
   if (!membership) return null;
-  return {
-    async apply(tx) {
-      await membership.apply(tx);
-      return [];
-    },
-  };
+  return { apply: async (tx) => ({ confirmed: [], emails: await membership.apply(tx) }) };
 }
 
-async function planDonationEvent(event: Stripe.Event, stripe: Stripe): Promise<EventPlan | null> {
+async function planDonationEvent(
+  event: Stripe.Event,
+  stripe: Stripe,
+): Promise<DonationPlan | null> {
   const at = new Date(event.created * 1000);
   switch (event.type) {
     case 'checkout.session.completed':
@@ -91,7 +95,7 @@ async function planCheckoutEvent(
   session: Stripe.Checkout.Session,
   at: Date,
   stripe: Stripe,
-): Promise<EventPlan | null> {
+): Promise<DonationPlan | null> {
   const donationId = ourDonationId(session.metadata);
   if (!donationId) return null;
   const subscriptionId = idOf(session.subscription);
@@ -157,7 +161,7 @@ async function planInvoiceEvent(
   invoice: Stripe.Invoice,
   paid: boolean,
   stripe: Stripe,
-): Promise<EventPlan | null> {
+): Promise<DonationPlan | null> {
   const details = invoice.parent?.subscription_details;
   const subscriptionId = idOf(details?.subscription ?? null);
   const donationId = ourDonationId(details?.metadata);
@@ -197,7 +201,7 @@ async function planInvoiceEvent(
 async function planSubscriptionEvent(
   subscription: Stripe.Subscription,
   stripe: Stripe,
-): Promise<EventPlan | null> {
+): Promise<DonationPlan | null> {
   const donationId = ourDonationId(subscription.metadata);
   if (!donationId) return null;
   const current = subscriptionState(await stripe.subscriptions.retrieve(subscription.id));
@@ -218,7 +222,7 @@ async function planRefund(
   charge: Stripe.Charge,
   at: Date,
   stripe: Stripe,
-): Promise<EventPlan | null> {
+): Promise<DonationPlan | null> {
   const paymentIntentId = idOf(charge.payment_intent);
   const ids = { paymentIntentId, chargeId: charge.id, invoiceId: null as string | null };
   let donation = await findDonationByPayment(getDb(), ids);

@@ -24,7 +24,10 @@ export interface WebhookResult {
   eventType?: string;
   /** Donations this event confirmed as paid. */
   confirmed: string[];
-  /** Outbox ids of their receipts, queued in the same transaction; sent after the answer. */
+  /**
+   * Outbox ids of their receipts and of any other e-mail the event caused (a membership's
+   * notices), queued in the same transaction; sent after the answer.
+   */
   receipts: string[];
   message: string;
 }
@@ -83,8 +86,8 @@ export async function receiveStripeWebhook(
         .onConflictDoNothing()
         .returning({ id: stripeEvents.id });
       if (recorded.length === 0) return null;
-      const confirmed = await plan.apply(tx);
-      return { confirmed, receipts: await queueReceipts(tx, confirmed) };
+      const { confirmed, emails } = await plan.apply(tx);
+      return { confirmed, receipts: [...(await queueReceipts(tx, confirmed)), ...emails] };
     });
     return outcome
       ? result(200, 'processed', 'processed', event, outcome)

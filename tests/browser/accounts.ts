@@ -15,6 +15,7 @@ export const membershipAccounts = {
   joiner: { email: 'joiner@example.org', password: 'a long joiner passphrase' },
   lapsing: { email: 'lapsing@example.org', password: 'a long lapsing passphrase' },
   invited: { email: 'invited@example.org', password: 'a long invited passphrase' },
+  giftee: { email: 'giftee@example.org', password: 'a long giftee passphrase' },
   insider: { email: 'insider@example.org', password: 'a long insider passphrase' },
   outsider: { email: 'outsider@example.org', password: 'a long outsider passphrase' },
 } as const;

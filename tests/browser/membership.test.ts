@@ -249,4 +249,53 @@ describe('paid membership', () => {
     expect(await membershipFacts(member)).toContain('Your Council membership has ended.');
     await member.close();
   }, 90_000);
+
+  it('anyone gives a membership; it is sent on its day, and its recipient redeems it', async () => {
+    const page = ui.page;
+    const giftee = membershipAccounts.giftee;
+    const mail = inbox(mailDir);
+    await page.goto(`${baseUrl}/membership`);
+    await page.getByRole('link', { name: 'Give a membership as a gift' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Give a membership' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('radio', { name: 'Fellow for 6 months: £120.00' }).check();
+    await page.getByLabel('Their name').fill('Grace Hopper');
+    await page.getByLabel('Their e-mail address').fill(giftee.email);
+    await page.getByLabel('Your message (optional)').fill('For all the reading you do.');
+    await page.getByLabel('Your name').fill('Ada Byron');
+    await page.getByLabel('Your e-mail address').fill('ada.buyer@example.org');
+    // The day it is sent: today, as the date field offers.
+    expect(await page.getByLabel('Send it on').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.waitForURL(`${stripeUrl}/**`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pay: £120.00');
+    await page.getByRole('button', { name: 'Pay' }).click();
+    await page.waitForURL(`${baseUrl}/membership/gift/thank-you?session_id=*`);
+    await page.getByRole('heading', { name: 'Thank you for your gift of £120.00' }).waitFor();
+
+    const gift = await mail.next(giftee.email, { subject: 'has given you a membership' });
+    expect(gift.text).toContain('For all the reading you do.');
+    const link = gift.text.match(/https?:\/\/\S+\/membership\/redeem\/[\w-]+/)?.[0];
+    expect(link).toBeDefined();
+    await mail.next('ada.buyer@example.org', { subject: 'gift membership' });
+
+    // The recipient opens the link, logs in from it, and starts the membership.
+    await page.goto(link!);
+    await page.getByRole('heading', { name: 'Fellow membership for 6 months' }).waitFor();
+    await page.getByRole('link', { name: 'Log in' }).first().click();
+    await page.getByLabel('E-mail address', { exact: true }).fill(giftee.email);
+    await page.getByLabel('Password', { exact: true }).fill(giftee.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(link!);
+    await page.getByRole('button', { name: 'Start my membership' }).click();
+    await page.waitForURL(`${baseUrl}/account?gift=redeemed*`);
+    const facts = await membershipFacts(page);
+    expect(facts).toContain('TierFellow');
+    expect(facts).toContain('A gift');
+    expect(facts).toMatch(/Until \d{1,2} \w+ \d{4}/);
+
+    // The link works once.
+    await page.goto(link!);
+    await page.getByText('This gift has been redeemed.').waitFor();
+  }, 90_000);
 });

@@ -144,11 +144,11 @@ describe('the admin’s membership list', () => {
 });
 
 describe('Gift Aid on membership fees', () => {
-  it('claims eligible fees of members who declared, and nothing else', async () => {
+  it('claims eligible fees paid under a declaration, and nothing else', async () => {
     const member = await person();
     const stranger = await person();
     const paidAt = new Date('2026-11-10T12:00:00Z');
-    await getDb()
+    const [declaration] = await getDb()
       .insert(giftAidDeclarations)
       .values({
         userId: member.id,
@@ -158,7 +158,8 @@ describe('Gift Aid on membership fees', () => {
         postcode: 'SW1A 1AA',
         declarationText: 'I want to Gift Aid my donations.',
         declaredAt: new Date('2026-11-01T12:00:00Z'),
-      });
+      })
+      .returning({ id: giftAidDeclarations.id });
     const fee = (userId: string, overrides: Partial<typeof membershipPayments.$inferInsert>) => ({
       userId,
       tierId,
@@ -166,6 +167,7 @@ describe('Gift Aid on membership fees', () => {
       amountMinor: 6_000,
       currency: 'GBP',
       giftAidEligible: true,
+      giftAidDeclarationId: declaration!.id,
       paidAt,
       ...overrides,
     });
@@ -178,7 +180,7 @@ describe('Gift Aid on membership fees', () => {
         fee(member.id, { amountMinor: 6_004, disputedAt: paidAt }),
         fee(member.id, { amountMinor: 6_005, paidAt: new Date('2026-10-01T12:00:00Z') }),
         fee(member.id, { amountMinor: 6_006, currency: 'EUR' }),
-        fee(stranger.id, { amountMinor: 6_007 }),
+        fee(stranger.id, { amountMinor: 6_007, giftAidDeclarationId: null }),
       ]);
     const claim = await giftAidClaimRows(admin, { from: '2026-09-01', to: '2026-11-30' });
     if (!claim.ok) throw new Error('claim refused');

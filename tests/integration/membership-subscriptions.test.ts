@@ -6,11 +6,14 @@ import {
   auditLog,
   authors,
   emailOutbox,
+  giftAidDeclarations,
   membershipPayments,
   memberships,
   stripeEvents,
   type Membership,
 } from '@/db/schema';
+import { giftAidClaimRows } from '@/lib/admin/donations/gift-aid-claim';
+import { deleteAccount } from '@/lib/auth/account-data';
 import type { Viewer } from '@/lib/auth/who';
 import { getArticle } from '@/lib/content/queries/articles';
 import { createArticle } from '@/lib/editorial/articles';
@@ -26,6 +29,7 @@ import {
 import { paymentsOf } from '@/lib/membership/payments';
 import { saveTier } from '@/lib/membership/tiers';
 import { getStripe } from '@/lib/payments/stripe-client';
+import { londonToday } from '@/lib/time/london';
 import { deliver, deliverUntilAccepted, fakeStripeForThisFile } from '../support/giving';
 import { verifiedUser } from '../support/verified-user';
 
@@ -378,6 +382,40 @@ describe('in step with Stripe', () => {
     (stranger.data.object as { metadata: Record<string, string> }).metadata = {};
     const result = await deliver(fake, { ...stranger, id: `${stranger.id}_x` });
     expect(result.outcome).toBe('ignored');
+  });
+});
+
+describe('Gift Aid on a fee', () => {
+  it('keeps the declaration that covered it, so the claim stands after the account is closed', async () => {
+    const chosen = await tier({ giftAidEligible: 'on' });
+    const viewer = await member();
+    await getDb()
+      .insert(giftAidDeclarations)
+      .values({
+        userId: viewer.id,
+        firstName: 'Mary',
+        lastName: 'Somerville',
+        houseNameOrNumber: '3',
+        postcode: 'EH1 1AA',
+        declarationText: 'I want to Gift Aid my membership fees.',
+        declaredAt: new Date(Date.now() - 60_000),
+      });
+    const session = await startedSession(viewer, chosen.slug, 'year');
+    await deliverUntilAccepted(fake, fake.completeCheckout(session.id));
+    const [payment] = await paymentsOf(viewer.id);
+    expect(payment).toMatchObject({
+      giftAidEligible: true,
+      giftAidDeclarationId: expect.any(String),
+    });
+
+    await stopMembershipsOf(viewer.id);
+    await deleteAccount(viewer.id);
+    const day = londonToday();
+    const claim = await giftAidClaimRows(admin, { from: day, to: day });
+    if (!claim.ok) throw new Error('claim refused');
+    expect(claim.rows.filter((row) => row.lastName === 'Somerville')).toEqual([
+      expect.objectContaining({ amount: '100.00', postcode: 'EH1 1AA' }),
+    ]);
   });
 });
 

@@ -83,6 +83,11 @@ export default async function AccountPage({ searchParams }: Props) {
           </div>
         ))}
       </dl>
+      {query.gift === 'redeemed' && (
+        <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
+          Your gift membership has started. Enjoy it.
+        </p>
+      )}
       {query.membership === 'joined' && (
         <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
           Thank you for joining. Your membership is below, with a receipt for each payment.

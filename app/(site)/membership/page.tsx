@@ -105,7 +105,15 @@ export default async function MembershipPage({ searchParams }: Props) {
           })}
         </div>
       )}
-      <p className="mt-10 max-w-3xl text-muted">
+      {tiers.length > 0 && (
+        <p className="mt-10 font-serif text-lg">
+          <Link href="/membership/gift" className="font-semibold text-accent underline">
+            Give a membership as a gift
+          </Link>{' '}
+          for three months, six months or a year, sent on the day you choose.
+        </p>
+      )}
+      <p className="mt-6 max-w-3xl text-muted">
         Payments are taken by Stripe. You can change tier, switch between monthly and yearly, update
         your card or cancel from your account at any time; a cancelled membership runs to the end of
         the period you paid for.

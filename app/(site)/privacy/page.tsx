@@ -17,7 +17,10 @@ export default function PrivacyPage() {
         <p>
           For members: your name, e-mail address, a hash of your password (never the password
           itself), when you agreed to this notice and whether you want our newsletter. For donors:
-          the gifts you make and, if you make a Gift Aid declaration, the details HMRC requires.
+          the gifts you make and, if you make a Gift Aid declaration, the details HMRC requires. For
+          paid members: your tier, its payments and their dates (cards are held by Stripe, never by
+          us). For a gift membership: the name and e-mail address of the person it is for, and your
+          message, kept with the gift for our records.
         </p>
         <h2>Why</h2>
         <p>

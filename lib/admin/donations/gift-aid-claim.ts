@@ -1,7 +1,7 @@
 // The Gift Aid claim for a period, in the column order of HMRC's Charities Online schedule
 // spreadsheet.
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import { donations, giftAidDeclarations, membershipPayments } from '@/db/schema';
@@ -87,7 +87,7 @@ const londonDate = (paidAt: AnyPgColumn) =>
  * The gifts a claim may include: paid in pounds within the period, never refunded (not even in
  * part), under a declaration not revoked before the gift and made before it, or made after it
  * with cover for the past four years. Donations, and the membership fees of tiers whose fee
- * may carry Gift Aid, paid by a member who has declared (their latest declaration covering it).
+ * may carry Gift Aid, paid by a member whose declaration covered the fee when it was paid.
  */
 async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
   const gift = donations;
@@ -113,14 +113,14 @@ async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
       )
       .orderBy(asc(gift.paidAt), asc(gift.id)),
     db
-      .selectDistinctOn([fee.id], {
+      .select({
         ...declarer,
         paidAt: fee.paidAt,
         donationDate: londonDate(fee.paidAt),
         amountMinor: fee.amountMinor,
       })
       .from(fee)
-      .innerJoin(declaration, eq(declaration.userId, fee.userId))
+      .innerJoin(declaration, eq(declaration.id, fee.giftAidDeclarationId))
       .where(
         and(
           eq(fee.giftAidEligible, true),
@@ -131,7 +131,7 @@ async function selectClaim(db: Database | Transaction, period: GiftAidPeriod) {
           declarationCovers(fee.paidAt),
         ),
       )
-      .orderBy(asc(fee.id), desc(declaration.declaredAt)),
+      .orderBy(asc(fee.paidAt), asc(fee.id)),
   ]);
   const rows = [...gifts, ...fees].sort((a, b) => a.paidAt!.getTime() - b.paidAt!.getTime());
   return {

@@ -3,6 +3,7 @@ import { repeat } from '@/lib/jobs/repeat';
 import { logger } from '@/lib/platform/log';
 import { hitRateLimit, type RateRule } from '@/lib/security/rate-limit';
 import { londonToday, toLondonInput } from '@/lib/time/london';
+import { deliverDueGifts, remindEndingGifts } from './gifts';
 import { reconcileMemberships } from './sync';
 
 const checkEveryMs = 30 * 60_000;
@@ -17,10 +18,41 @@ const oncePerDay: RateRule = {
 };
 
 /**
+ * The membership's background work: gifts sent on their day and reminders before gift
+ * memberships end, every ten minutes; and the nightly comparison with Stripe. Returns a
+ * function that stops both.
+ */
+export function startMembershipJobs(): () => void {
+  const stops = [startGiftDelivery(), startReconciliation()];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+const giftsEveryMs = 10 * 60_000;
+
+function startGiftDelivery(): () => void {
+  return repeat(
+    'membership-gifts',
+    async () => {
+      try {
+        const delivered = await deliverDueGifts();
+        const reminded = await remindEndingGifts();
+        if (delivered + reminded > 0) logger.info({ delivered, reminded }, 'membership gifts');
+      } catch (error) {
+        reportDatabaseError(error);
+        logger.error({ err: error }, 'gift delivery failed; it tries again in ten minutes');
+      }
+    },
+    { intervalMs: giftsEveryMs, firstMs: 60_000 },
+  );
+}
+
+/**
  * Compares every paid membership with Stripe once a night (lib/membership/sync.ts). Checked
  * every half hour, so a worker started at any time, or restarted, runs it that night.
  */
-export function startMembershipReconciliation(): () => void {
+function startReconciliation(): () => void {
   return repeat(
     'membership-reconcile',
     async () => {
