@@ -82,6 +82,7 @@ export const membershipTiers = pgTable(
 );
 
 export type MembershipTier = typeof membershipTiers.$inferSelect;
+export type NewMembershipTier = typeof membershipTiers.$inferInsert;
 
 export const membershipIntervals = ['month', 'year'] as const;
 export const membershipInterval = pgEnum('membership_interval', membershipIntervals);

@@ -7,9 +7,11 @@ import type { Database, Transaction } from '../client';
 import {
   articleAuthors,
   articles,
+  articleTiers,
   articleTopics,
   authors,
   media,
+  membershipTiers,
   series,
   topics,
   users,
@@ -18,6 +20,7 @@ import {
 import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
+import { seedTiers } from './data/tiers';
 
 export const seedArticles = [
   ...seedArticlesAutumn,
@@ -32,7 +35,10 @@ export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
 ];
 
 export interface SeedResult {
-  created: Record<'media' | 'authors' | 'series' | 'topics' | 'articles' | 'users', number>;
+  created: Record<
+    'media' | 'authors' | 'series' | 'topics' | 'tiers' | 'articles' | 'users',
+    number
+  >;
   accounts: { email: string; role: UserRole; password: string }[];
 }
 
@@ -130,8 +136,25 @@ async function seedCatalogue(tx: Transaction, created: SeedResult['created']) {
   };
 }
 
+async function seedMembershipTiers(
+  tx: Transaction,
+  created: SeedResult['created'],
+): Promise<Map<string, string>> {
+  const inserted = await tx
+    .insert(membershipTiers)
+    .values(seedTiers)
+    .onConflictDoNothing()
+    .returning({ id: membershipTiers.id });
+  created.tiers += inserted.length;
+  return idsBy(
+    await tx.select({ id: membershipTiers.id, slug: membershipTiers.slug }).from(membershipTiers),
+    (row) => row.slug,
+  );
+}
+
 async function seedContent(tx: Transaction, created: SeedResult['created']) {
   const ids = await seedCatalogue(tx, created);
+  const tierIds = await seedMembershipTiers(tx, created);
   for (const article of seedArticles) {
     const heroMedia = article.hero
       ? seedMedia.find((item) => item.key === `images/demo/${article.hero!.image}.jpg`)
@@ -175,6 +198,14 @@ async function seedContent(tx: Transaction, created: SeedResult['created']) {
         topicId: must(ids.topicIds, slug, 'topic'),
       })),
     );
+    if (article.tiers?.length) {
+      await tx.insert(articleTiers).values(
+        article.tiers.map((slug) => ({
+          articleId: inserted.id,
+          tierId: must(tierIds, slug, 'tier'),
+        })),
+      );
+    }
   }
 }
 
@@ -203,7 +234,7 @@ async function seedAccounts(db: Database, result: SeedResult) {
 /** Adds the demo content and accounts that are missing; rows that exist are left untouched. */
 export async function seedDatabase(db: Database): Promise<SeedResult> {
   const result: SeedResult = {
-    created: { media: 0, authors: 0, series: 0, topics: 0, articles: 0, users: 0 },
+    created: { media: 0, authors: 0, series: 0, topics: 0, tiers: 0, articles: 0, users: 0 },
     accounts: [],
   };
   await db.transaction((tx) => seedContent(tx, result.created));

@@ -8,6 +8,8 @@ export interface SeedArticle {
   body: string;
   status?: ArticleStatus;
   visibility?: ArticleVisibility;
+  /** For visibility 'tiers': the slugs of the tiers whose members may read it. */
+  tiers?: string[];
   publishedAt: string | null;
   revisedAt?: string;
   authors: string[];

@@ -128,9 +128,10 @@ Similar schemes are under discussion in the United Kingdom, Canada and elsewhere
     kind: 'analysis',
     title: 'Scenarios for the Taiwan Strait in 2030',
     standfirst:
-      'A members’ analysis of four ways the next five years could unfold, and the early signs that would tell us which one we are in.',
+      'An analysis for the Research Circle of four ways the next five years could unfold, and the early signs that would tell us which one we are in.',
     publishedAt: '2026-07-15T07:00:00Z',
-    visibility: 'members',
+    visibility: 'tiers',
+    tiers: ['research-circle', 'directors-circle', 'honorary'],
     authors: ['tomasz-wren', 'priya-raman'],
     topics: ['security-defence', 'asia-pacific', 'trade'],
     hero: {
