@@ -41,7 +41,12 @@ export function ArticleView({
         {article.body !== null ? (
           <ArticleBody html={renderMarkdown(article.body)} />
         ) : (
-          <MembersTeaser slug={article.slug} tiers={article.tiers} signedIn={signedIn} />
+          <MembersTeaser
+            slug={article.slug}
+            forTiers={article.visibility === 'tiers'}
+            tiers={article.tiers}
+            signedIn={signedIn}
+          />
         )}
         {article.externalSource && <ReadTheRest source={article.externalSource} />}
         <TopicLinks topics={article.topics} />

@@ -2,7 +2,9 @@ import Link from 'next/link';
 
 interface Props {
   slug: string;
-  /** For a piece only some tiers' members may read: their names. Empty for any member. */
+  /** Whether the piece is for any member, or for members of some tiers only. */
+  forTiers: boolean;
+  /** The tiers people can join that may read it. */
   tiers: { slug: string; name: string }[];
   /** Whether the reader is signed in (and so needs a membership, not a log-in). */
   signedIn?: boolean;
@@ -16,22 +18,24 @@ function listOf(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-export function MembersTeaser({ slug, tiers, signedIn = false }: Props) {
+export function MembersTeaser({ slug, forTiers, tiers, signedIn = false }: Props) {
   const next = encodeURIComponent(`/articles/${slug}`);
-  const forTiers = tiers.length > 0;
+  const names = listOf(tiers.map((tier) => tier.name));
   return (
     <section
       aria-labelledby="members-teaser-heading"
       className="members-only my-10 rounded border border-rule bg-highlight/60 px-6 py-8"
     >
       <h2 id="members-teaser-heading" className="font-serif text-2xl font-semibold">
-        {forTiers
-          ? `This piece is for ${listOf(tiers.map((tier) => tier.name))} members`
-          : 'This piece is for members'}
+        {!forTiers
+          ? 'This piece is for members'
+          : names
+            ? `This piece is for ${names} members`
+            : 'This piece is for invited members'}
       </h2>
       <p className="mt-3 max-w-prose text-ink">
         {forTiers
-          ? `${listOf(tiers.map((tier) => tier.name))} members read it in full, with the briefings and events of their membership. `
+          ? `${names || 'Invited'} members read it in full, with the briefings and events of their membership. `
           : 'Members of the Institute read our full briefings and analysis, join private events with our experts and support independent research. '}
         {signedIn
           ? forTiers

@@ -44,7 +44,7 @@ export interface ArticleDetail extends ArticleSummary {
   revisedAt: string | null;
   wordCount: number;
   topics: TopicLink[];
-  /** For a piece only members of some tiers may read: those tiers, in their order. */
+  /** For a piece only members of some tiers may read: those of them people can join, in order. */
   tiers: { slug: string; name: string }[];
   externalSource: { name: string; url: string; publishedAt: string | null } | null;
 }

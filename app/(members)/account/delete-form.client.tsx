@@ -9,9 +9,9 @@ export function DeleteAccountForm({ email }: { email: string }) {
   return (
     <form action={action} className="space-y-4">
       <p>
-        This deletes your account and signs you out everywhere, and stops any monthly gift you give
-        through it. Records of gifts that the law requires us to keep for Gift Aid stay, without
-        your account attached. To confirm, type <strong>{email}</strong>.
+        This deletes your account and signs you out everywhere, and stops any monthly gift or paid
+        membership you pay for through it. Records of gifts that the law requires us to keep for
+        Gift Aid stay, without your account attached. To confirm, type <strong>{email}</strong>.
       </p>
       <Field
         name="confirmEmail"

@@ -72,8 +72,10 @@ export default async function AccountPage({ searchParams }: Props) {
           ['Name', viewer.name ?? '—'],
           ['E-mail address', viewer.email],
           [
-            'Membership',
-            viewer.verified ? 'Active' : 'Waiting for you to verify your e-mail address',
+            'Account',
+            viewer.verified
+              ? 'Free account, verified'
+              : 'Waiting for you to verify your e-mail address',
           ],
           ['Role', roleLabels[viewer.role]],
         ].map(([term, value]) => (
@@ -205,7 +207,7 @@ export default async function AccountPage({ searchParams }: Props) {
           <a href="/api/account/export" className="font-semibold text-accent underline">
             Download my data
           </a>{' '}
-          (JSON: your account, gifts and Gift Aid declarations).
+          (JSON: your account, memberships, gifts and Gift Aid declarations).
         </p>
       </section>
       <section aria-labelledby="sessions-heading" className="mt-10">

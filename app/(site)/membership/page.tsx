@@ -56,7 +56,7 @@ export default async function MembershipPage({ searchParams }: Props) {
           </p>
         </EmptyState>
       ) : (
-        <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+        <div className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
           <section
             aria-labelledby="tier-free"
             className="flex flex-col rounded border border-rule bg-paper p-6"

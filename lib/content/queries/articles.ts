@@ -132,7 +132,8 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
           .select({ slug: membershipTiers.slug, name: membershipTiers.name })
           .from(articleTiers)
           .innerJoin(membershipTiers, eq(membershipTiers.id, articleTiers.tierId))
-          .where(eq(articleTiers.articleId, row.id))
+          // Hidden tiers are by invitation: their names are not shown to readers.
+          .where(and(eq(articleTiers.articleId, row.id), eq(membershipTiers.visible, true)))
           .orderBy(asc(membershipTiers.position), asc(membershipTiers.name))
       : [],
   ]);
