@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '@/lib/auth/password-policy';
 import { decideAmount } from './donation-amount';
-import { collapsedText, giftAidFieldsSchema, type GiftAidFields } from './gift-aid';
+import { collapsedText, declarationFromForm, type GiftAidFields } from './gift-aid';
 import type { GivingSettings } from './settings';
 
 export const donationFormFields = [
@@ -70,13 +70,10 @@ export function parseDonationForm(
     if (!settings.giftAid) {
       errors.giftAid = 'Gift Aid applies only to gifts in pounds sterling.';
     } else {
-      const declared = giftAidFieldsSchema.safeParse({
-        ...values,
-        giftAidPastFourYears: values.giftAidPastFourYears === 'on',
-      });
-      if (declared.success) giftAid = declared.data;
+      const declared = declarationFromForm(values);
+      if (declared.ok) giftAid = declared.declaration;
       else
-        for (const issue of declared.error.issues) errors[String(issue.path[0])] ??= issue.message;
+        for (const [field, message] of Object.entries(declared.errors)) errors[field] ??= message;
     }
   }
 

@@ -68,3 +68,21 @@ export const giftAidFieldsSchema = z.object({
 });
 
 export type GiftAidFields = z.output<typeof giftAidFieldsSchema>;
+
+/**
+ * The declaration a form asks to make, read from its fields (a ticked `giftAid` box and HMRC's
+ * details): null when the box is not ticked, or each field's problem.
+ */
+export function declarationFromForm(
+  values: Record<string, string | undefined>,
+): { ok: true; declaration: GiftAidFields | null } | { ok: false; errors: Record<string, string> } {
+  if (values.giftAid !== 'on') return { ok: true, declaration: null };
+  const declared = giftAidFieldsSchema.safeParse({
+    ...values,
+    giftAidPastFourYears: values.giftAidPastFourYears === 'on',
+  });
+  if (declared.success) return { ok: true, declaration: declared.data };
+  const errors: Record<string, string> = {};
+  for (const issue of declared.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  return { ok: false, errors };
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
-import { donations, giftAidDeclarations, type Donation } from '@/db/schema';
+import { getDb } from '@/db/client';
+import { donations, type Donation } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { createCheckout, openCheckoutUrl } from '@/lib/payments/checkout';
 import { getStripe } from '@/lib/payments/stripe-client';
@@ -9,7 +9,7 @@ import { requestLogger } from '@/lib/platform/request-log';
 import { hitRateLimits, type RateRule } from '@/lib/security/rate-limit';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import type { DonationRequest } from './donation-form';
-import { giftAidDeclarationText } from './gift-aid';
+import { recordDeclaration } from './declarations';
 import { resumableDonation } from './resume';
 
 export const checkoutPerIp: RateRule = { bucket: 'donate:ip', limit: 20, windowSeconds: 3600 };
@@ -102,7 +102,9 @@ async function reusableAttempt(request: DonationRequest): Promise<Donation | nul
 
 async function recordPending(request: DonationRequest, userId: string | null): Promise<Donation> {
   return getDb().transaction(async (tx) => {
-    const giftAidDeclarationId = request.giftAid ? await declareGiftAid(tx, request, userId) : null;
+    const giftAidDeclarationId = request.giftAid
+      ? await recordDeclaration(tx, request.giftAid, userId)
+      : null;
     // The form's id names the row when it is free, so the same form re-sent finds it again.
     const idTaken =
       request.attempt &&
@@ -128,29 +130,4 @@ async function recordPending(request: DonationRequest, userId: string | null): P
       .returning();
     return row!;
   });
-}
-
-async function declareGiftAid(
-  tx: Transaction,
-  request: DonationRequest,
-  userId: string | null,
-): Promise<string> {
-  const declaration = request.giftAid!;
-  const [row] = await tx
-    .insert(giftAidDeclarations)
-    .values({
-      userId,
-      title: declaration.giftAidTitle,
-      firstName: declaration.giftAidFirstName,
-      lastName: declaration.giftAidLastName,
-      houseNameOrNumber: declaration.giftAidHouse,
-      postcode: declaration.giftAidPostcode,
-      coversPastFourYears: declaration.giftAidPastFourYears,
-      declarationText: giftAidDeclarationText(
-        getSiteConfig().name,
-        declaration.giftAidPastFourYears,
-      ),
-    })
-    .returning({ id: giftAidDeclarations.id });
-  return row!.id;
 }

@@ -1,5 +1,8 @@
 import 'server-only';
+import { getDb } from '@/db/client';
 import type { MembershipInterval } from '@/db/schema';
+import { hasDeclaration, recordDeclaration } from '@/lib/giving/declarations';
+import type { GiftAidFields } from '@/lib/giving/gift-aid';
 import type { Viewer } from '@/lib/auth/who';
 import { stripeCustomerFor } from '@/lib/payments/customers';
 import { requestLogger } from '@/lib/platform/request-log';
@@ -18,12 +21,13 @@ export type JoinOutcome =
  * Opens Stripe Checkout for a signed-in, verified person to join a visible tier, monthly or
  * yearly, on their one Stripe customer. The subscription carries who joined and which tier, so
  * every later event about it can be matched without our records. A free trial is given once
- * per person and tier.
+ * per person and tier. For a tier whose fee may carry Gift Aid, the member may declare first.
  */
 export async function startJoining(
   viewer: Viewer,
   tierSlug: string,
   interval: MembershipInterval,
+  giftAid: GiftAidFields | null = null,
 ): Promise<JoinOutcome> {
   if (!viewer.verified) return { ok: false, reason: 'unverified' };
   const tier = await getVisibleTierBySlug(tierSlug);
@@ -31,6 +35,10 @@ export async function startJoining(
   const held = await membershipsOf(viewer.id);
   if (runningSubscription(held)) return { ok: false, reason: 'already-member' };
 
+  // A declaration made here covers this fee and those to come (lib/membership/records.ts).
+  if (giftAid && tier.giftAidEligible && !(await hasDeclaration(viewer.id))) {
+    await recordDeclaration(getDb(), giftAid, viewer.id);
+  }
   const customer = await stripeCustomerFor(viewer);
   if (!customer.ok) return unavailable(tier.id, customer);
   const price = await joiningPrice(tier, interval);

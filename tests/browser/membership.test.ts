@@ -52,7 +52,11 @@ async function membershipFacts(page: Page): Promise<string> {
   return (await section.textContent()) ?? '';
 }
 
-async function createTier(page: Page, tier: Record<string, string>, visible = true) {
+async function createTier(
+  page: Page,
+  tier: Record<string, string>,
+  { visible = true, giftAid = false } = {},
+) {
   await page.goto(`${baseUrl}/admin/membership/new`);
   await page.getByLabel('Name', { exact: true }).fill(tier.name!);
   await page.getByLabel('Description').fill(tier.description ?? '');
@@ -62,16 +66,26 @@ async function createTier(page: Page, tier: Record<string, string>, visible = tr
   await page.getByLabel('Order').fill(tier.order ?? '');
   const shown = page.getByRole('checkbox', { name: 'Shown on the membership page' });
   if ((await shown.isChecked()) !== visible) await shown.click();
+  if (giftAid) await page.getByRole('checkbox', { name: 'The fee may carry Gift Aid' }).check();
   await page.getByRole('button', { name: 'Create tier' }).click();
   await page.getByRole('status').getByText('Tier created.').waitFor();
 }
 
-/** Through /membership, the join page and Stripe's Checkout, back to the account page. */
-async function join(page: Page, tier: string, interval: 'yearly' | 'monthly') {
+/**
+ * Through /membership, the join page and Stripe's Checkout, back to the account page; `before`
+ * fills in more of the join page.
+ */
+async function join(
+  page: Page,
+  tier: string,
+  interval: 'yearly' | 'monthly',
+  before?: () => Promise<void>,
+) {
   await page.goto(`${baseUrl}/membership`);
   await page.getByRole('link', { name: `Join ${interval} as ${tier}` }).click();
   await page.getByRole('heading', { level: 1, name: `Join as ${tier}` }).waitFor();
   await page.getByRole('radio', { name: new RegExp(`^${interval}`, 'i') }).check();
+  await before?.();
   await page.getByRole('button', { name: 'Continue to payment' }).click();
   await page.waitForURL(`${stripeUrl}/**`);
   const offer = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
@@ -101,14 +115,18 @@ async function switchTo(page: Page, label: string) {
 beforeAll(async () => {
   const page = await ui.browser.newPage();
   await logIn(page, testAccounts.admin, '/admin/membership');
-  await createTier(page, {
-    name: 'Fellow',
-    description: 'For those who take part in our work.',
-    benefits: 'Briefings with the authors\nMembers’ events',
-    monthly: '20',
-    yearly: '200',
-    order: '10',
-  });
+  await createTier(
+    page,
+    {
+      name: 'Fellow',
+      description: 'For those who take part in our work.',
+      benefits: 'Briefings with the authors\nMembers’ events',
+      monthly: '20',
+      yearly: '200',
+      order: '10',
+    },
+    { giftAid: true },
+  );
   await createTier(page, {
     name: 'Patron',
     description: 'For those who carry it.',
@@ -117,7 +135,7 @@ beforeAll(async () => {
     yearly: '500',
     order: '20',
   });
-  await createTier(page, { name: 'Council', description: 'By invitation.' }, false);
+  await createTier(page, { name: 'Council', description: 'By invitation.' }, { visible: false });
   await page.close();
 }, 120_000);
 
@@ -182,8 +200,18 @@ describe('paid membership', () => {
     const page = ui.page;
     const account = membershipAccounts.lapsing;
     await logIn(page, account, '/membership');
-    await join(page, 'Fellow', 'monthly');
+    // Fellow's fee may carry Gift Aid: this member declares on joining.
+    await join(page, 'Fellow', 'monthly', async () => {
+      await page.getByRole('checkbox', { name: /add Gift Aid/ }).check();
+      await page.getByLabel('First name').fill('Caroline');
+      await page.getByLabel('Last name').fill('Herschel');
+      await page.getByLabel('House name or number').fill('19');
+      await page.getByLabel('Postcode').fill('ba1 1aa');
+    });
     await webhooksSettled();
+    await page.reload();
+    await page.getByRole('link', { name: /^Receipt for the payment of/ }).click();
+    await page.getByText('Gift Aid: this fee is covered by your Gift Aid declaration').waitFor();
     const mail = inbox(mailDir);
 
     const subscription = await subscriptionOf(account.email);

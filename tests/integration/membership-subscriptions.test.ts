@@ -419,6 +419,31 @@ describe('Gift Aid on a fee', () => {
   });
 });
 
+describe('declaring Gift Aid on joining', () => {
+  const declaration = {
+    giftAidTitle: null,
+    giftAidFirstName: 'Caroline',
+    giftAidLastName: 'Herschel',
+    giftAidHouse: '19',
+    giftAidPostcode: 'BA1 1AA',
+    giftAidPastFourYears: false,
+  };
+  const declarationsOf = (userId: string) =>
+    getDb().select().from(giftAidDeclarations).where(eq(giftAidDeclarations.userId, userId));
+
+  it('records the declaration once, for a tier whose fee may carry Gift Aid only', async () => {
+    const eligible = await tier({ giftAidEligible: 'on' });
+    const viewer = await member();
+    await startJoining(viewer, eligible.slug, 'year', declaration);
+    await startJoining(viewer, eligible.slug, 'month', declaration);
+    expect(await declarationsOf(viewer.id)).toMatchObject([{ lastName: 'Herschel' }]);
+
+    const other = await member();
+    await startJoining(other, (await tier()).slug, 'year', declaration);
+    expect(await declarationsOf(other.id)).toEqual([]);
+  });
+});
+
 describe('closing an account', () => {
   it('stops its paid membership at Stripe first, so nothing is charged after it is gone', async () => {
     const { viewer, subscriptionId, events } = await joined('month');

@@ -3,12 +3,27 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
+import { declarationFromForm } from '@/lib/giving/gift-aid';
 import { startJoining } from '@/lib/membership/join';
+import { formValues } from '@/lib/validation/form';
 import { membershipIntervals } from '@/lib/membership/offer';
 
 export interface JoinState {
   error: string | null;
+  /** The Gift Aid declaration's fields as typed, and their problems. */
+  values?: Record<string, string>;
+  fieldErrors?: Record<string, string>;
 }
+
+const giftAidFields = [
+  'giftAid',
+  'giftAidTitle',
+  'giftAidFirstName',
+  'giftAidLastName',
+  'giftAidHouse',
+  'giftAidPostcode',
+  'giftAidPastFourYears',
+] as const;
 
 const joinSchema = z.object({
   tier: z.string().min(1).max(60),
@@ -30,7 +45,17 @@ export async function joinTierAction(_previous: JoinState, form: FormData): Prom
   const viewer = await getViewer();
   const back = `/membership/join/${encodeURIComponent(parsed.data.tier)}?interval=${parsed.data.interval}`;
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
-  const outcome = await startJoining(viewer, parsed.data.tier, parsed.data.interval);
-  if (!outcome.ok) return { error: messages[outcome.reason] };
+  const values = formValues(form, [...giftAidFields]);
+  const declared = declarationFromForm(values);
+  if (!declared.ok) {
+    return { error: 'Check the Gift Aid details below.', values, fieldErrors: declared.errors };
+  }
+  const outcome = await startJoining(
+    viewer,
+    parsed.data.tier,
+    parsed.data.interval,
+    declared.declaration,
+  );
+  if (!outcome.ok) return { error: messages[outcome.reason], values };
   redirect(outcome.url);
 }

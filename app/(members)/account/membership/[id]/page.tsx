@@ -58,6 +58,12 @@ export default async function MembershipReceiptPage({ params }: Props) {
       <p className="mt-6">
         {site.name} received this payment for membership. Keep this receipt for your records.
       </p>
+      {payment.giftAidDeclarationId && (
+        <p className="mt-3">
+          Gift Aid: this fee is covered by your Gift Aid declaration, so we can claim 25p from HMRC
+          for every £1 of it. If you stop paying enough income or capital gains tax, let us know.
+        </p>
+      )}
       <footer className="mt-8 flex gap-4 print:hidden">
         <PrintButton />
         <Link href="/account#membership" className="px-2 py-2 text-accent underline">

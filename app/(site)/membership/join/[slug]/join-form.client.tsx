@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { GiftAidFields } from '@/components/giving/gift-aid-fields';
 import type { PriceOption } from '@/lib/membership/offer';
 import { joinTierAction, type JoinState } from '../../actions';
 
@@ -10,14 +11,26 @@ interface Props {
   chosen: PriceOption['interval'];
   /** "Your first 14 days are free." or null */
   trialNote: string | null;
+  /** For a tier whose fee may carry Gift Aid, to a member who has not declared: its wording. */
+  giftAid: { declaration: string; declarationWithPast: string } | null;
 }
 
-export function JoinForm({ tierSlug, options, chosen, trialNote }: Props) {
+const blankDeclaration = {
+  giftAid: '',
+  giftAidTitle: '',
+  giftAidFirstName: '',
+  giftAidLastName: '',
+  giftAidHouse: '',
+  giftAidPostcode: '',
+  giftAidPastFourYears: '',
+};
+
+export function JoinForm({ tierSlug, options, chosen, trialNote, giftAid }: Props) {
   const [state, action, pending] = useActionState<JoinState, FormData>(joinTierAction, {
     error: null,
   });
   return (
-    <form action={action} className="mt-6 space-y-6">
+    <form action={action} className="group/donation mt-6 space-y-6">
       <input type="hidden" name="tier" value={tierSlug} />
       <fieldset>
         <legend className="font-semibold">How often would you like to pay?</legend>
@@ -42,6 +55,14 @@ export function JoinForm({ tierSlug, options, chosen, trialNote }: Props) {
         </div>
       </fieldset>
       {trialNote && <p>{trialNote}</p>}
+      {giftAid && (
+        <GiftAidFields
+          values={{ ...blankDeclaration, ...state.values }}
+          errors={state.fieldErrors ?? {}}
+          declaration={giftAid.declaration}
+          declarationWithPast={giftAid.declarationWithPast}
+        />
+      )}
       {state.error && (
         <p
           role="alert"

@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getViewer } from '@/lib/auth/viewer';
+import { getSiteConfig } from '@/lib/config/site';
+import { hasDeclaration } from '@/lib/giving/declarations';
+import { giftAidDeclarationText } from '@/lib/giving/gift-aid';
 import { membershipsOf, runningSubscription } from '@/lib/membership/held';
 import { parseInterval, priceOptions } from '@/lib/membership/offer';
 import { getVisibleTierBySlug } from '@/lib/membership/tiers';
@@ -28,7 +31,17 @@ export default async function JoinTierPage({ params, searchParams }: Props) {
     const back = `/membership/join/${tier.slug}?interval=${chosen.interval}`;
     redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
   }
-  const held = await membershipsOf(viewer.id);
+  const [held, declared] = await Promise.all([
+    membershipsOf(viewer.id),
+    tier.giftAidEligible ? hasDeclaration(viewer.id) : Promise.resolve(true),
+  ]);
+  const siteName = getSiteConfig().name;
+  const giftAid = declared
+    ? null
+    : {
+        declaration: giftAidDeclarationText(siteName, false),
+        declarationWithPast: giftAidDeclarationText(siteName, true),
+      };
   const running = runningSubscription(held);
   const hadTier = held.some((row) => row.tierId === tier.id && row.source === 'stripe');
   const trialNote =
@@ -61,6 +74,7 @@ export default async function JoinTierPage({ params, searchParams }: Props) {
           options={options}
           chosen={chosen.interval}
           trialNote={trialNote}
+          giftAid={giftAid}
         />
       )}
     </div>
