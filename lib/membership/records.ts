@@ -158,6 +158,8 @@ async function coveringDeclaration(
   userId: string,
   paidAt: Date,
 ): Promise<string | null> {
+  // Stripe's times are whole seconds: a declaration made in the second of payment covers it.
+  const paid = new Date(Math.floor(paidAt.getTime() / 1000) * 1000 + 999);
   const [declaration] = await tx
     .select({ id: giftAidDeclarations.id })
     .from(giftAidDeclarations)
@@ -166,10 +168,10 @@ async function coveringDeclaration(
         eq(giftAidDeclarations.userId, userId),
         or(isNull(giftAidDeclarations.revokedAt), gt(giftAidDeclarations.revokedAt, paidAt)),
         or(
-          lte(giftAidDeclarations.declaredAt, paidAt),
+          lte(giftAidDeclarations.declaredAt, paid),
           and(
             eq(giftAidDeclarations.coversPastFourYears, true),
-            lte(giftAidDeclarations.declaredAt, new Date(paidAt.getTime() + fourYearsMs)),
+            lte(giftAidDeclarations.declaredAt, new Date(paid.getTime() + fourYearsMs)),
           ),
         ),
       ),

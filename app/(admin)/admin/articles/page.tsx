@@ -207,8 +207,10 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
                       for <DateTime value={article.publishedAt} />
                     </span>
                   )}
-                  {article.visibility === 'members' && (
-                    <span className="block text-xs text-muted">Members only</span>
+                  {article.visibility !== 'public' && (
+                    <span className="block text-xs text-muted">
+                      {article.visibility === 'members' ? 'Members only' : 'Chosen tiers only'}
+                    </span>
                   )}
                 </td>
                 <td className="py-2 pr-4">{articleKindLabels[article.kind]}</td>

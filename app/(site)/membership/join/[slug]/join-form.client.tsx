@@ -30,7 +30,7 @@ export function JoinForm({ tierSlug, options, chosen, trialNote, giftAid }: Prop
     error: null,
   });
   return (
-    <form action={action} className="group/donation mt-6 space-y-6">
+    <form action={action} noValidate className="group/donation mt-6 space-y-6">
       <input type="hidden" name="tier" value={tierSlug} />
       <fieldset>
         <legend className="font-semibold">How often would you like to pay?</legend>
