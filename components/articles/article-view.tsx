@@ -24,6 +24,7 @@ export function ArticleView({
   experts,
   related,
   signedIn = false,
+  holdsTier = false,
 }: {
   article: ArticleDetail;
   /** The byline's experts, for the box about them at the end. */
@@ -31,6 +32,8 @@ export function ArticleView({
   related: ArticleSummary[];
   /** Set on the per-request view of a signed-in reader. */
   signedIn?: boolean;
+  /** Set when that reader holds a paid tier. */
+  holdsTier?: boolean;
 }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
   return (
@@ -46,6 +49,7 @@ export function ArticleView({
             forTiers={article.visibility === 'tiers'}
             tiers={article.tiers}
             signedIn={signedIn}
+            holdsTier={holdsTier}
           />
         )}
         {article.externalSource && <ReadTheRest source={article.externalSource} />}

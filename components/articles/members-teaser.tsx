@@ -8,6 +8,8 @@ interface Props {
   tiers: { slug: string; name: string }[];
   /** Whether the reader is signed in (and so needs a membership, not a log-in). */
   signedIn?: boolean;
+  /** Whether they hold another paid tier, and so would change it rather than join. */
+  holdsTier?: boolean;
 }
 
 const primary = 'rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep';
@@ -18,7 +20,13 @@ function listOf(names: string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-export function MembersTeaser({ slug, forTiers, tiers, signedIn = false }: Props) {
+export function MembersTeaser({
+  slug,
+  forTiers,
+  tiers,
+  signedIn = false,
+  holdsTier = false,
+}: Props) {
   const next = encodeURIComponent(`/articles/${slug}`);
   const names = listOf(tiers.map((tier) => tier.name));
   return (
@@ -37,11 +45,13 @@ export function MembersTeaser({ slug, forTiers, tiers, signedIn = false }: Props
         {forTiers
           ? `${names || 'Invited'} members read it in full, with the briefings and events of their membership. `
           : 'Members of the Institute read our full briefings and analysis, join private events with our experts and support independent research. '}
-        {signedIn
-          ? forTiers
-            ? 'See what each membership gives, and join in a minute.'
-            : 'Verify your e-mail address to keep reading.'
-          : 'Log in to keep reading, or join: it takes a minute.'}
+        {!signedIn
+          ? 'Log in to keep reading, or join: it takes a minute.'
+          : !forTiers
+            ? 'Verify your e-mail address to keep reading.'
+            : holdsTier
+              ? 'Your membership does not include it: you can change it from your account.'
+              : 'See what each membership gives, and join in a minute.'}
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
         {!signedIn && (
@@ -49,7 +59,11 @@ export function MembersTeaser({ slug, forTiers, tiers, signedIn = false }: Props
             Members’ log in
           </Link>
         )}
-        {forTiers ? (
+        {forTiers && holdsTier ? (
+          <Link href="/account#membership" className={primary}>
+            Change your membership
+          </Link>
+        ) : forTiers ? (
           <Link href="/membership" className={signedIn ? primary : secondary}>
             See membership
           </Link>

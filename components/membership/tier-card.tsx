@@ -5,10 +5,12 @@ interface Props {
   /** What the card ends with: join links, or a note that this is the reader's own tier. */
   children: React.ReactNode;
   current?: boolean;
+  /** False for someone who has had this tier before: its trial is given once. */
+  trialOffered?: boolean;
 }
 
 /** One tier on /membership: what it costs and what it gives, for comparing side by side. */
-export function TierCard({ tier, children, current = false }: Props) {
+export function TierCard({ tier, children, current = false, trialOffered = true }: Props) {
   const saving = yearlySaving(tier);
   const headingId = `tier-${tier.slug}`;
   return (
@@ -34,7 +36,7 @@ export function TierCard({ tier, children, current = false }: Props) {
           </li>
         ))}
       </ul>
-      {tier.trialDays && (
+      {tier.trialDays && trialOffered && (
         <p className="mt-1 text-sm text-muted">
           First {tier.trialDays} {tier.trialDays === 1 ? 'day' : 'days'} free
         </p>

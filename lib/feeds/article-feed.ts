@@ -12,8 +12,13 @@ interface FeedOptions {
   filter: ArticleFilter;
 }
 
-const membersNote =
-  'This piece is for members of the Institute. Log in or join on our site to read it in full.';
+const withheldNotes = {
+  members:
+    'This piece is for members of the Institute. Log in or join on our site to read it in full.',
+  tiers:
+    'This piece is for paid members of the Institute. Log in or see membership on our site to read it in full.',
+  public: '',
+};
 
 /** An RSS response for live articles; a members-only piece carries its standfirst alone. */
 export async function articleFeedResponse({ title, description, path, filter }: FeedOptions) {
@@ -28,7 +33,10 @@ export async function articleFeedResponse({ title, description, path, filter }: 
       title: article.title,
       url: `${site.url}/articles/${article.slug}`,
       publishedAt: new Date(article.publishedAt),
-      summary: article.body === null ? `${article.standfirst} ${membersNote}` : article.standfirst,
+      summary:
+        article.body === null
+          ? `${article.standfirst} ${withheldNotes[article.visibility]}`
+          : article.standfirst,
       contentHtml: article.body === null ? undefined : renderMarkdown(article.body),
       authors: article.authors.map((author) => author.name),
       categories: article.topicNames,

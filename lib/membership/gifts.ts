@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db/client';
 import { membershipGifts, memberships, membershipTiers, type MembershipGift } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/who';
@@ -144,6 +144,36 @@ export async function giftSummaryFor(
   };
 }
 
+export interface GivenGift {
+  id: string;
+  description: string;
+  recipientName: string;
+  deliverOn: string;
+  status: MembershipGift['status'];
+}
+
+/** The gift memberships someone has paid for (not those left unpaid), newest first. */
+export async function giftsGivenBy(userId: string): Promise<GivenGift[]> {
+  const rows = await getDb()
+    .select({ gift: membershipGifts, tierName: membershipTiers.name })
+    .from(membershipGifts)
+    .innerJoin(membershipTiers, eq(membershipTiers.id, membershipGifts.tierId))
+    .where(
+      and(
+        eq(membershipGifts.buyerUserId, userId),
+        inArray(membershipGifts.status, ['paid', 'delivered', 'redeemed', 'refunded']),
+      ),
+    )
+    .orderBy(desc(membershipGifts.createdAt));
+  return rows.map(({ gift, tierName }) => ({
+    id: gift.id,
+    description: giftDescription(tierName, gift.months),
+    recipientName: gift.recipientName,
+    deliverOn: gift.deliverOn,
+    status: gift.status,
+  }));
+}
+
 export function giftOf(metadata: Record<string, string> | null | undefined): string | null {
   const id = metadata?.[giftMetadataKey];
   return id && isId(id) ? id : null;
@@ -241,6 +271,7 @@ async function deliver(
           `${gift.buyerName} has given you ${giftDescription(tierName, gift.months)} of ${site.name}.`,
           ...(gift.message ? [`Their message: “${gift.message}”`] : []),
           'Your membership starts when you redeem it, with an account of your own (free to make).',
+          'Keep this e-mail to yourself: the link starts the membership for whoever opens it first.',
         ],
         action: { label: 'Redeem your gift', url: `${site.url}/membership/redeem/${token}` },
         footer: `You received this because ${gift.buyerName} bought you a gift membership.`,

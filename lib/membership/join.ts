@@ -11,6 +11,7 @@ import { callStripe, isStripeHostedUrl } from '@/lib/payments/stripe-client';
 import { joiningPrice, tierPriceMinor } from './catalog';
 import { membershipsOf, runningSubscription } from './held';
 import { memberMetadataKey, tierMetadataKey } from './stripe-keys';
+import { memberOf } from './subscription-facts';
 import { getVisibleTierBySlug } from './tiers';
 
 export type JoinOutcome =
@@ -57,7 +58,6 @@ export async function startJoining(
         metadata,
         subscription_data: {
           metadata,
-          description: `${tier.name} membership`,
           ...(trialDays ? { trial_period_days: trialDays } : {}),
         },
         success_url: `${site}/account?membership=joined&session_id={CHECKOUT_SESSION_ID}#membership`,
@@ -79,6 +79,18 @@ export async function startJoining(
     );
     if (!created.url || !isStripeHostedUrl(created.url)) {
       throw new Error(`Checkout Session ${created.id} has no Stripe-hosted URL`);
+    }
+    // One membership at a time: the person's other membership Checkouts (another tab, another
+    // tier chosen after going back) close, so only the latest can be paid.
+    const open = await stripe.checkout.sessions.list({
+      customer: customer.customerId,
+      status: 'open',
+      limit: 100,
+    });
+    for (const other of open.data) {
+      if (other.id !== created.id && memberOf(other.metadata)) {
+        await stripe.checkout.sessions.expire(other.id);
+      }
     }
     return { url: created.url };
   });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { membershipTiers, users, type Membership } from '@/db/schema';
+import { membershipTiers, users, type Membership, type MembershipPayment } from '@/db/schema';
+import { formatMoney } from '@/lib/format/money';
 import { getSiteConfig } from '@/lib/config/site';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { renderEmail } from '@/lib/email/render';
@@ -50,5 +51,46 @@ export async function queueGraceNotice(
     },
     'membership',
     { reference: `grace-${invoiceId}` },
+  );
+}
+
+/** The member's receipt for a membership payment, by e-mail, with a link to the printable one. */
+export async function queuePaymentReceipt(
+  tx: Transaction,
+  payment: MembershipPayment,
+): Promise<string | null> {
+  if (!payment.userId) return null;
+  const [member] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, payment.userId));
+  if (!member) return null;
+  const site = getSiteConfig();
+  const period =
+    payment.periodStart && payment.periodEnd
+      ? ` for ${formatLongDate(payment.periodStart)} to ${formatLongDate(payment.periodEnd)}`
+      : '';
+  return enqueueEmail(
+    tx,
+    {
+      to: member.email,
+      subject: `Your receipt for your ${site.name} membership`,
+      ...renderEmail({
+        heading: 'Thank you for your membership',
+        paragraphs: [
+          member.name ? `Dear ${member.name},` : 'Thank you,',
+          `We received ${formatMoney(payment.amountMinor, payment.currency)} for your ${payment.description}${period}, on ${formatLongDate(payment.paidAt)}.`,
+          ...(payment.giftAidDeclarationId
+            ? [
+                'Your Gift Aid declaration covers this fee: we will claim 25p from HMRC for every £1.',
+              ]
+            : []),
+        ],
+        action: { label: 'Your receipt', url: `${site.url}/account/membership/${payment.id}` },
+        footer: 'You received this because you are a member. Keep it for your records.',
+      }),
+    },
+    'membership',
+    { reference: `membership-receipt-${payment.id}` },
   );
 }

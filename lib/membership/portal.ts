@@ -36,7 +36,8 @@ async function switchableProducts(
 
 /**
  * The billing portal's configuration for members, kept in step with the visible tiers each time
- * it is opened: switch tier or between monthly and yearly (Stripe prorates the difference),
+ * it is opened: switch tier or between monthly and yearly (Stripe charges the prorated
+ * difference at once),
  * update the card, see invoices, and cancel at the end of the paid period. Found again by its
  * metadata, so every instance shares one.
  */
@@ -56,7 +57,9 @@ async function membershipPortalConfiguration(): Promise<
               enabled: true,
               default_allowed_updates: ['price'],
               products: switchable.products,
-              proration_behavior: 'create_prorations',
+              // The difference is charged (or credited) at once, not with the next renewal:
+              // otherwise an upgrade followed by a cancellation is never paid for.
+              proration_behavior: 'always_invoice',
             }
           : { enabled: false },
     };

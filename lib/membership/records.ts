@@ -11,6 +11,7 @@ import {
   type Membership,
   type MembershipGift,
 } from '@/db/schema';
+import { queuePaymentReceipt } from './notices';
 import type { SubscriptionFacts } from './subscription-facts';
 
 /** Why a paid membership ended before its own course: our records, not Stripe's. */
@@ -109,25 +110,26 @@ export interface PaidInvoice {
 }
 
 /**
- * Records one paid invoice of a membership, once however often its events come. The Gift Aid
- * eligibility is the tier's at the time of payment.
+ * Records one paid invoice of a membership, once however often its events come, and queues the
+ * member's receipt; returns its outbox id. The Gift Aid eligibility is the tier's at the time
+ * of payment.
  */
 export async function recordMembershipPayment(
   tx: Transaction,
   membership: Membership,
   paid: PaidInvoice,
-): Promise<void> {
-  if (paid.amountMinor <= 0) return;
+): Promise<string | null> {
+  if (paid.amountMinor <= 0) return null;
   const [tier] = await tx
     .select({ name: membershipTiers.name, giftAid: membershipTiers.giftAidEligible })
     .from(membershipTiers)
     .where(eq(membershipTiers.id, membership.tierId));
-  if (!tier) return;
+  if (!tier) return null;
   const declarationId =
     tier.giftAid && membership.userId
       ? await coveringDeclaration(tx, membership.userId, paid.paidAt)
       : null;
-  await tx
+  const [recorded] = await tx
     .insert(membershipPayments)
     .values({
       membershipId: membership.id,
@@ -144,7 +146,9 @@ export async function recordMembershipPayment(
       periodEnd: paid.periodEnd,
       paidAt: paid.paidAt,
     })
-    .onConflictDoNothing({ target: membershipPayments.stripeInvoiceId });
+    .onConflictDoNothing({ target: membershipPayments.stripeInvoiceId })
+    .returning();
+  return recorded ? queuePaymentReceipt(tx, recorded) : null;
 }
 
 const fourYearsMs = 4 * 365.25 * 86_400_000;

@@ -145,10 +145,7 @@ async function planInvoice(
     async apply(tx) {
       const membership = await recordSubscription(tx, facts, read.readAt);
       if (!membership) return [];
-      if (payment) {
-        await recordMembershipPayment(tx, membership, payment);
-        return [];
-      }
+      if (payment) return queued(await recordMembershipPayment(tx, membership, payment));
       // A first payment that fails is dealt with on Checkout's own page, while they are there.
       if (invoice.billing_reason === 'subscription_create') return [];
       return queued(await queueGraceNotice(tx, membership, invoice.id));

@@ -6,6 +6,7 @@ import type { Viewer } from '@/lib/auth/who';
 import { giftPrice } from '@/lib/membership/gift-input';
 import {
   deliverDueGifts,
+  giftsGivenBy,
   giftSummaryFor,
   redeemGift,
   remindEndingGifts,
@@ -118,6 +119,24 @@ describe('buying a gift membership', () => {
       .where(eq(emailOutbox.recipient, gift.buyerEmail!));
     expect(receipts).toHaveLength(1);
     expect(await giftSummaryFor(sessionId)).toMatchObject({ recipientName: 'Grace Hopper' });
+  });
+
+  it('is listed, once paid, among the gifts its signed-in buyer has given', async () => {
+    const buyer = await person();
+    const started = await startGiftPurchase(form({ buyerEmail: buyer.email }), buyer);
+    if (!started.ok) throw new Error('not started');
+    expect(await giftsGivenBy(buyer.id)).toEqual([]);
+    await deliverUntilAccepted(
+      fake,
+      fake.completeCheckout(new URL(started.url).pathname.split('/').at(-1)!),
+    );
+    expect(await giftsGivenBy(buyer.id)).toMatchObject([
+      {
+        description: 'Fellow membership for 6 months',
+        recipientName: 'Grace Hopper',
+        status: 'delivered',
+      },
+    ]);
   });
 
   it('refuses a day in the past or over a year away, an unknown tier, and no recipient', async () => {

@@ -149,10 +149,14 @@ describe('joining a tier', () => {
     const [item] = (await getStripe()!.checkout.sessions.listLineItems(session.id)).data;
     expect(item?.price).toMatchObject({ unit_amount: 10_000, recurring: { interval: 'year' } });
 
-    // Joining again (a second tab) uses the same customer, not a new one.
+    // Joining again (a second tab) uses the same customer, not a new one, and closes the first
+    // Checkout: only one membership can be paid for.
     const second = await startedSession(viewer, chosen.slug, 'month');
     expect(second.id).not.toBe(session.id);
     expect(second.customer).toBe(customer);
+    expect(fake.getSession(session.id)?.status).toBe('expired');
+    expect(() => fake.completeCheckout(session.id)).toThrow();
+    expect(fake.getSession(second.id)?.status).toBe('open');
   });
 
   it('records the membership and its first payment from the webhooks', async () => {
@@ -174,6 +178,14 @@ describe('joining a tier', () => {
       .from(membershipPayments)
       .where(eq(membershipPayments.membershipId, row!.id));
     expect(payments).toMatchObject([{ amountMinor: 10_000, giftAidEligible: false }]);
+    // A receipt by e-mail, once, however often the events come.
+    await deliverUntilAccepted(fake, events);
+    const receipts = await getDb()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.recipient, viewer.email), eq(emailOutbox.purpose, 'membership')));
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.text).toContain(`/account/membership/${payments[0]!.id}`);
     expect((await readerOf(viewer)).tiers).toEqual([chosen.id]);
     expect(await startJoining(viewer, chosen.slug, 'month')).toEqual({
       ok: false,
@@ -304,6 +316,32 @@ describe('in step with Stripe', () => {
     }
   });
 
+  it('charges an upgrade at once, and records the new tier and the payment', async () => {
+    const { subscriptionId, events, viewer } = await joined('year');
+    await deliverUntilAccepted(fake, events);
+    const higher = await tier({ monthlyPrice: '30', yearlyPrice: '300' });
+    // The price of the higher tier, as the portal offers it.
+    const next = await startedSession(await member(), higher.slug, 'year');
+    const [line] = (await getStripe()!.checkout.sessions.listLineItems(next.id)).data;
+    const item = fake.getSubscription(subscriptionId)!.items.data[0]!;
+    await getStripe()!.subscriptions.update(subscriptionId, {
+      items: [{ id: item.id, price: line!.price!.id }],
+      proration_behavior: 'always_invoice',
+    });
+    await deliverUntilAccepted(
+      fake,
+      fake.events.filter((event) => event.created >= item.created),
+    );
+    expect(await membershipOf(subscriptionId)).toMatchObject({
+      tierId: higher.id,
+      amountMinor: 30_000,
+    });
+    const payments = await paymentsOf(viewer.id);
+    expect(payments).toHaveLength(2);
+    expect(payments[0]!.amountMinor).toBeGreaterThan(0);
+    expect(payments[0]!.amountMinor).toBeLessThanOrEqual(20_000);
+  });
+
   it('gives a grace period after a failed renewal, with one e-mail however often Stripe says so', async () => {
     const { viewer, subscriptionId, events, tier: chosen } = await joined('month');
     await deliverUntilAccepted(fake, events);
@@ -320,9 +358,9 @@ describe('in step with Stripe', () => {
       .select()
       .from(emailOutbox)
       .where(and(eq(emailOutbox.purpose, 'membership'), eq(emailOutbox.recipient, viewer.email)));
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ reference: `grace-${invoiceId}` });
-    expect(notices[0]!.text).toContain('/account#membership');
+    expect(notices.filter((mail) => mail.reference?.startsWith('grace-'))).toHaveLength(1);
+    const notice = notices.find((mail) => mail.reference === `grace-${invoiceId}`);
+    expect(notice?.text).toContain('/account#membership');
 
     await deliverUntilAccepted(fake, fake.markUnpaid(subscriptionId));
     expect((await membershipsOf(viewer.id))[0]?.standing).toMatchObject({

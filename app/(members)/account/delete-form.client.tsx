@@ -10,8 +10,9 @@ export function DeleteAccountForm({ email }: { email: string }) {
     <form action={action} className="space-y-4">
       <p>
         This deletes your account and signs you out everywhere, and stops any monthly gift or paid
-        membership you pay for through it. Records of gifts that the law requires us to keep for
-        Gift Aid stay, without your account attached. To confirm, type <strong>{email}</strong>.
+        membership you pay for through it: a paid membership ends at once, and the rest of a period
+        already paid for is not refunded. Records of gifts that the law requires us to keep for Gift
+        Aid stay, without your account attached. To confirm, type <strong>{email}</strong>.
       </p>
       <Field
         name="confirmEmail"

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { HeldMembership } from '@/lib/membership/held';
 import type { MembershipPayment } from '@/lib/membership/payments';
+import type { GivenGift } from '@/lib/membership/gifts';
 import { stateLabels } from '@/lib/membership/standing';
 import { formatMoney } from '@/lib/format/money';
 import { formatLongDate } from '@/lib/time/london';
@@ -9,8 +10,18 @@ import { manageMembershipAction } from './actions';
 interface Props {
   held: HeldMembership[];
   payments: MembershipPayment[];
+  given: GivenGift[];
   portalError: boolean;
 }
+
+const giftStates: Record<GivenGift['status'], (day: string) => string> = {
+  pending: () => 'Not paid',
+  expired: () => 'Not paid',
+  paid: (day) => `To be sent on ${day}`,
+  delivered: (day) => `Sent on ${day}, not yet redeemed`,
+  redeemed: () => 'Redeemed',
+  refunded: () => 'Refunded',
+};
 
 const per = { month: 'a month', year: 'a year' } as const;
 
@@ -34,7 +45,7 @@ function nextStep(membership: HeldMembership): string | null {
 }
 
 /** The member's paid membership on /account: tier, price, renewal, payment state, receipts. */
-export function MembershipSection({ held, payments, portalError }: Props) {
+export function MembershipSection({ held, payments, given, portalError }: Props) {
   const shown = held.filter((row) => row.standing.state !== 'ended').slice(0, 3);
   const lastEnded = shown.length === 0 ? held.find((row) => row.standing.state === 'ended') : null;
   return (
@@ -135,6 +146,23 @@ export function MembershipSection({ held, payments, portalError }: Props) {
                       for the payment of {formatLongDate(payment.paidAt)}
                     </span>
                   </Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {given.length > 0 && (
+        <>
+          <h3 className="mt-6 font-semibold">Gift memberships you have given</h3>
+          <ul className="mt-2 divide-y divide-rule rounded border border-rule bg-white">
+            {given.map((gift) => (
+              <li key={gift.id} className="flex flex-wrap justify-between gap-4 px-5 py-3">
+                <span>
+                  {gift.description} for {gift.recipientName}
+                </span>
+                <span className="text-muted">
+                  {giftStates[gift.status](formatLongDate(`${gift.deliverOn}T12:00:00Z`))}
                 </span>
               </li>
             ))}

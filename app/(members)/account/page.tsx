@@ -12,6 +12,7 @@ import {
   refreshMonthlyGiftsOf,
   type MonthlyGiftRow,
 } from '@/lib/giving/recurring';
+import { giftsGivenBy } from '@/lib/membership/gifts';
 import { membershipsOf } from '@/lib/membership/held';
 import { paymentsOf } from '@/lib/membership/payments';
 import { recordCheckoutReturn, refreshMembershipsOf } from '@/lib/membership/sync';
@@ -44,12 +45,13 @@ export default async function AccountPage({ searchParams }: Props) {
   if (query.membership === 'joined' && checkoutSession) {
     await recordCheckoutReturn(viewer.id, checkoutSession);
   }
-  const [gifts, monthly, passwordSet, held, membershipPayments] = await Promise.all([
+  const [gifts, monthly, passwordSet, held, membershipPayments, given] = await Promise.all([
     listGiftsOf(viewer.id),
     listMonthlyGiftsOf(viewer.id),
     hasPassword(viewer.id),
     membershipsOf(viewer.id),
     paymentsOf(viewer.id),
+    giftsGivenBy(viewer.id),
   ]);
   const recent = signedInRecently(new Date(viewer.signedInAt));
   const portalError = portal === 'unavailable' ? portalUnavailableMessage : undefined;
@@ -90,7 +92,7 @@ export default async function AccountPage({ searchParams }: Props) {
           Your gift membership has started. Enjoy it.
         </p>
       )}
-      {query.membership === 'joined' && (
+      {query.membership === 'joined' && held.some((row) => row.standing.grantsAccess) && (
         <p role="status" className="mt-4 rounded border border-rule bg-white px-4 py-3">
           Thank you for joining. Your membership is below, with a receipt for each payment.
         </p>
@@ -98,6 +100,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <MembershipSection
         held={held}
         payments={membershipPayments}
+        given={given}
         portalError={portal === 'membership-unavailable'}
       />
       <section id="giving" aria-labelledby="giving-heading" className="mt-10 scroll-mt-8">

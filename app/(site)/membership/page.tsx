@@ -83,7 +83,14 @@ export default async function MembershipPage({ searchParams }: Props) {
           {tiers.map((tier) => {
             const current = running?.tierId === tier.id;
             return (
-              <TierCard key={tier.id} tier={tier} current={current}>
+              <TierCard
+                key={tier.id}
+                tier={tier}
+                current={current}
+                trialOffered={
+                  !held.some((row) => row.tierId === tier.id && row.source === 'stripe')
+                }
+              >
                 {running ? (
                   <Link href="/account#membership" className={secondaryLink}>
                     {current ? 'Manage your membership' : 'Change to this tier'}

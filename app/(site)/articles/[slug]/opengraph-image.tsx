@@ -46,7 +46,8 @@ export default async function OpenGraphImage({ params }: { params: Promise<{ slu
         }}
       >
         {label}
-        {article && article.visibility !== 'public' ? ' · Members' : ''}
+        {article?.visibility === 'members' ? ' · Members' : ''}
+        {article?.visibility === 'tiers' ? ' · Paid members' : ''}
       </div>
       <div
         style={{

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/articles/article-view';
-import { readerOf } from '@/lib/membership/reader';
+import { holdsTier, readerOf } from '@/lib/membership/reader';
 import { getViewer } from '@/lib/auth/viewer';
 import { getBylineExperts, getRelatedArticles } from '@/lib/content/cached';
 import { getArticle } from '@/lib/content/queries/articles';
@@ -18,20 +18,30 @@ interface Props {
 async function load(params: Props['params']) {
   const { slug } = await params;
   if (!isSlug(slug)) notFound();
-  const article = await getArticle(slug, await readerOf(await getViewer()));
+  const reader = await readerOf(await getViewer());
+  const article = await getArticle(slug, reader);
   if (!article) notFound();
-  return article;
+  return { article, reader };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { ...articleMetadata(await load(params)), robots: { index: false, follow: true } };
+  const { article } = await load(params);
+  return { ...articleMetadata(article), robots: { index: false, follow: true } };
 }
 
 export default async function MembersArticlePage({ params }: Props) {
-  const article = await load(params);
+  const { article, reader } = await load(params);
   const [experts, related] = await Promise.all([
     getBylineExperts(article.authors),
     getRelatedArticles(article.id),
   ]);
-  return <ArticleView article={article} experts={experts} related={related} signedIn />;
+  return (
+    <ArticleView
+      article={article}
+      experts={experts}
+      related={related}
+      signedIn
+      holdsTier={holdsTier(reader)}
+    />
+  );
 }

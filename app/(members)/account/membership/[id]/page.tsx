@@ -58,6 +58,12 @@ export default async function MembershipReceiptPage({ params }: Props) {
       <p className="mt-6">
         {site.name} received this payment for membership. Keep this receipt for your records.
       </p>
+      {site.charity.number && (
+        <p className="mt-3 text-sm text-muted">
+          {site.charity.name ?? site.name} is a registered charity, number {site.charity.number}
+          {site.charity.address ? `. Registered office: ${site.charity.address}` : ''}.
+        </p>
+      )}
       {payment.giftAidDeclarationId && (
         <p className="mt-3">
           Gift Aid: this fee is covered by your Gift Aid declaration, so we can claim 25p from HMRC

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getViewer } from '@/lib/auth/viewer';
 import { giftForRedemption } from '@/lib/membership/gifts';
+import { membershipsOf } from '@/lib/membership/held';
 import { RedeemForm } from './redeem-form.client';
 
 // The link's token is its only proof: it is never sent on to another site.
@@ -21,6 +22,9 @@ const note = 'rounded border border-rule bg-white px-5 py-4';
 export default async function RedeemGiftPage({ params }: Props) {
   const { token } = await params;
   const [gift, viewer] = await Promise.all([giftForRedemption(token), getViewer()]);
+  const current = viewer
+    ? (await membershipsOf(viewer.id)).filter((row) => row.standing.grantsAccess)
+    : [];
   if (!gift || gift.status === 'refunded') {
     return (
       <div className="mx-auto max-w-2xl">
@@ -74,6 +78,13 @@ export default async function RedeemGiftPage({ params }: Props) {
         </div>
       ) : (
         <>
+          {current.length > 0 && (
+            <p role="status" className={`${note} mb-4`}>
+              You already hold a {current.map((row) => row.tierName).join(' and ')} membership. This
+              gift would run alongside it, not extend it: you may prefer to keep the link for later,
+              or to pass it on.
+            </p>
+          )}
           <p>
             Your membership starts now and runs for {length}. It is free: nothing will be charged,
             and it does not renew.
