@@ -2,7 +2,15 @@ import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { auditLog, memberships, membershipTiers, users, type Membership } from '@/db/schema';
+import {
+  auditLog,
+  membershipGifts,
+  memberships,
+  membershipTiers,
+  users,
+  type Membership,
+  type MembershipGift,
+} from '@/db/schema';
 import { toCsv, majorUnits, type CsvExport } from '@/lib/admin/donations/csv';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
 import { getEnv } from '@/lib/platform/env';
@@ -287,4 +295,43 @@ export async function membershipsCsv(
     filename: `memberships-${londonDay(new Date())}.csv`,
     rowCount: rows.length,
   };
+}
+
+export interface AdminGiftRow {
+  id: string;
+  tierName: string;
+  months: number;
+  amountMinor: number;
+  currency: string;
+  buyerName: string;
+  recipientName: string;
+  recipientEmail: string;
+  deliverOn: string;
+  status: MembershipGift['status'];
+  createdAt: Date;
+}
+
+/** The latest gift memberships bought, paid or not, for the admin, as an admin. */
+export async function listGiftsForAdmin(actor: Actor, limit = 50): Promise<AdminGiftRow[]> {
+  const db = getDb();
+  await assertAdmin(db, actor);
+  const rows = await db
+    .select({ gift: membershipGifts, tierName: membershipTiers.name })
+    .from(membershipGifts)
+    .innerJoin(membershipTiers, eq(membershipTiers.id, membershipGifts.tierId))
+    .orderBy(desc(membershipGifts.createdAt))
+    .limit(limit);
+  return rows.map(({ gift, tierName }) => ({
+    id: gift.id,
+    tierName,
+    months: gift.months,
+    amountMinor: gift.amountMinor,
+    currency: gift.currency,
+    buyerName: gift.buyerName,
+    recipientName: gift.recipientName,
+    recipientEmail: gift.recipientEmail,
+    deliverOn: gift.deliverOn,
+    status: gift.status,
+    createdAt: gift.createdAt,
+  }));
 }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { emailOutbox, membershipGifts, membershipPayments, memberships } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/who';
+import { AdminOnlyError, type Viewer } from '@/lib/auth/who';
+import { listGiftsForAdmin } from '@/lib/membership/admin-reads';
 import { giftPrice } from '@/lib/membership/gift-input';
 import {
   deliverDueGifts,
@@ -22,10 +23,11 @@ import { verifiedUser } from '../support/verified-user';
 const fake = await fakeStripeForThisFile();
 
 let tier: { id: string; slug: string };
+let admin: { id: string };
 let counter = 0;
 
 beforeAll(async () => {
-  const admin = await verifiedUser('gifts-admin@example.org', 'admin');
+  admin = await verifiedUser('gifts-admin@example.org', 'admin');
   const saved = await saveTier(admin, null, {
     name: 'Fellow',
     slug: '',
@@ -137,6 +139,17 @@ describe('buying a gift membership', () => {
         status: 'delivered',
       },
     ]);
+  });
+
+  it('are listed for admins, newest first, and for nobody else', async () => {
+    const { gift } = await bought({ recipientName: 'Listed Recipient' });
+    const [latest] = await listGiftsForAdmin(admin);
+    expect(latest).toMatchObject({
+      id: gift.id,
+      recipientName: 'Listed Recipient',
+      status: 'delivered',
+    });
+    await expect(listGiftsForAdmin(await person())).rejects.toThrow(AdminOnlyError);
   });
 
   it('refuses a day in the past or over a year away, an unknown tier, and no recipient', async () => {

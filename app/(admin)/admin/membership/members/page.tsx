@@ -8,6 +8,7 @@ import { ScrollingTable } from '@/components/ui/scrolling-table';
 import { formatMoney } from '@/lib/format/money';
 import {
   countByTier,
+  listGiftsForAdmin,
   listMembershipsForAdmin,
   memberFilterSchema,
   membershipRevenue,
@@ -33,6 +34,15 @@ const shownRows = 200;
 
 const sources = { stripe: 'Paid', complimentary: 'Complimentary', gift: 'Gift' } as const;
 
+const giftStates = {
+  pending: 'Checkout not finished',
+  expired: 'Not paid',
+  paid: 'Paid, waiting for its day',
+  delivered: 'Sent',
+  redeemed: 'Redeemed',
+  refunded: 'Refunded',
+} as const;
+
 export default async function AdminMembersByTierPage({ searchParams }: Props) {
   const admin = await requireStaff('/admin/membership/members', ['admin']);
   const raw = await searchParams;
@@ -40,11 +50,12 @@ export default async function AdminMembersByTierPage({ searchParams }: Props) {
     tier: firstParam(raw.tier),
     state: firstParam(raw.state),
   });
-  const [tiers, rows, everyone, revenue] = await Promise.all([
+  const [tiers, rows, everyone, revenue, gifts] = await Promise.all([
     listTiers(),
     listMembershipsForAdmin(admin, filter),
     listMembershipsForAdmin(admin, { state: 'current' }),
     membershipRevenue(admin),
+    listGiftsForAdmin(admin),
   ]);
   const counts = countByTier(everyone);
   const query = new URLSearchParams();
@@ -232,6 +243,47 @@ export default async function AdminMembersByTierPage({ searchParams }: Props) {
           <p className="mt-2 text-muted">
             The first {shownRows} of {rows.length} are shown; the CSV has them all.
           </p>
+        )}
+      </section>
+
+      <section aria-labelledby="gifts-heading" className="mt-12">
+        <h2 id="gifts-heading" className="font-serif text-2xl font-semibold">
+          Gift memberships
+        </h2>
+        {gifts.length === 0 ? (
+          <p className="mt-2 text-muted">Nobody has bought a gift membership yet.</p>
+        ) : (
+          <ScrollingTable className="mt-4">
+            <caption className="sr-only">The latest gift memberships bought</caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                {['From', 'For', 'Gift', 'Price', 'Send on', 'State'].map((heading) => (
+                  <th key={heading} scope="col" className="py-2 pr-4">
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {gifts.map((gift) => (
+                <tr key={gift.id} className="border-b border-rule align-top">
+                  <td className="py-2 pr-4">{gift.buyerName}</td>
+                  <td className="py-2 pr-4">
+                    {gift.recipientName}
+                    <span className="block text-sm text-muted">{gift.recipientEmail}</span>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {gift.tierName}, {gift.months === 12 ? '1 year' : `${gift.months} months`}
+                  </td>
+                  <td className="py-2 pr-4 tabular-nums">
+                    {formatMoney(gift.amountMinor, gift.currency)}
+                  </td>
+                  <td className="py-2 pr-4">{formatLongDate(`${gift.deliverOn}T12:00:00Z`)}</td>
+                  <td className="py-2">{giftStates[gift.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollingTable>
         )}
       </section>
 
