@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { donations, type Donation } from '@/db/schema';
+import { donations, users, type Donation } from '@/db/schema';
+import { stripeCustomerFor } from '@/lib/payments/customers';
 import { getSiteConfig } from '@/lib/config/site';
 import { createCheckout, openCheckoutUrl } from '@/lib/payments/checkout';
 import { getStripe } from '@/lib/payments/stripe-client';
@@ -57,6 +58,7 @@ export async function startDonation(
     amountMinor: donation.amountMinor,
     currency: donation.currency,
     email: request.email,
+    customerId: await donorCustomer(request, context.userId),
     description:
       donation.frequency === 'monthly' ? `Monthly gift to ${site.name}` : `Gift to ${site.name}`,
   });
@@ -81,6 +83,26 @@ export async function startDonation(
       and(eq(donations.id, donation.id), inArray(donations.status, ['pending', 'checkout_failed'])),
     );
   return { ok: true, url: checkout.url };
+}
+
+/**
+ * The signed-in donor's Stripe customer when they give with their account's address, so their
+ * gifts and membership share one; null for a guest, another address, or Stripe unreachable
+ * (Checkout then takes the address as typed, as for a guest).
+ */
+async function donorCustomer(request: DonationRequest, userId: string | null) {
+  if (!userId) return null;
+  const [account] = await getDb()
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (account?.email !== request.email) return null;
+  const customer = await stripeCustomerFor({
+    id: userId,
+    email: account.email,
+    name: request.name,
+  });
+  return customer.ok ? customer.customerId : null;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface CheckoutRequest {
   amountMinor: number;
   currency: string;
   email: string;
+  /**
+   * The signed-in donor's own Stripe customer, when they give with their account's address: their
+   * gifts and membership then share one customer. Guests get `email` as Checkout's address.
+   */
+  customerId?: string | null;
   /** What the donor sees on Checkout and their statement, e.g. "Gift to Northgate Institute". */
   description: string;
 }
@@ -42,7 +47,7 @@ export function checkoutSessionParams(
   };
   const common = {
     ...checkoutReturnUrls(request.donationId),
-    customer_email: request.email,
+    ...(request.customerId ? { customer: request.customerId } : { customer_email: request.email }),
     client_reference_id: request.donationId,
     metadata,
   };

@@ -87,8 +87,12 @@ async function withWebhooksLate(ms: number, steps: () => Promise<void>) {
 
 async function monthlySubscriptionOf(email: string): Promise<string> {
   const { sessions } = await stripeControl<{ sessions: Stripe.Checkout.Session[] }>('sessions');
+  // A guest's session names the address; a member's names their customer, whose address
+  // Checkout copies into the session's details once paid.
   const paid = sessions.filter(
-    (session) => session.customer_email === email && session.subscription !== null,
+    (session) =>
+      (session.customer_email ?? session.customer_details?.email) === email &&
+      session.subscription !== null,
   );
   return paid.at(-1)!.subscription as string;
 }

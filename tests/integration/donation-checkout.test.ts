@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { donations, giftAidDeclarations } from '@/db/schema';
+import { donations, giftAidDeclarations, users } from '@/db/schema';
 import { startDonation } from '@/lib/giving/start-donation';
 import { isStripeHostedUrl } from '@/lib/payments/stripe-client';
 import { donationRequest, fakeStripeForThisFile } from '../support/giving';
+import { verifiedUser } from '../support/verified-user';
 
 const fake = await fakeStripeForThisFile();
 const context = { ip: '203.0.113.7', userId: null };
@@ -144,6 +145,36 @@ describe('starting a gift', () => {
       ipOutcomes.push(await startDonation(donationRequest(), { ...context, ip: '192.0.2.99' }));
     }
     expect(ipOutcomes.filter((outcome) => !outcome.ok)).toHaveLength(1);
+  });
+
+  it('gives a signed-in donor’s gifts their own Stripe customer, shared with their membership', async () => {
+    const { id } = await verifiedUser('one-customer@example.org', 'member');
+    const sessionOf = (url: string) => fake.getSession(new URL(url).pathname.split('/').at(-1)!)!;
+    const first = await startDonation(donationRequest({ email: 'one-customer@example.org' }), {
+      ip: '203.0.113.60',
+      userId: id,
+    });
+    const second = await startDonation(
+      donationRequest({
+        email: 'one-customer@example.org',
+        frequency: 'monthly',
+        amountMinor: 1000,
+      }),
+      { ip: '203.0.113.60', userId: id },
+    );
+    if (!first.ok || !second.ok) throw new Error('not started');
+    const [account] = await getDb().select().from(users).where(eq(users.id, id));
+    expect(account?.stripeCustomerId).toMatch(/^cus_/);
+    expect(sessionOf(first.url).customer).toBe(account!.stripeCustomerId);
+    expect(sessionOf(second.url).customer).toBe(account!.stripeCustomerId);
+
+    // Giving with another address keeps that address, as a guest's gift does.
+    const other = await startDonation(donationRequest({ email: 'elsewhere@example.org' }), {
+      ip: '203.0.113.60',
+      userId: id,
+    });
+    if (!other.ok) throw new Error('not started');
+    expect(sessionOf(other.url)).toMatchObject({ customer_email: 'elsewhere@example.org' });
   });
 
   it('sends visitors only to the payment provider’s own pages', () => {

@@ -111,6 +111,7 @@ export async function memberStartingMonthlyGift(
     { ip: `198.51.100.${members % 250}`, userId: member!.id },
   );
   if (!started.ok) throw new Error(started.error);
-  const session = fake.listSessions().find((candidate) => candidate.customer_email === email)!;
+  // The hosted page's address ends with the session's id.
+  const session = fake.getSession(new URL(started.url).pathname.split('/').at(-1)!)!;
   return { member: member!, donationId: session.metadata!.donation_id!, sessionId: session.id };
 }
