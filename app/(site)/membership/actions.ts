@@ -45,8 +45,12 @@ export async function joinTierAction(_previous: JoinState, form: FormData): Prom
   const viewer = await getViewer();
   const back = `/membership/join/${encodeURIComponent(parsed.data.tier)}?interval=${parsed.data.interval}`;
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
-  const values = formValues(form, [...giftAidFields]);
-  const declared = declarationFromForm(values);
+  const raw = formValues(form, [...giftAidFields]);
+  // Shown again clipped to what HMRC's fields allow, so a huge post is not echoed back.
+  const values = Object.fromEntries(
+    Object.entries(raw).map(([name, value]) => [name, value.slice(0, 101)]),
+  );
+  const declared = declarationFromForm(raw);
   if (!declared.ok) {
     return { error: 'Check the Gift Aid details below.', values, fieldErrors: declared.errors };
   }

@@ -14,18 +14,23 @@ export interface GiftFormState {
 const unavailableMessage =
   'We could not open the payment page. Nothing has been charged: please try again in a moment.';
 
+// What is shown again is clipped to what any field allows: a huge post is not echoed back.
+const clipped = (values: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, value.slice(0, 1001)]),
+  ) as GiftFormValues & { choice?: string };
+
 export async function giveMembershipAction(
   _previous: GiftFormState,
   form: FormData,
 ): Promise<GiftFormState> {
-  const values = formValues(form, [...giftFormFields, 'choice']) as GiftFormValues & {
-    choice?: string;
-  };
+  const raw = formValues(form, [...giftFormFields, 'choice']);
+  const values = clipped(raw);
   // Bots fill in every field; people never see this one.
-  if (values.website) return { values, errors: { form: 'We could not take this gift.' } };
+  if (raw.website) return { values, errors: { form: 'We could not take this gift.' } };
   // One radio names the tier and the length together: "fellow:12".
-  const [tier = '', months = ''] = (values.choice ?? '').split(':');
-  const outcome = await startGiftPurchase({ ...values, tier, months }, await getViewer());
+  const [tier = '', months = ''] = (raw.choice ?? '').split(':');
+  const outcome = await startGiftPurchase({ ...raw, tier, months }, await getViewer());
   if (outcome.ok) redirect(outcome.url);
   if ('unavailable' in outcome) return { values, errors: { form: unavailableMessage } };
   const { tier: tierError, months: monthsError, ...errors } = outcome.errors;
