@@ -97,6 +97,26 @@ export function HeaderBar({ siteName, navigation }: { siteName: string; navigati
           <HeaderAccountLinks account={account} placement="menu" />
         </div>
       </div>
+      {account.signedIn && account.paymentProblem && (
+        <PaymentProblem accessUntil={account.paymentProblem.accessUntil} />
+      )}
     </div>
+  );
+}
+
+/** On every page, for a member whose membership payment failed: what to do, and by when. */
+function PaymentProblem({ accessUntil }: { accessUntil: string | null }) {
+  return (
+    <p
+      role="status"
+      className="no-print border-t border-accent bg-highlight px-4 py-2 text-center text-sm"
+    >
+      {accessUntil
+        ? `Your last membership payment did not go through. Update your card by ${accessUntil} to keep your membership.`
+        : 'Your membership is paused: a payment did not go through.'}{' '}
+      <Link href="/account#membership" className="font-semibold text-accent-dark underline">
+        Update your card
+      </Link>
+    </p>
   );
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { getArticleIdBySlug } from '@/lib/editorial/article-record';
 import { givesMonthly } from '@/lib/giving/recurring';
+import { membershipsOf } from '@/lib/membership/held';
+import { formatLongDate } from '@/lib/time/london';
 import type { Viewer } from '@/lib/auth/who';
 
 /**
@@ -20,6 +22,11 @@ export interface SignedInHeader {
   givesMonthly: boolean;
   /** For staff on an article's page: where to edit it. */
   editHref: string | null;
+  /**
+   * A paid membership whose payment failed: until when it still gives access ("10 December
+   * 2026"), or null once it has lapsed. Absent when nothing is wrong.
+   */
+  paymentProblem?: { accessUntil: string | null };
 }
 
 const staffRoles = new Set<Viewer['role']>(['editor', 'admin']);
@@ -29,15 +36,26 @@ export async function describeHeaderAccount(
   articleSlug: string | null,
 ): Promise<SignedInHeader> {
   const staff = staffRoles.has(viewer.role);
-  const [monthly, articleId] = await Promise.all([
+  const [monthly, articleId, held] = await Promise.all([
     givesMonthly(viewer.id),
     staff && articleSlug ? getArticleIdBySlug(articleSlug) : null,
+    membershipsOf(viewer.id),
   ]);
+  const failing = held.find(
+    (row) => row.standing.state === 'grace' || row.standing.state === 'lapsed',
+  );
   return {
     signedIn: true,
     name: viewer.name,
     staff,
     givesMonthly: monthly,
     editHref: articleId ? `/admin/articles/${articleId}` : null,
+    ...(failing && {
+      paymentProblem: {
+        accessUntil: failing.standing.graceEndsAt
+          ? formatLongDate(failing.standing.graceEndsAt)
+          : null,
+      },
+    }),
   };
 }

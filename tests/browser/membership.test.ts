@@ -223,6 +223,12 @@ describe('paid membership', () => {
       /Your last payment did not go through\. Update your card by \d{1,2} \w+ \d{4} to keep your membership\./,
     );
     expect(await membershipFacts(page)).toContain('Payment failed: retrying');
+    // Every page says so, not only the account.
+    await page.goto(`${baseUrl}/analysis`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your last membership payment did not go through' })
+      .waitFor();
     const notice = await mail.next(account.email, { subject: 'did not go through' });
     expect(notice.text).toContain('/account#membership');
 

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articles, recurringGifts, users, type UserRole } from '@/db/schema';
+import {
+  articles,
+  memberships,
+  membershipTiers,
+  recurringGifts,
+  users,
+  type UserRole,
+} from '@/db/schema';
 import { seedDatabase } from '@/db/seed/seed';
 import { upsertAccount } from '@/lib/auth/accounts';
 import { describeHeaderAccount } from '@/lib/auth/header-account';
@@ -49,6 +56,31 @@ describe('the header of a signed-in reader', () => {
       staff: false,
       givesMonthly: false,
       editHref: null,
+    });
+  });
+
+  it('tells a member whose membership payment failed what to do, until it has lapsed', async () => {
+    const member = await viewer('header.failing@example.org', 'member');
+    const [tier] = await getDb()
+      .select({ id: membershipTiers.id })
+      .from(membershipTiers)
+      .where(eq(membershipTiers.slug, 'supporter'));
+    const [row] = await getDb()
+      .insert(memberships)
+      .values({
+        userId: member.id,
+        tierId: tier!.id,
+        source: 'stripe',
+        status: 'past_due',
+        stripeSubscriptionId: 'sub_header_failing',
+        pastDueSince: new Date(Date.now() - 86_400_000),
+      })
+      .returning({ id: memberships.id });
+    const header = await describeHeaderAccount(member, null);
+    expect(header.paymentProblem?.accessUntil).toMatch(/^\d{1,2} \w+ \d{4}$/);
+    await getDb().update(memberships).set({ status: 'unpaid' }).where(eq(memberships.id, row!.id));
+    expect((await describeHeaderAccount(member, null)).paymentProblem).toEqual({
+      accessUntil: null,
     });
   });
 
