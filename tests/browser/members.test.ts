@@ -67,7 +67,7 @@ describe('members', () => {
     expect(session.sameSite).toBe('Lax');
 
     await ui.page.goto(`${baseUrl}/account`);
-    expect(await ui.page.getByText('Active').count()).toBe(1);
+    expect(await ui.page.getByText('Free account, verified', { exact: true }).count()).toBe(1);
     await ui.page.getByRole('main').getByRole('button', { name: 'Log out', exact: true }).click();
     await ui.page.waitForURL(`${baseUrl}/`);
     await ui.page.goto(`${baseUrl}${membersArticle}`);
@@ -300,7 +300,7 @@ describe('a member’s data', () => {
     const email = `leaving.${Date.now()}@example.org`;
     const password = 'a long leaving passphrase';
     await joinAndVerify('Leaving Member', email, password);
-    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
+    expect(await ui.page.getByText('Free account, verified', { exact: true }).count()).toBe(1);
     const download = await ui.page.request.get(`${baseUrl}/api/account/export`);
     expect(download.headers()['content-disposition']).toContain('attachment');
     const data = await download.json();
@@ -373,7 +373,7 @@ describe('changing the e-mail address', () => {
     await logIn(newEmail, password);
     await ui.page.waitForURL(`${baseUrl}/account`);
     expect(await ui.page.getByText(newEmail).count()).toBeGreaterThan(0);
-    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
+    expect(await ui.page.getByText('Free account, verified', { exact: true }).count()).toBe(1);
 
     // The old address is told, and can take the account back: whoever is signed in is not.
     const notice = await noticed.next(email, { subject: 'has changed' });
@@ -432,7 +432,7 @@ describe('pre-registered accounts', () => {
     await ui.page.goto(linkIn(mail.text, 'login/link'));
     await ui.page.getByRole('button', { name: 'Sign in' }).click();
     await ui.page.waitForURL(`${baseUrl}/account`);
-    expect(await ui.page.getByText('Active', { exact: true }).count()).toBe(1);
+    expect(await ui.page.getByText('Free account, verified', { exact: true }).count()).toBe(1);
 
     await strangerLogsIn();
     await strangerPage

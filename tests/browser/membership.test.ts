@@ -231,6 +231,7 @@ describe('paid membership', () => {
       .waitFor();
     const notice = await mail.next(account.email, { subject: 'did not go through' });
     expect(notice.text).toContain('/account#membership');
+    await page.goto(`${baseUrl}/account#membership`);
 
     const invoice = (await subscriptionOf(account.email)).latest_invoice as string;
     await stripeControl(`invoices/${invoice}/pay`, {});

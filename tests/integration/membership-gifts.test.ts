@@ -8,11 +8,10 @@ import { giftPrice } from '@/lib/membership/gift-input';
 import {
   deliverDueGifts,
   giftsGivenBy,
-  giftSummaryFor,
   redeemGift,
   remindEndingGifts,
-  startGiftPurchase,
 } from '@/lib/membership/gifts';
+import { giftSummaryFor, startGiftPurchase } from '@/lib/membership/gift-purchase';
 import { membershipsOf } from '@/lib/membership/held';
 import { readerOf } from '@/lib/membership/reader';
 import { saveTier } from '@/lib/membership/tiers';

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { getViewer } from '@/lib/auth/viewer';
 import { giftFormFields, type GiftFormValues } from '@/lib/membership/gift-input';
-import { startGiftPurchase } from '@/lib/membership/gifts';
+import { startGiftPurchase } from '@/lib/membership/gift-purchase';
 import { formValues } from '@/lib/validation/form';
 
 export interface GiftFormState {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeading } from '@/components/ui/page-heading';
 import { formatMoney } from '@/lib/format/money';
-import { giftSummaryFor } from '@/lib/membership/gifts';
+import { giftSummaryFor } from '@/lib/membership/gift-purchase';
 import { formatLongDate, londonToday } from '@/lib/time/london';
 import { firstParam } from '@/lib/validation/params';
 
