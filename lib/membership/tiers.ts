@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
 import { auditLog, membershipTiers, type MembershipTier } from '@/db/schema';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
+import { moveContentVersion } from '@/lib/cache/content-watch';
 import { isId } from '@/lib/editorial/article-record';
 import { slugify } from '@/lib/editorial/slugify';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
@@ -140,6 +141,10 @@ export async function saveTier(
         .for('update');
       if (!before) return { ok: false, reason: 'not-found' };
       await tx.update(membershipTiers).set(columns).where(eq(membershipTiers.id, id));
+      // Teasers of pieces for this tier name it (while it is shown): cached pages must change.
+      if (before.name !== columns.name || before.visible !== columns.visible) {
+        await moveContentVersion(tx);
+      }
       await recordTierChange(tx, actor, 'updated', id, {
         ...auditedOf(columns),
         before: auditedOf(before),

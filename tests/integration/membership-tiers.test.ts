@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { auditLog, membershipTiers } from '@/db/schema';
 import { AdminOnlyError } from '@/lib/auth/who';
+import { readContentVersion } from '@/lib/cache/content-watch';
 import { deleteTier, getTier, listTiers, listVisibleTiers, saveTier } from '@/lib/membership/tiers';
 import { verifiedUser } from '../support/verified-user';
 
@@ -145,4 +146,16 @@ it('the database itself refuses a visible tier with no price', async () => {
   await expect(
     getDb().insert(membershipTiers).values({ name: 'Bare', slug: 'bare', visible: true }),
   ).rejects.toThrow();
+});
+
+it('moves the content version when a tier is renamed or hidden, so cached teasers change', async () => {
+  const saved = await saveTier(admin, null, form({ name: 'Renamed Later' }));
+  if (!saved.ok) throw new Error('not saved');
+  const before = await readContentVersion();
+  await saveTier(admin, saved.id, form({ name: 'Renamed Later', description: 'Only this.' }));
+  expect(await readContentVersion()).toBe(before);
+  await saveTier(admin, saved.id, form({ name: 'Renamed Now' }));
+  expect(await readContentVersion()).toBe(before + 1);
+  await saveTier(admin, saved.id, form({ name: 'Renamed Now', visible: '', monthlyPrice: '' }));
+  expect(await readContentVersion()).toBe(before + 2);
 });
