@@ -229,7 +229,7 @@ export async function redeemGift(
   const found = await giftByToken(token);
   if (!found) return { ok: false, reason: 'unknown' };
   if (found.gift.status === 'refunded') return { ok: false, reason: 'refunded' };
-  const endsAt = grantEnd(now, String(found.gift.months) as '3' | '6' | '12')!;
+  const endsAt = grantEnd(now, found.gift.months);
   return getDb().transaction(async (tx): Promise<Redemption> => {
     const [claimed] = await tx
       .update(membershipGifts)

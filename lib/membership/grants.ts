@@ -29,11 +29,10 @@ export type GrantResult =
   { ok: true; id: string } | { ok: false; reason: 'invalid'; fieldErrors: FieldErrors };
 
 /** The moment a grant of `months` from `start` ends: the same time that many months later. */
-export function grantEnd(start: Date, period: (typeof grantPeriods)[number]): Date | null {
-  if (period === 'forever') return null;
+export function grantEnd(start: Date, months: number): Date {
   const end = new Date(start);
   const day = end.getUTCDate();
-  end.setUTCMonth(end.getUTCMonth() + Number(period), 1);
+  end.setUTCMonth(end.getUTCMonth() + months, 1);
   // 31 January plus a month is the last day of February, not 3 March.
   const lastDay = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() + 1, 0)).getUTCDate();
   end.setUTCDate(Math.min(day, lastDay));
@@ -80,7 +79,7 @@ export async function grantMembership(
         fieldErrors: { tierId: 'This tier has been deleted.' },
       };
     }
-    const endsAt = grantEnd(now, period);
+    const endsAt = period === 'forever' ? null : grantEnd(now, Number(period));
     const [row] = await tx
       .insert(memberships)
       .values({

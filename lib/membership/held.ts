@@ -42,6 +42,11 @@ export async function tierIdsWithAccess(userId: string): Promise<string[]> {
   return [...new Set(held.filter((row) => row.standing.grantsAccess).map((row) => row.tierId))];
 }
 
+/** A tier's free trial is given once per person: not to anyone who has paid for it before. */
+export function trialOffered(held: HeldMembership[], tierId: string): boolean {
+  return !held.some((row) => row.tierId === tierId && row.source === 'stripe');
+}
+
 /**
  * A paid subscription that has not ended: its holder changes tier, interval or card through the
  * billing portal rather than by joining again (which would charge twice).

@@ -9,7 +9,7 @@ import { requestLogger } from '@/lib/platform/request-log';
 import { getEnv } from '@/lib/platform/env';
 import { callStripe, isStripeHostedUrl } from '@/lib/payments/stripe-client';
 import { joiningPrice, tierPriceMinor } from './catalog';
-import { membershipsOf, runningSubscription } from './held';
+import { membershipsOf, runningSubscription, trialOffered } from './held';
 import { memberMetadataKey, tierMetadataKey } from './stripe-keys';
 import { memberOf } from './subscription-facts';
 import { getVisibleTierBySlug } from './tiers';
@@ -44,8 +44,7 @@ export async function startJoining(
   if (!customer.ok) return unavailable(tier.id, customer);
   const price = await joiningPrice(tier, interval);
   if (!price.ok) return unavailable(tier.id, price);
-  const hadTier = held.some((row) => row.tierId === tier.id && row.source === 'stripe');
-  const trialDays = tier.trialDays && !hadTier ? tier.trialDays : null;
+  const trialDays = tier.trialDays && trialOffered(held, tier.id) ? tier.trialDays : null;
   const metadata = { [memberMetadataKey]: viewer.id, [tierMetadataKey]: tier.id };
   const site = getEnv().siteUrl;
   const session = await callStripe(async (stripe) => {

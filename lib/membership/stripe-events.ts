@@ -87,12 +87,14 @@ export async function planMembershipEvent(
   }
 }
 
-interface Read {
+export interface Read {
   facts: SubscriptionFacts | null;
+  /** When Stripe was read: an older read never overwrites a newer one (records.ts). */
   readAt: Date;
 }
 
-async function readSubscription(stripe: Stripe, subscriptionId: string): Promise<Read> {
+/** A membership's subscription as Stripe has it now, with its unpaid invoice for the grace. */
+export async function readSubscription(stripe: Stripe, subscriptionId: string): Promise<Read> {
   const readAt = new Date();
   const subscription = await stripe.subscriptions.retrieve(subscriptionId, {
     expand: ['latest_invoice'],

@@ -3,27 +3,16 @@ import { and, eq, isNotNull, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog, memberships, type Membership } from '@/db/schema';
 import { cancelSubscriptionNow } from '@/lib/payments/cancel-subscription';
-import { callStripe, getStripe, type Stripe } from '@/lib/payments/stripe-client';
+import { callStripe, getStripe } from '@/lib/payments/stripe-client';
 import { idOf } from '@/lib/payments/subscription-state';
 import { logger } from '@/lib/platform/log';
 import { hitRateLimit, type RateRule } from '@/lib/security/rate-limit';
 import { recordMembershipPayment, recordSubscription } from './records';
-import { paidInvoice } from './stripe-events';
-import { memberOf, subscriptionFacts, type SubscriptionFacts } from './subscription-facts';
+import { paidInvoice, readSubscription } from './stripe-events';
+import { memberOf, type SubscriptionFacts } from './subscription-facts';
 
 // Stripe never starts these again: nothing about them can drift.
 const settled: Membership['status'][] = ['canceled', 'incomplete_expired'];
-
-async function readFacts(
-  stripe: Stripe,
-  subscriptionId: string,
-): Promise<{ facts: SubscriptionFacts | null; readAt: Date }> {
-  const readAt = new Date();
-  const subscription = await stripe.subscriptions.retrieve(subscriptionId, {
-    expand: ['latest_invoice'],
-  });
-  return { facts: subscriptionFacts(subscription), readAt };
-}
 
 // The addresses that read Stripe on a member's behalf (their return from Checkout or the portal)
 // can be opened at will: a few times a quarter hour each, as each visit costs calls to Stripe.
@@ -57,7 +46,7 @@ export async function recordCheckoutReturn(userId: string, sessionId: string): P
     const invoice = invoiceId ? await stripe.invoices.retrieve(invoiceId) : null;
     return {
       read: {
-        ...(await readFacts(stripe, subscriptionId)),
+        ...(await readSubscription(stripe, subscriptionId)),
         payment: invoice?.status === 'paid' ? await paidInvoice(invoice, stripe) : null,
       },
     };
@@ -84,7 +73,7 @@ export async function refreshMembershipsOf(userId: string): Promise<void> {
   if (!stripe) return;
   for (const row of await runningSubscriptions(eq(memberships.userId, userId))) {
     try {
-      const read = await readFacts(stripe, row.stripeSubscriptionId!);
+      const read = await readSubscription(stripe, row.stripeSubscriptionId!);
       if (read.facts) await record(read.facts, read.readAt);
     } catch (error) {
       logger.warn({ err: error, membershipId: row.id }, 'membership could not be refreshed');
@@ -170,7 +159,7 @@ export async function reconcileMemberships(): Promise<ReconcileReport> {
     seen.add(row.stripeSubscriptionId!);
     report.checked += 1;
     try {
-      const read = await readFacts(stripe, row.stripeSubscriptionId!);
+      const read = await readSubscription(stripe, row.stripeSubscriptionId!);
       if (!read.facts) continue;
       await repair(row, read.facts, read.readAt, report);
     } catch (error) {
@@ -187,7 +176,7 @@ export async function reconcileMemberships(): Promise<ReconcileReport> {
       .from(memberships)
       .where(eq(memberships.stripeSubscriptionId, subscription.id));
     report.checked += 1;
-    const read = await readFacts(stripe, subscription.id);
+    const read = await readSubscription(stripe, subscription.id);
     if (!read.facts) continue;
     if (known) await repair(known, read.facts, read.readAt, report);
     else if (await record(read.facts, read.readAt)) {

@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getViewer } from '@/lib/auth/viewer';
 import { getSiteConfig } from '@/lib/config/site';
-import { membershipsOf, runningSubscription } from '@/lib/membership/held';
+import { membershipsOf, runningSubscription, trialOffered } from '@/lib/membership/held';
 import { priceOptions } from '@/lib/membership/offer';
 import { listVisibleTiers } from '@/lib/membership/tiers';
 import { firstParam } from '@/lib/validation/params';
@@ -87,9 +87,7 @@ export default async function MembershipPage({ searchParams }: Props) {
                 key={tier.id}
                 tier={tier}
                 current={current}
-                trialOffered={
-                  !held.some((row) => row.tierId === tier.id && row.source === 'stripe')
-                }
+                trialOffered={trialOffered(held, tier.id)}
               >
                 {running ? (
                   <Link href="/account#membership" className={secondaryLink}>

@@ -6,7 +6,7 @@ import { getViewer } from '@/lib/auth/viewer';
 import { getSiteConfig } from '@/lib/config/site';
 import { hasDeclaration } from '@/lib/giving/declarations';
 import { giftAidDeclarationText } from '@/lib/giving/gift-aid';
-import { membershipsOf, runningSubscription } from '@/lib/membership/held';
+import { membershipsOf, runningSubscription, trialOffered } from '@/lib/membership/held';
 import { parseInterval, priceOptions } from '@/lib/membership/offer';
 import { getVisibleTierBySlug } from '@/lib/membership/tiers';
 import { firstParam } from '@/lib/validation/params';
@@ -43,9 +43,8 @@ export default async function JoinTierPage({ params, searchParams }: Props) {
         declarationWithPast: giftAidDeclarationText(siteName, true),
       };
   const running = runningSubscription(held);
-  const hadTier = held.some((row) => row.tierId === tier.id && row.source === 'stripe');
   const trialNote =
-    tier.trialDays && !hadTier
+    tier.trialDays && trialOffered(held, tier.id)
       ? `Your first ${tier.trialDays} ${tier.trialDays === 1 ? 'day is' : 'days are'} free: you are charged when the trial ends, unless you cancel before.`
       : null;
   return (
