@@ -6,6 +6,7 @@ import {
   articleTopics,
   articles,
   authors,
+  documents,
   media,
   series,
   topics,
@@ -15,6 +16,8 @@ import { donations, giftAidDeclarations, recurringGifts } from './schema/giving'
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   series: one(series, { fields: [articles.seriesId], references: [series.id] }),
   heroImage: one(media, { fields: [articles.heroImageId], references: [media.id] }),
+  coverImage: one(media, { fields: [articles.coverImageId], references: [media.id] }),
+  document: one(documents, { fields: [articles.documentId], references: [documents.id] }),
   authors: many(articleAuthors),
   topics: many(articleTopics),
   revisions: many(articleRevisions),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   customType,
   index,
@@ -46,6 +47,34 @@ export const media = pgTable(
   ],
 );
 
+/**
+ * A publication's PDF: checked to be a PDF by its content, stored under the SHA-256 of its bytes
+ * (lib/publications/documents.ts), with its page count and text read once on upload.
+ */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storageKey: text('storage_key').notNull().unique(),
+    bytes: integer('bytes').notNull(),
+    pageCount: integer('page_count').notNull(),
+    // The name on the editor's computer, offered as the download's name.
+    filename: text('filename').notNull(),
+    // The text inside, for search; never served to a reader who may not read the publication.
+    text: text('text').notNull().default(''),
+    uploadedById: text('uploaded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    check('documents_bytes_positive', sql`${table.bytes} > 0`),
+    check('documents_page_count_positive', sql`${table.pageCount} > 0`),
+    check('documents_filename_not_blank', isNotBlank(table.filename)),
+  ],
+);
+
+export const personRoles = ['fellow', 'staff', 'trustee', 'associate'] as const;
+export const personRole = pgEnum('person_role', personRoles);
+
 export const authors = pgTable(
   'authors',
   {
@@ -55,6 +84,11 @@ export const authors = pgTable(
     jobTitle: text('job_title'),
     bio: text('bio').notNull().default(''),
     photoId: uuid('photo_id').references(() => media.id, { onDelete: 'set null' }),
+    role: personRole('role').notNull().default('fellow'),
+    // Journalists may contact them directly: shown on their page only when this is set.
+    acceptsMedia: boolean('accepts_media').notNull().default(false),
+    mediaEmail: text('media_email'),
+    mediaPhone: text('media_phone'),
     // An expert who also edits or signs in links to their account.
     userId: text('user_id')
       .unique()
@@ -64,6 +98,10 @@ export const authors = pgTable(
   (table) => [
     check('authors_slug_format', isSlug(table.slug)),
     check('authors_name_not_blank', isNotBlank(table.name)),
+    check(
+      'authors_media_contact_given',
+      sql`not ${table.acceptsMedia} or ${table.mediaEmail} is not null or ${table.mediaPhone} is not null`,
+    ),
   ],
 );
 
@@ -103,7 +141,17 @@ export const topics = pgTable(
   ],
 );
 
-export const articleKinds = ['analysis', 'commentary', 'report', 'briefing', 'interview'] as const;
+export const articleKinds = [
+  'analysis',
+  'commentary',
+  'report',
+  'briefing',
+  'interview',
+  'paper',
+  'press-release',
+] as const;
+// The kinds listed on /publications, which may carry a PDF and key findings.
+export const publicationKinds = ['report', 'briefing', 'paper'] as const;
 export const articleKind = pgEnum('article_kind', articleKinds);
 export const articleStatuses = ['draft', 'scheduled', 'published'] as const;
 export const articleStatus = pgEnum('article_status', articleStatuses);
@@ -133,6 +181,18 @@ export const articles = pgTable(
     externalSourceName: text('external_source_name'),
     externalSourceUrl: text('external_source_url'),
     externalPublishedAt: timestamp('external_published_at', { withTimezone: true }),
+    // A publication's PDF (db/schema/institution.ts), and its text copied here when it is chosen,
+    // so the search vector (generated from this row alone) can weigh it like the body.
+    documentId: uuid('document_id').references(() => documents.id, {
+      onDelete: 'restrict',
+    }),
+    documentText: text('document_text').notNull().default(''),
+    coverImageId: uuid('cover_image_id').references(() => media.id, { onDelete: 'restrict' }),
+    coverAlt: text('cover_alt'),
+    // Markdown, shown in a box at the top: usually a short list.
+    keyFindings: text('key_findings').notNull().default(''),
+    isbn: text('isbn'),
+    doi: text('doi'),
     // Optimistic concurrency: a save names the version it started from.
     version: integer('version').notNull().default(1),
     createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
@@ -144,7 +204,7 @@ export const articles = pgTable(
       .notNull()
       .generatedAlwaysAs(
         (): ReturnType<typeof sql> =>
-          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_names, '')), 'B') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'C') || setweight(to_tsvector('english', coalesce(body, '')), 'D')`,
+          sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(search_names, '')), 'B') || setweight(to_tsvector('english', coalesce(standfirst, '')), 'C') || setweight(to_tsvector('english', coalesce(body, '') || ' ' || coalesce(document_text, '')), 'D')`,
       ),
     // All but the body: what a reader who may not read the body can search.
     summaryVector: tsvector('summary_vector')
@@ -174,6 +234,14 @@ export const articles = pgTable(
     check(
       'articles_external_source_complete',
       sql`(${table.externalSourceName} is null) = (${table.externalSourceUrl} is null)`,
+    ),
+    check(
+      'articles_cover_has_alt',
+      sql`${table.coverImageId} is null or char_length(btrim(coalesce(${table.coverAlt}, ''))) > 0`,
+    ),
+    check(
+      'articles_document_text_only_with_document',
+      sql`${table.documentId} is not null or ${table.documentText} = ''`,
     ),
     check(
       'articles_external_source_url_http',
@@ -284,6 +352,7 @@ export const contentVersion = pgTable(
 );
 
 export type Media = typeof media.$inferSelect;
+export type Document = typeof documents.$inferSelect;
 export type Author = typeof authors.$inferSelect;
 export type Series = typeof series.$inferSelect;
 export type Topic = typeof topics.$inferSelect;
@@ -293,3 +362,5 @@ export type ArticleKind = (typeof articleKinds)[number];
 export type ArticleStatus = (typeof articleStatuses)[number];
 export type ArticleVisibility = (typeof articleVisibilities)[number];
 export type TopicKind = (typeof topicKinds)[number];
+export type PersonRole = (typeof personRoles)[number];
+export type PublicationKind = (typeof publicationKinds)[number];

@@ -40,6 +40,7 @@ export const emailPurposes = [
   'email_changed',
   'receipt',
   'membership',
+  'media_request',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;

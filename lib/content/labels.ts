@@ -8,4 +8,6 @@ export const articleKindLabels: Record<ArticleKind, string> = {
   report: 'Report',
   briefing: 'Briefing',
   interview: 'Interview',
+  paper: 'Paper',
+  'press-release': 'Press release',
 };

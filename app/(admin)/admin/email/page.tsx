@@ -17,6 +17,7 @@ const purposes = {
   email_changed: 'Address changed notice',
   receipt: 'Donation receipt',
   membership: 'Membership notice',
+  media_request: 'Media request',
 } satisfies Record<EmailProblem['purpose'], string>;
 
 export default async function AdminEmailPage() {
