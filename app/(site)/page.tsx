@@ -2,18 +2,31 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/articles/article-card';
 import { ArticleGrid } from '@/components/articles/article-grid';
+import { ExpertPhoto } from '@/components/experts/expert-photo';
+import { FeaturedPublication } from '@/components/home/featured-publication';
+import { SectionHeading } from '@/components/home/section-heading';
 import { JsonLd } from '@/components/seo/json-ld';
-import { getArticlePage, getAllSeries } from '@/lib/content/cached';
+import { getAllExperts, getAllSeries, getHomeSections } from '@/lib/content/cached';
 import { getSiteConfig } from '@/lib/config/site';
 import { organizationData } from '@/lib/seo/structured-data';
 
 export const metadata: Metadata = { alternates: { canonical: '/' } };
 
+// A row of four portraits fills the width on a desktop and two rows on a phone.
+const expertsShown = 4;
+
 export default async function HomePage() {
   const site = getSiteConfig();
-  const [latest, series] = await Promise.all([getArticlePage({}, 1, 13), getAllSeries()]);
-  // The first page of a listing always exists.
-  const [lead, ...rest] = latest?.items ?? [];
+  const [sections, series, experts] = await Promise.all([
+    getHomeSections(),
+    getAllSeries(),
+    getAllExperts(),
+  ]);
+  const { lead, featuredPublication, latest, topics } = sections;
+  const prolific = experts
+    .filter((expert) => expert.articleCount > 0)
+    .sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name))
+    .slice(0, expertsShown);
 
   return (
     <>
@@ -27,29 +40,38 @@ export default async function HomePage() {
           Nothing has been published yet. Articles appear here as soon as editors publish them.
         </p>
       )}
-      {rest.length > 0 && (
+      {featuredPublication && <FeaturedPublication publication={featuredPublication} />}
+      {latest.length > 0 && (
         <section aria-labelledby="latest-heading" className="pt-10">
-          <div className="mb-6 flex items-baseline justify-between">
-            <h2 id="latest-heading" className="font-serif text-2xl font-semibold">
-              Latest
-            </h2>
-            <Link href="/analysis" className="text-sm font-semibold text-accent hover:underline">
-              All analysis
-            </Link>
-          </div>
-          <ArticleGrid articles={rest} />
+          <SectionHeading
+            id="latest-heading"
+            title="Latest"
+            more={{ href: '/analysis', label: 'All analysis' }}
+          />
+          <ArticleGrid articles={latest} />
         </section>
       )}
+      {topics.map((topic) => (
+        <section
+          key={topic.slug}
+          aria-labelledby={`topic-${topic.slug}-heading`}
+          className="mt-16 border-t border-rule pt-10"
+        >
+          <SectionHeading
+            id={`topic-${topic.slug}-heading`}
+            title={topic.name}
+            more={{ href: `/topics/${topic.slug}`, label: `More on ${topic.name}` }}
+          />
+          <ArticleGrid articles={topic.articles} />
+        </section>
+      ))}
       {series.length > 0 && (
         <section aria-labelledby="series-heading" className="mt-16 border-t border-rule pt-10">
-          <div className="mb-6 flex items-baseline justify-between">
-            <h2 id="series-heading" className="font-serif text-2xl font-semibold">
-              Series and columns
-            </h2>
-            <Link href="/series" className="text-sm font-semibold text-accent hover:underline">
-              All series
-            </Link>
-          </div>
+          <SectionHeading
+            id="series-heading"
+            title="Series and columns"
+            more={{ href: '/series', label: 'All series' }}
+          />
           <ul className="grid gap-6 md:grid-cols-2">
             {series.map((item) => (
               <li key={item.slug} className="rounded border border-rule bg-white p-6">
@@ -62,6 +84,31 @@ export default async function HomePage() {
                   <p className="mt-1 text-sm text-muted">A column by {item.columnist.name}</p>
                 )}
                 <p className="mt-2 text-muted">{item.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {prolific.length > 0 && (
+        <section aria-labelledby="experts-heading" className="mt-16 border-t border-rule pt-10">
+          <SectionHeading
+            id="experts-heading"
+            title="Our experts"
+            more={{ href: '/experts', label: 'All our people' }}
+          />
+          <ul className="grid grid-cols-2 gap-8 lg:grid-cols-4">
+            {prolific.map((expert) => (
+              <li key={expert.slug} className="flex flex-col items-center text-center">
+                <ExpertPhoto expert={expert} size={112} />
+                <h3 className="mt-3 font-serif text-lg font-semibold">
+                  <Link
+                    href={`/experts/${expert.slug}`}
+                    className="hover:text-accent hover:underline"
+                  >
+                    {expert.name}
+                  </Link>
+                </h3>
+                {expert.jobTitle && <p className="text-sm text-muted">{expert.jobTitle}</p>}
               </li>
             ))}
           </ul>

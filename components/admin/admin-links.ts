@@ -2,6 +2,7 @@ import type { AdminNavLink } from './admin-nav.client';
 
 const editorLinks: AdminNavLink[] = [
   { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/home', label: 'Home page' },
   { href: '/admin/articles', label: 'Articles' },
   { href: '/admin/experts', label: 'Experts' },
   { href: '/admin/series', label: 'Series' },

@@ -8,8 +8,9 @@ interface Props extends React.SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 /** A labelled select with its error tied to it for assistive technology. */
-export function SelectField({ name, label, options, error, ...select }: Props) {
-  const id = `select-${name}${useId().replace(/:/g, '')}`;
+export function SelectField({ name, label, options, error, id: given, ...select }: Props) {
+  const generated = `select-${name}${useId().replace(/:/g, '')}`;
+  const id = given ?? generated;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">

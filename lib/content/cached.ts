@@ -17,6 +17,7 @@ import {
   listSitemapArticles,
   type ArticleFilter,
 } from './queries/articles';
+import { readHomeSections } from './queries/home';
 import { listExperts, listSeries, listTopics } from './queries/taxonomy';
 
 /** Cache tags: editorial writes revalidate these, and every page built from them follows. */
@@ -95,6 +96,10 @@ export const getFeedArticles = cache((filter: ArticleFilter) =>
 
 export const getSitemapArticles = cache(() =>
   cached(['sitemap'], [contentTags.articles], () => listSitemapArticles()),
+);
+
+export const getHomeSections = cache(() =>
+  cached(['home'], [contentTags.articles, contentTags.taxonomy], () => readHomeSections()),
 );
 
 export const getAllSeries = cache(() =>

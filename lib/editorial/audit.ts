@@ -8,7 +8,9 @@ type ArticleAction = 'created' | 'updated' | 'restored' | 'published' | 'schedul
 type TermAction = 'created' | 'updated' | 'deleted';
 
 type EditorialAction =
-  `article.${ArticleAction}` | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`;
+  | `article.${ArticleAction}`
+  | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`
+  | 'home.updated';
 
 export async function recordAudit(
   tx: Transaction,

@@ -1,33 +1,97 @@
 import { describe, expect, inject, it } from 'vitest';
+import { testAccounts } from './accounts';
+import { seriousViolations } from './axe';
 import { browserPagePerTest } from './chromium';
 
 const baseUrl = inject('baseUrl');
 const ui = browserPagePerTest();
 
 describe('home page', () => {
-  it('shows the latest published articles from the database', async () => {
+  it('shows the lead, a featured publication and the latest work from the database', async () => {
     const response = await ui.page.goto(baseUrl);
     expect(response?.status()).toBe(200);
     const main = ui.page.getByRole('main');
-    await expect(
-      main
-        .getByRole('heading', {
-          level: 2,
-          name: 'Britain’s fiscal rules need a stress test, not another rewrite',
-        })
-        .count(),
-    ).resolves.toBe(1);
-    const headings = await main.getByRole('heading', { level: 3 }).allTextContents();
-    expect(headings.length).toBeGreaterThanOrEqual(11);
+    const lead = main.getByRole('region', { name: 'Lead article' });
+    expect(await lead.getByRole('heading', { level: 2 }).textContent()).toBe(
+      'Britain’s fiscal rules need a stress test, not another rewrite',
+    );
+    const featured = main.locator('section[aria-labelledby="featured-publication-heading"]');
+    expect(
+      await featured.getByText(/^Featured publication · (Report|Briefing|Paper)$/).count(),
+    ).toBe(1);
+    const latest = main.getByRole('region', { name: 'Latest' });
+    const headings = await latest.getByRole('heading', { level: 3 }).allTextContents();
+    expect(headings).toHaveLength(6);
     expect(headings).toContain('Deterrence on a budget');
-    expect(headings).toContain('The spending review in five charts');
     // Drafts and scheduled pieces are not public.
-    expect(headings).not.toContain('Housing supply and the planning system');
-    expect(headings).not.toContain('What to watch at the defence ministerial');
+    const everything = await main.getByRole('heading').allTextContents();
+    expect(everything).not.toContain('Housing supply and the planning system');
+    expect(everything).not.toContain('What to watch at the defence ministerial');
     expect(await main.getByText('Members', { exact: true }).count()).toBeGreaterThanOrEqual(1);
     expect(await main.getByRole('link', { name: 'Tomasz Wren' }).first().getAttribute('href')).toBe(
       '/experts/tomasz-wren',
     );
+    const experts = main.getByRole('region', { name: 'Our experts' });
+    expect(await experts.getByRole('heading', { level: 3 }).count()).toBe(4);
+    expect(await seriousViolations(ui.page)).toEqual([]);
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('shows the lead and topic sections an editor chooses in the admin, without a deploy', async () => {
+    const leadTitle = 'Europe’s ammunition gap, a year on';
+    await ui.page.goto(`${baseUrl}/login?callbackUrl=%2Fadmin%2Fhome`);
+    await ui.page.getByLabel('E-mail address', { exact: true }).fill(testAccounts.admin.email);
+    await ui.page.getByLabel('Password', { exact: true }).fill(testAccounts.admin.password);
+    await ui.page.getByRole('button', { name: 'Log in' }).click();
+    await ui.page.waitForURL(`${baseUrl}/admin/home`);
+    await ui.page.getByRole('heading', { level: 1, name: 'Home page' }).waitFor();
+    expect(await seriousViolations(ui.page)).toEqual([]);
+    const save = async () => {
+      await ui.page.getByRole('button', { name: 'Save the home page' }).click();
+      await ui.page
+        .getByRole('status')
+        .getByText(/^Saved\./)
+        .waitFor();
+    };
+    try {
+      await ui.page
+        .getByLabel('Lead piece')
+        .selectOption({ label: `${leadTitle} (Commentary, 2 October 2026)` });
+      await ui.page
+        .getByLabel('First topic section')
+        .selectOption({ label: 'Security and Defence' });
+      await save();
+
+      await ui.page.goto(baseUrl);
+      const main = ui.page.getByRole('main');
+      const lead = main.getByRole('region', { name: 'Lead article' });
+      expect(await lead.getByRole('heading', { level: 2 }).textContent()).toBe(leadTitle);
+      const section = main.getByRole('region', { name: 'Security and Defence' });
+      expect(await section.getByRole('heading', { level: 3 }).allTextContents()).toContain(
+        'Deterrence on a budget',
+      );
+      // What leads is not repeated in its topic's section.
+      expect(await section.getByRole('heading', { name: leadTitle }).count()).toBe(0);
+      expect(
+        await section
+          .getByRole('link', { name: 'More on Security and Defence' })
+          .getAttribute('href'),
+      ).toBe('/topics/security-defence');
+    } finally {
+      await ui.page.goto(`${baseUrl}/admin/home`);
+      await ui.page
+        .getByLabel('Lead piece')
+        .selectOption({ label: 'The newest piece (chosen by date)' });
+      await ui.page.getByLabel('First topic section').selectOption({ label: 'None' });
+      await save();
+    }
+    await ui.page.goto(baseUrl);
+    expect(
+      await ui.page
+        .getByRole('region', { name: 'Lead article' })
+        .getByRole('heading', { level: 2 })
+        .textContent(),
+    ).toBe('Britain’s fiscal rules need a stress test, not another rewrite');
     expect(ui.errors).toEqual([]);
   });
 
