@@ -7,8 +7,15 @@ export type EditorialSubject = 'article' | 'expert' | 'series' | 'topic';
 type ArticleAction = 'created' | 'updated' | 'restored' | 'published' | 'scheduled' | 'unpublished';
 type TermAction = 'created' | 'updated' | 'deleted';
 
+type PageAction = Exclude<ArticleAction, 'scheduled'>;
+// The funding data is admins' alone; it is written in the same way.
+type FundingAction = `${'funder' | 'funding_year'}.${TermAction}`;
+
 type EditorialAction =
-  `article.${ArticleAction}` | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`;
+  | `article.${ArticleAction}`
+  | `page.${PageAction}`
+  | FundingAction
+  | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`;
 
 export async function recordAudit(
   tx: Transaction,
