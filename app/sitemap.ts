@@ -7,17 +7,19 @@ import {
   getAllTopics,
   getSitemapArticles,
 } from '@/lib/content/cached';
+import { getSitemapPages } from '@/lib/pages/cached';
 
 // Answered at run time, like robots.txt, for the running server's address; the articles and
 // names in it come from the cached reads.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   await connection();
   const { url } = getSiteConfig();
-  const [articles, series, topics, experts] = await Promise.all([
+  const [articles, series, topics, experts, pages] = await Promise.all([
     getSitemapArticles(),
     getAllSeries(),
     getAllTopics(),
     getAllExperts(),
+    getSitemapPages(),
   ]);
   const newest = articles[0]?.lastModified;
   return [
@@ -38,5 +40,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     })),
     ...topics.map((item) => ({ url: `${url}/topics/${item.slug}`, priority: 0.5 })),
     ...experts.map((item) => ({ url: `${url}/experts/${item.slug}`, priority: 0.5 })),
+    ...pages.map((page) => ({
+      url: `${url}/${page.slug}`,
+      lastModified: page.lastModified,
+      priority: 0.4,
+    })),
   ];
 }

@@ -4,6 +4,7 @@ const editorLinks: AdminNavLink[] = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/home', label: 'Home page' },
   { href: '/admin/articles', label: 'Articles' },
+  { href: '/admin/pages', label: 'Pages' },
   { href: '/admin/experts', label: 'Experts' },
   { href: '/admin/series', label: 'Series' },
   { href: '/admin/topics', label: 'Topics and regions' },
@@ -15,6 +16,7 @@ const adminLinks: AdminNavLink[] = [
   { href: '/admin/donations', label: 'Donations' },
   { href: '/admin/membership', label: 'Membership tiers' },
   { href: '/admin/membership/members', label: 'Members by tier' },
+  { href: '/admin/funding', label: 'Funding' },
   { href: '/admin/email', label: 'E-mail' },
   { href: '/admin/audit', label: 'Audit log' },
 ];

@@ -12,7 +12,9 @@ interface Props {
 export function SiteFooter({ siteName, appeal, charity, navigation }: Props) {
   return (
     <footer role="contentinfo" className="mt-16 bg-navy-deep text-white">
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 md:grid-cols-[2fr_1fr_1fr]">
+      <div
+        className={`mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 ${navigation.length > 2 ? 'sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]' : 'md:grid-cols-[2fr_1fr_1fr]'}`}
+      >
         <FooterAppeal instead={<p className="font-serif text-2xl font-semibold">{siteName}</p>}>
           <section aria-labelledby="footer-appeal-heading" className="no-print">
             <h2 id="footer-appeal-heading" className="font-serif text-2xl font-semibold">

@@ -1,9 +1,11 @@
-import { footerNavigation, getSiteConfig, primaryNavigation } from '@/lib/config/site';
+import { getSiteConfig } from '@/lib/config/site';
+import { loadSiteMenus } from '@/lib/pages/menus';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
-export function SiteShell({ children }: { children: React.ReactNode }) {
+export async function SiteShell({ children }: { children: React.ReactNode }) {
   const site = getSiteConfig();
+  const menus = await loadSiteMenus();
   // The footer sits at the bottom of the window even when the page is short.
   return (
     <div className="flex min-h-screen flex-col">
@@ -13,7 +15,7 @@ export function SiteShell({ children }: { children: React.ReactNode }) {
       >
         Skip to content
       </a>
-      <SiteHeader siteName={site.name} navigation={primaryNavigation} />
+      <SiteHeader siteName={site.name} navigation={menus.header} />
       <main
         id="main"
         tabIndex={-1}
@@ -25,7 +27,7 @@ export function SiteShell({ children }: { children: React.ReactNode }) {
         siteName={site.name}
         appeal={site.appeal}
         charity={site.charity}
-        navigation={footerNavigation}
+        navigation={menus.footer}
       />
     </div>
   );

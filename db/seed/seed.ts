@@ -21,6 +21,7 @@ import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
 import { seedTiers } from './data/tiers';
+import { seedInstitutionPages } from './data/seed-pages';
 
 export const seedArticles = [
   ...seedArticlesAutumn,
@@ -36,7 +37,15 @@ export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
 
 export interface SeedResult {
   created: Record<
-    'media' | 'authors' | 'series' | 'topics' | 'tiers' | 'articles' | 'users',
+    | 'media'
+    | 'authors'
+    | 'series'
+    | 'topics'
+    | 'tiers'
+    | 'articles'
+    | 'users'
+    | 'pages'
+    | 'funders',
     number
   >;
   accounts: { email: string; role: UserRole; password: string }[];
@@ -153,6 +162,7 @@ async function seedMembershipTiers(
 }
 
 async function seedContent(tx: Transaction, created: SeedResult['created']) {
+  await seedInstitutionPages(tx, created);
   const ids = await seedCatalogue(tx, created);
   const tierIds = await seedMembershipTiers(tx, created);
   for (const article of seedArticles) {
@@ -234,7 +244,17 @@ async function seedAccounts(db: Database, result: SeedResult) {
 /** Adds the demo content and accounts that are missing; rows that exist are left untouched. */
 export async function seedDatabase(db: Database): Promise<SeedResult> {
   const result: SeedResult = {
-    created: { media: 0, authors: 0, series: 0, topics: 0, tiers: 0, articles: 0, users: 0 },
+    created: {
+      media: 0,
+      authors: 0,
+      series: 0,
+      topics: 0,
+      tiers: 0,
+      articles: 0,
+      users: 0,
+      pages: 0,
+      funders: 0,
+    },
     accounts: [],
   };
   await db.transaction((tx) => seedContent(tx, result.created));

@@ -44,13 +44,13 @@ function databaseKey(): string {
 
 // The content version in the key: when it moves (an edit, a scheduled piece going live,
 // lib/cache/content-watch.ts), every instance reads afresh, whichever made the change.
-function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
+export function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
   const version = `v${contentVersionSeen()}`;
   return unstable_cache(load, [databaseKey(), version, ...key], { tags, revalidate })();
 }
 
 // An article's key is its slug, which comes from the address a visitor typed.
-const cachedUnlessMissing = withoutStoredMisses(cached);
+export const cachedUnlessMissing = withoutStoredMisses(cached);
 
 // React's cache shares one result between a page and its generateMetadata in one request.
 

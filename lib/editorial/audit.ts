@@ -7,8 +7,14 @@ export type EditorialSubject = 'article' | 'expert' | 'series' | 'topic';
 type ArticleAction = 'created' | 'updated' | 'restored' | 'published' | 'scheduled' | 'unpublished';
 type TermAction = 'created' | 'updated' | 'deleted';
 
+type PageAction = Exclude<ArticleAction, 'scheduled'>;
+// The funding data is admins' alone; it is written in the same way.
+type FundingAction = `${'funder' | 'funding_year'}.${TermAction}`;
+
 type EditorialAction =
   | `article.${ArticleAction}`
+  | `page.${PageAction}`
+  | FundingAction
   | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`
   | 'home.updated';
 

@@ -1,16 +1,18 @@
 import { and, eq, like, ne, or } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articles, authors, series, topics } from '@/db/schema';
+import { articles, authors, pages, series, topics } from '@/db/schema';
 import { slugify } from './slugify';
 
-type SluggedTable = typeof articles | typeof authors | typeof series | typeof topics;
+type SluggedTable = typeof articles | typeof authors | typeof pages | typeof series | typeof topics;
 
 interface SlugRequest {
   /** What the editor typed, or null to keep the current slug or make one from `source`. */
   requested: string | null;
   source: string;
   current: { id: string; slug: string } | null;
-  messages: { taken: string; unsluggable: string };
+  messages: { taken: string; unsluggable: string; reserved?: string };
+  /** Slugs that are not free whatever the table holds, such as the site's own routes. */
+  reserved?: (slug: string) => boolean;
 }
 
 type SlugClaim = { ok: true; slug: string } | { ok: false; message: string };
@@ -26,7 +28,9 @@ export async function claimSlug(
   request: SlugRequest,
 ): Promise<SlugClaim> {
   const { requested, current, messages } = request;
+  const reserved = request.reserved ?? (() => false);
   if (requested) {
+    if (reserved(requested)) return { ok: false, message: messages.reserved ?? messages.taken };
     const [other] = await tx
       .select({ id: table.id })
       .from(table)
@@ -44,6 +48,6 @@ export async function claimSlug(
     .where(or(eq(table.slug, base), like(table.slug, `${base}-%`)));
   const taken = new Set(rows.map((row) => row.slug));
   let slug = base;
-  for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}-${suffix}`;
+  for (let suffix = 2; taken.has(slug) || reserved(slug); suffix++) slug = `${base}-${suffix}`;
   return { ok: true, slug };
 }

@@ -1,5 +1,6 @@
 import { listingPath, parseListingParams, type ListingParams } from '@/lib/content/listing';
 import { isSlug } from '@/lib/content/slug';
+import { isReservedSlug } from '@/lib/pages/reserved-slugs';
 import { parseSearchParams } from '@/lib/search/query';
 
 /**
@@ -7,11 +8,17 @@ import { parseSearchParams } from '@/lib/search/query';
  * Not giving, signing in or accounts. Search has its own key (searchPageKey).
  */
 const publicPages: { path: RegExp; reads: (keyof ListingParams)[] }[] = [
-  { path: /^\/(privacy|series|topics|experts)?$/, reads: [] },
+  { path: /^\/(series|topics|experts)?$/, reads: [] },
   { path: /^\/articles\/[^/]+$/, reads: [] },
   { path: /^\/analysis$/, reads: ['kind', 'page'] },
   { path: /^\/(series|topics|experts)\/[^/]+$/, reads: ['page'] },
 ];
+
+/** An institution's page at the root (about, funding, privacy…): one slug, not a route's. */
+function isInstitutionPage(pathname: string): boolean {
+  const slug = pathname.slice(1);
+  return isSlug(slug) && !isReservedSlug(slug);
+}
 
 /** The path with its slug decoded, or null when the slug could name nothing. */
 function canonicalPath(pathname: string): string | null {
@@ -35,6 +42,7 @@ function canonicalPath(pathname: string): string | null {
  */
 export function publicPageKey(pathname: string, search: string): string | null {
   if (pathname === '/search') return searchPageKey(search);
+  if (isInstitutionPage(pathname)) return pathname;
   const page = publicPages.find(({ path }) => path.test(pathname));
   const path = page && canonicalPath(pathname);
   if (!page || !path) return null;
