@@ -3,7 +3,7 @@ import type { AdminNavLink } from './admin-nav.client';
 const editorLinks: AdminNavLink[] = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/articles', label: 'Articles' },
-  { href: '/admin/experts', label: 'Experts' },
+  { href: '/admin/experts', label: 'People' },
   { href: '/admin/series', label: 'Series' },
   { href: '/admin/topics', label: 'Topics and regions' },
   { href: '/admin/media', label: 'Media' },
