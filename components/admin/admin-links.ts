@@ -7,6 +7,8 @@ const editorLinks: AdminNavLink[] = [
   { href: '/admin/series', label: 'Series' },
   { href: '/admin/topics', label: 'Topics and regions' },
   { href: '/admin/media', label: 'Media' },
+  { href: '/admin/press/contacts', label: 'Press contacts' },
+  { href: '/admin/press/coverage', label: 'Coverage' },
 ];
 
 const adminLinks: AdminNavLink[] = [

@@ -24,6 +24,7 @@ export const contentTags = {
   articles: 'articles',
   article: (slug: string) => `article:${slug}`,
   taxonomy: 'taxonomy',
+  press: 'press',
 };
 
 // How long an entry is trusted at most: changes show sooner, through tags and the version.
@@ -43,7 +44,7 @@ function databaseKey(): string {
 
 // The content version in the key: when it moves (an edit, a scheduled piece going live,
 // lib/cache/content-watch.ts), every instance reads afresh, whichever made the change.
-function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
+export function cached<T>(key: string[], tags: string[], load: () => Promise<T>): Promise<T> {
   const version = `v${contentVersionSeen()}`;
   return unstable_cache(load, [databaseKey(), version, ...key], { tags, revalidate })();
 }
