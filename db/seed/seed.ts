@@ -20,12 +20,15 @@ import {
 import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
+import { seedPersonDetails, seedPressReleases } from './data/people-press';
 import { seedTiers } from './data/tiers';
+import { personColumns, seedPeopleAndPress } from './people-press';
 
 export const seedArticles = [
   ...seedArticlesAutumn,
   ...seedArticlesSummer,
   ...seedArticlesUnpublished,
+  ...seedPressReleases,
 ];
 
 export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
@@ -36,7 +39,15 @@ export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
 
 export interface SeedResult {
   created: Record<
-    'media' | 'authors' | 'series' | 'topics' | 'tiers' | 'articles' | 'users',
+    | 'media'
+    | 'authors'
+    | 'series'
+    | 'topics'
+    | 'tiers'
+    | 'articles'
+    | 'users'
+    | 'pressContacts'
+    | 'coverage',
     number
   >;
   accounts: { email: string; role: UserRole; password: string }[];
@@ -92,6 +103,7 @@ async function seedCatalogue(tx: Transaction, created: SeedResult['created']) {
     .values(
       seedAuthors.map((author) => ({
         ...author,
+        ...personColumns(seedPersonDetails[author.slug]),
         photoId: must(mediaIds, `images/demo/${author.slug}.jpg`, 'portrait'),
       })),
     )
@@ -154,6 +166,7 @@ async function seedMembershipTiers(
 
 async function seedContent(tx: Transaction, created: SeedResult['created']) {
   const ids = await seedCatalogue(tx, created);
+  await seedPeopleAndPress(tx, ids, created);
   const tierIds = await seedMembershipTiers(tx, created);
   for (const article of seedArticles) {
     const heroMedia = article.hero
@@ -234,7 +247,17 @@ async function seedAccounts(db: Database, result: SeedResult) {
 /** Adds the demo content and accounts that are missing; rows that exist are left untouched. */
 export async function seedDatabase(db: Database): Promise<SeedResult> {
   const result: SeedResult = {
-    created: { media: 0, authors: 0, series: 0, topics: 0, tiers: 0, articles: 0, users: 0 },
+    created: {
+      media: 0,
+      authors: 0,
+      series: 0,
+      topics: 0,
+      tiers: 0,
+      articles: 0,
+      users: 0,
+      pressContacts: 0,
+      coverage: 0,
+    },
     accounts: [],
   };
   await db.transaction((tx) => seedContent(tx, result.created));

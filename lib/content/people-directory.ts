@@ -17,6 +17,14 @@ export interface PeopleDirectory {
 /** Everyone at the Institute, from the cached list of people, filtered by role and area. */
 export async function getPeopleDirectory(params: PeopleParams): Promise<PeopleDirectory> {
   const [people, allTopics] = await Promise.all([getAllExperts(), getAllTopics()]);
+  return buildPeopleDirectory(people, allTopics, params);
+}
+
+export function buildPeopleDirectory(
+  people: ExpertInfo[],
+  allTopics: { slug: string; name: string }[],
+  params: PeopleParams,
+): PeopleDirectory {
   const known = allTopics.find((topic) => topic.slug === params.topic);
   const topic = known ? { slug: known.slug, name: known.name } : undefined;
   const chosen = people.filter(

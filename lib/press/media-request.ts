@@ -82,7 +82,10 @@ export type MediaRequest = z.output<typeof mediaRequestSchema>;
 export type MediaRequestOutcome =
   | { ok: true; emailId: string; inbox: string }
   | { ok: false; reason: 'invalid'; errors: FieldErrors }
-  | { ok: false; reason: 'throttled' | 'unavailable'; message: string };
+  | { ok: false; reason: 'refused' | 'throttled' | 'unavailable'; message: string };
+
+// Said to whatever filled in the honeypot: nothing that helps a bot tell it was caught.
+const refusedMessage = 'We could not take this request. Please try again.';
 
 export const unavailableMessage =
   'We could not take your request just now, so nothing was sent. Please try again in a few minutes, or phone or e-mail the press office directly.';
@@ -130,6 +133,7 @@ export async function submitMediaRequest(
   input: Record<string, string>,
   ip: string,
 ): Promise<MediaRequestOutcome> {
+  if (input.website) return { ok: false, reason: 'refused', message: refusedMessage };
   const parsed = mediaRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', errors: fieldErrors(parsed.error) };
   const request = parsed.data;

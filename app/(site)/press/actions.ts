@@ -16,21 +16,16 @@ export interface MediaRequestState {
   sentTo?: string;
 }
 
-// Bots fill in every field; people never see this one.
-const honeypotMessage = 'We could not take this request. Please try again.';
-
 export async function mediaRequestAction(
   _previous: MediaRequestState,
   form: FormData,
 ): Promise<MediaRequestState> {
   const values = formValues(form, [...mediaRequestFields]) as MediaRequestValues;
-  if (values.website) {
-    return { values: { ...values, website: '' }, errors: { form: honeypotMessage } };
-  }
   const outcome = await submitMediaRequest(values, await requestIp());
   if (!outcome.ok) {
     return {
-      values,
+      // The honeypot starts empty again, should a person's browser have filled it in.
+      values: { ...values, website: '' },
       errors: outcome.reason === 'invalid' ? outcome.errors : { form: outcome.message },
     };
   }

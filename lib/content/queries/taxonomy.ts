@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   articleAuthors,
@@ -91,7 +91,8 @@ export async function listTopics(): Promise<TopicInfo[]> {
     .select({ topicId: articleTopics.topicId, articleCount: count().as('article_count') })
     .from(articleTopics)
     .innerJoin(articles, eq(articles.id, articleTopics.articleId))
-    .where(isLive())
+    // As the topic's listing counts them: press releases are listed on /press/releases.
+    .where(and(isLive(), ne(articles.kind, 'press-release')))
     .groupBy(articleTopics.topicId)
     .as('counts');
   const rows = await db
