@@ -50,6 +50,14 @@ const nextConfig: NextConfig = {
       { pathname: '/media/**', search: '' },
     ],
   },
+  // People were experts before staff and trustees joined them; the feeds keep their old
+  // addresses (app/(site)/experts/[slug]/feed.xml).
+  async redirects() {
+    return [
+      { source: '/experts', destination: '/people', permanent: true },
+      { source: '/experts/:slug', destination: '/people/:slug', permanent: true },
+    ];
+  },
   // Every response: pages, route handlers, feeds, build assets and 404s (optimised images get
   // images.contentSecurityPolicy in its place). Evaluated by the build, so this policy follows
   // the build's environment; each page gets its own, with a nonce and the running server's

@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import type { MetadataRoute } from 'next';
 import { connection } from 'next/server';
 import { getSiteConfig } from '@/lib/config/site';
@@ -27,7 +28,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${url}/analysis`, lastModified: newest, changeFrequency: 'hourly', priority: 0.8 },
     { url: `${url}/series`, changeFrequency: 'weekly', priority: 0.5 },
     { url: `${url}/topics`, changeFrequency: 'weekly', priority: 0.5 },
-    { url: `${url}/experts`, changeFrequency: 'weekly', priority: 0.5 },
+    { url: `${url}/people`, changeFrequency: 'weekly', priority: 0.5 },
     ...articles.map((article) => ({
       url: `${url}/articles/${article.slug}`,
       lastModified: article.lastModified,
@@ -39,7 +40,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       priority: 0.6,
     })),
     ...topics.map((item) => ({ url: `${url}/topics/${item.slug}`, priority: 0.5 })),
-    ...experts.map((item) => ({ url: `${url}/experts/${item.slug}`, priority: 0.5 })),
+    ...experts.map((item) => ({ url: `${url}${personPath(item.slug)}`, priority: 0.5 })),
     ...pages.map((page) => ({
       url: `${url}/${page.slug}`,
       lastModified: page.lastModified,

@@ -5,10 +5,12 @@ const editorLinks: AdminNavLink[] = [
   { href: '/admin/home', label: 'Home page' },
   { href: '/admin/articles', label: 'Articles' },
   { href: '/admin/pages', label: 'Pages' },
-  { href: '/admin/experts', label: 'Experts' },
+  { href: '/admin/experts', label: 'People' },
   { href: '/admin/series', label: 'Series' },
   { href: '/admin/topics', label: 'Topics and regions' },
   { href: '/admin/media', label: 'Media' },
+  { href: '/admin/press/contacts', label: 'Press contacts' },
+  { href: '/admin/press/coverage', label: 'Coverage' },
 ];
 
 const adminLinks: AdminNavLink[] = [

@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import Link from 'next/link';
 import type { Byline } from '@/lib/content/types';
 import { formatLongDate } from '@/lib/time/london';
@@ -11,7 +12,7 @@ export function Bylines({ authors }: { authors: Pick<Byline, 'slug' | 'name'>[] 
   return authors.map((author, index) => (
     <span key={author.slug}>
       {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
-      <Link href={`/experts/${author.slug}`} className="font-medium text-ink hover:underline">
+      <Link href={personPath(author.slug)} className="font-medium text-ink hover:underline">
         {author.name}
       </Link>
     </span>

@@ -4,10 +4,10 @@ import { articleKindLabels, type ArticleKind } from '@/lib/content/labels';
 export function KindFilter({ basePath, current }: { basePath: string; current?: ArticleKind }) {
   const options: { kind?: ArticleKind; label: string }[] = [
     { label: 'All' },
-    ...Object.entries(articleKindLabels).map(([kind, label]) => ({
-      kind: kind as ArticleKind,
-      label: `${label}`,
-    })),
+    ...Object.entries(articleKindLabels)
+      // Press releases have a listing of their own, on /press/releases.
+      .filter(([kind]) => kind !== 'press-release')
+      .map(([kind, label]) => ({ kind: kind as ArticleKind, label: `${label}` })),
   ];
   return (
     <nav aria-label="Filter by kind" className="mt-6">

@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import Link from 'next/link';
 import { ExpertPhoto } from '@/components/experts/expert-photo';
 import { shortBio } from '@/lib/content/short-bio';
@@ -26,7 +27,7 @@ export function AuthorBox({ experts }: { experts: ExpertInfo[] }) {
             </div>
             <div>
               <h3 className="font-serif text-lg font-semibold">
-                <Link href={`/experts/${expert.slug}`} className="text-navy hover:underline">
+                <Link href={personPath(expert.slug)} className="text-navy hover:underline">
                   {expert.name}
                 </Link>
               </h3>

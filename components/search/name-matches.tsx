@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import Link from 'next/link';
 import { ExpertPhoto } from '@/components/experts/expert-photo';
 import type { ExpertMatch, SeriesMatch } from '@/lib/search/names';
@@ -17,7 +18,7 @@ export function NameMatches({ experts, series }: Props) {
         heading="People"
         matches={experts.map((expert) => ({
           key: expert.slug,
-          href: `/experts/${expert.slug}`,
+          href: personPath(expert.slug),
           name: expert.name,
           detail: expert.jobTitle,
           picture: <ExpertPhoto expert={expert} size={40} />,

@@ -20,13 +20,16 @@ import {
 import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
+import { seedPersonDetails, seedPressReleases } from './data/people-press';
 import { seedTiers } from './data/tiers';
 import { seedInstitutionPages } from './data/seed-pages';
+import { personColumns, seedPeopleAndPress } from './people-press';
 
 export const seedArticles = [
   ...seedArticlesAutumn,
   ...seedArticlesSummer,
   ...seedArticlesUnpublished,
+  ...seedPressReleases,
 ];
 
 export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
@@ -45,7 +48,9 @@ export interface SeedResult {
     | 'articles'
     | 'users'
     | 'pages'
-    | 'funders',
+    | 'funders'
+    | 'pressContacts'
+    | 'coverage',
     number
   >;
   accounts: { email: string; role: UserRole; password: string }[];
@@ -101,6 +106,7 @@ async function seedCatalogue(tx: Transaction, created: SeedResult['created']) {
     .values(
       seedAuthors.map((author) => ({
         ...author,
+        ...personColumns(seedPersonDetails[author.slug]),
         photoId: must(mediaIds, `images/demo/${author.slug}.jpg`, 'portrait'),
       })),
     )
@@ -164,6 +170,7 @@ async function seedMembershipTiers(
 async function seedContent(tx: Transaction, created: SeedResult['created']) {
   await seedInstitutionPages(tx, created);
   const ids = await seedCatalogue(tx, created);
+  await seedPeopleAndPress(tx, ids, created);
   const tierIds = await seedMembershipTiers(tx, created);
   for (const article of seedArticles) {
     const heroMedia = article.hero
@@ -254,6 +261,8 @@ export async function seedDatabase(db: Database): Promise<SeedResult> {
       users: 0,
       pages: 0,
       funders: 0,
+      pressContacts: 0,
+      coverage: 0,
     },
     accounts: [],
   };

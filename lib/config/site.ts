@@ -8,7 +8,7 @@ export interface NavLink {
 export const primaryNavigation: NavLink[] = [
   { href: '/analysis', label: 'Analysis' },
   { href: '/series', label: 'Series' },
-  { href: '/experts', label: 'Experts' },
+  { href: '/people', label: 'People' },
   { href: '/topics', label: 'Topics' },
   { href: '/search', label: 'Search' },
 ];
@@ -26,7 +26,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
   {
     heading: 'The Institute',
     links: [
-      { href: '/experts', label: 'Our experts' },
+      { href: '/people', label: 'Our people' },
       { href: '/support', label: 'Support our work' },
       { href: '/account', label: 'Your account' },
       { href: '/join', label: 'Become a member' },

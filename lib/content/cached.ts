@@ -25,6 +25,7 @@ export const contentTags = {
   articles: 'articles',
   article: (slug: string) => `article:${slug}`,
   taxonomy: 'taxonomy',
+  press: 'press',
 };
 
 // How long an entry is trusted at most: changes show sooner, through tags and the version.

@@ -22,7 +22,11 @@ export async function loadOwnedListing<Owner extends { slug: string }>(
   const owner = isSlug(slug) ? await find(slug) : null;
   if (!owner) notFound();
   const { page } = parseListingParams(await searchParams);
-  const filter: ArticleFilter = { [filterBy]: owner.slug };
+  // A person's work is all of it, the press releases they issued included.
+  const filter: ArticleFilter = {
+    [filterBy]: owner.slug,
+    ...(filterBy === 'authorSlug' && { includePressReleases: true }),
+  };
   const result = await getArticlePage(filter, page, listingPageSize);
   if (!result) notFound();
   return { owner, page, result };

@@ -2,7 +2,8 @@ import type { Transaction } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
 
-export type EditorialSubject = 'article' | 'expert' | 'series' | 'topic';
+export type EditorialSubject =
+  'article' | 'expert' | 'series' | 'topic' | 'press_contact' | 'coverage';
 
 type ArticleAction = 'created' | 'updated' | 'restored' | 'published' | 'scheduled' | 'unpublished';
 type TermAction = 'created' | 'updated' | 'deleted';

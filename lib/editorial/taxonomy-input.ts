@@ -1,14 +1,42 @@
 import { z } from 'zod';
-import { topicKinds } from '@/db/schema';
-import { longText, optionalId, optionalLine, optionalSlug, requiredLine } from './fields';
+import { personRoles, topicKinds } from '@/db/schema';
+import { checkbox, optionalContactEmail, optionalContactPhone } from './contact-fields';
+import { idSet, longText, optionalId, optionalLine, optionalSlug, requiredLine } from './fields';
 
-export const expertInputSchema = z.object({
-  slug: optionalSlug,
-  name: requiredLine('Give the expert’s name.', 120, 'Keep the name to 120 characters or fewer.'),
-  jobTitle: optionalLine(160, 'Keep the job title to 160 characters or fewer.'),
-  bio: longText(5000, 'Keep the biography to 5,000 characters or fewer.'),
-  photoId: optionalId('Choose the photo from the library, or none.'),
-});
+// A form posts its ticked areas as one comma-separated value, so that SaveState stays text.
+const idList = (unknown: string, max: number, tooMany: string) =>
+  z
+    .union([z.string(), z.array(z.string())], { error: unknown })
+    .optional()
+    .transform((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+    .pipe(idSet(unknown, max, tooMany));
+
+export const expertInputSchema = z
+  .object({
+    slug: optionalSlug,
+    name: requiredLine('Give the person’s name.', 120, 'Keep the name to 120 characters or fewer.'),
+    jobTitle: optionalLine(160, 'Keep the job title to 160 characters or fewer.'),
+    role: z
+      .enum(personRoles, { error: 'Choose fellow, staff, trustee or associate.' })
+      .default('fellow'),
+    bio: longText(5000, 'Keep the biography to 5,000 characters or fewer.'),
+    photoId: optionalId('Choose the photo from the library, or none.'),
+    topicIds: idList('Choose the areas from the list.', 30, 'Choose up to 30 areas.'),
+    acceptsMedia: checkbox,
+    mediaEmail: optionalContactEmail,
+    mediaPhone: optionalContactPhone,
+  })
+  .superRefine((value, context) => {
+    // The database refuses it too (authors_media_contact_given); this says how to put it right.
+    if (value.acceptsMedia && !value.mediaEmail && !value.mediaPhone) {
+      context.addIssue({
+        code: 'custom',
+        path: ['mediaEmail'],
+        message:
+          'Give an e-mail address or a phone number for journalists, or untick “Takes media requests”.',
+      });
+    }
+  });
 
 export const seriesInputSchema = z.object({
   slug: optionalSlug,

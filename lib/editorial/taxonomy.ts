@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, eq, getTableName } from 'drizzle-orm';
+import { count, eq, getTableName, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Transaction } from '@/db/client';
 import {
@@ -7,6 +7,7 @@ import {
   articles,
   articleTopics,
   authors,
+  authorTopics,
   media,
   series,
   topics,
@@ -158,22 +159,42 @@ async function photoExists(tx: Transaction, id: string | null) {
   return Boolean(row);
 }
 
+async function setAreas(tx: Transaction, authorId: string, topicIds: string[]) {
+  await tx.delete(authorTopics).where(eq(authorTopics.authorId, authorId));
+  if (topicIds.length > 0) {
+    await tx.insert(authorTopics).values(topicIds.map((topicId) => ({ authorId, topicId })));
+  }
+}
+
 const expert: Term<ExpertFields> = {
   subject: 'expert',
   table: authors,
   schema: expertInputSchema,
-  slugTaken: 'Another expert already uses this slug. Choose another.',
+  slugTaken: 'Another person already uses this slug. Choose another.',
   async checkReferences(tx, fields): Promise<FieldErrors> {
-    return (await photoExists(tx, fields.photoId))
-      ? {}
-      : { photoId: 'This photo is no longer in the library. Choose another, or none.' };
+    const errors: FieldErrors = {};
+    if (!(await photoExists(tx, fields.photoId))) {
+      errors.photoId = 'This photo is no longer in the library. Choose another, or none.';
+    }
+    if (fields.topicIds.length > 0) {
+      const found = await tx
+        .select({ id: topics.id })
+        .from(topics)
+        .where(inArray(topics.id, fields.topicIds));
+      if (found.length !== fields.topicIds.length) {
+        errors.topicIds = 'One of these areas has been removed. Choose the areas again.';
+      }
+    }
+    return errors;
   },
-  async insert(tx, fields) {
+  async insert(tx, { topicIds, ...fields }) {
     const [row] = await tx.insert(authors).values(fields).returning({ id: authors.id });
+    await setAreas(tx, row!.id, topicIds);
     return row!.id;
   },
-  async update(tx, id, fields) {
+  async update(tx, id, { topicIds, ...fields }) {
     await tx.update(authors).set(fields).where(eq(authors.id, id));
+    await setAreas(tx, id, topicIds);
   },
   async usage(tx, id) {
     const [[bylines], columns] = await Promise.all([
@@ -186,7 +207,7 @@ const expert: Term<ExpertFields> = {
         ? `the columnist of ${columns.map((column) => `“${column.name}”`).join(', ')}`
         : null,
     ].filter(Boolean);
-    return uses.length ? `This expert is ${uses.join(' and ')}. Take them off first.` : null;
+    return uses.length ? `This person is ${uses.join(' and ')}. Take them off first.` : null;
   },
 };
 

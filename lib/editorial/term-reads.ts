@@ -6,9 +6,11 @@ import {
   articles,
   articleTopics,
   authors,
+  authorTopics,
   media,
   series,
   topics,
+  type PersonRole,
 } from '@/db/schema';
 import { mediaUrl } from '@/lib/content/media';
 import type { TopicKind } from '@/lib/content/types';
@@ -30,6 +32,8 @@ export interface ExpertRow {
   slug: string;
   name: string;
   jobTitle: string | null;
+  role: PersonRole;
+  acceptsMedia: boolean;
   photo: Thumbnail | null;
   articleCount: number;
 }
@@ -41,6 +45,11 @@ export interface EditableExpert {
   jobTitle: string | null;
   bio: string;
   photoId: string | null;
+  role: PersonRole;
+  topicIds: string[];
+  acceptsMedia: boolean;
+  mediaEmail: string | null;
+  mediaPhone: string | null;
 }
 
 export interface SeriesRow {
@@ -88,6 +97,8 @@ export async function listExpertsForAdmin(): Promise<ExpertRow[]> {
       slug: authors.slug,
       name: authors.name,
       jobTitle: authors.jobTitle,
+      role: authors.role,
+      acceptsMedia: authors.acceptsMedia,
       photoKey: media.storageKey,
       photoAlt: media.alt,
       photoWidth: media.width,
@@ -103,6 +114,8 @@ export async function listExpertsForAdmin(): Promise<ExpertRow[]> {
     slug: row.slug,
     name: row.name,
     jobTitle: row.jobTitle,
+    role: row.role,
+    acceptsMedia: row.acceptsMedia,
     photo:
       row.photoKey && row.photoWidth && row.photoHeight
         ? {
@@ -118,18 +131,28 @@ export async function listExpertsForAdmin(): Promise<ExpertRow[]> {
 
 export async function getExpertForEditing(id: string): Promise<EditableExpert | null> {
   if (!isId(id)) return null;
-  const [row] = await getDb()
-    .select({
-      id: authors.id,
-      slug: authors.slug,
-      name: authors.name,
-      jobTitle: authors.jobTitle,
-      bio: authors.bio,
-      photoId: authors.photoId,
-    })
-    .from(authors)
-    .where(eq(authors.id, id));
-  return row ?? null;
+  const [[row], areas] = await Promise.all([
+    getDb()
+      .select({
+        id: authors.id,
+        slug: authors.slug,
+        name: authors.name,
+        jobTitle: authors.jobTitle,
+        bio: authors.bio,
+        photoId: authors.photoId,
+        role: authors.role,
+        acceptsMedia: authors.acceptsMedia,
+        mediaEmail: authors.mediaEmail,
+        mediaPhone: authors.mediaPhone,
+      })
+      .from(authors)
+      .where(eq(authors.id, id)),
+    getDb()
+      .select({ topicId: authorTopics.topicId })
+      .from(authorTopics)
+      .where(eq(authorTopics.authorId, id)),
+  ]);
+  return row ? { ...row, topicIds: areas.map((area) => area.topicId).sort() } : null;
 }
 
 export async function listSeriesForAdmin(): Promise<SeriesRow[]> {

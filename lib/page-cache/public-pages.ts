@@ -1,4 +1,5 @@
 import { listingPath, parseListingParams, type ListingParams } from '@/lib/content/listing';
+import { parsePeopleParams, peoplePath } from '@/lib/content/people';
 import { isSlug } from '@/lib/content/slug';
 import { isReservedSlug } from '@/lib/pages/reserved-slugs';
 import { parseSearchParams } from '@/lib/search/query';
@@ -8,10 +9,12 @@ import { parseSearchParams } from '@/lib/search/query';
  * Not giving, signing in or accounts. Search has its own key (searchPageKey).
  */
 const publicPages: { path: RegExp; reads: (keyof ListingParams)[] }[] = [
-  { path: /^\/(series|topics|experts)?$/, reads: [] },
+  { path: /^\/(series|topics)?$/, reads: [] },
   { path: /^\/articles\/[^/]+$/, reads: [] },
   { path: /^\/analysis$/, reads: ['kind', 'page'] },
-  { path: /^\/(series|topics|experts)\/[^/]+$/, reads: ['page'] },
+  { path: /^\/(series|topics|people)\/[^/]+$/, reads: ['page'] },
+  { path: /^\/press$/, reads: [] },
+  { path: /^\/press\/releases$/, reads: ['page'] },
 ];
 
 /** An institution's page at the root (about, funding, privacy…): one slug, not a route's. */
@@ -42,6 +45,7 @@ function canonicalPath(pathname: string): string | null {
  */
 export function publicPageKey(pathname: string, search: string): string | null {
   if (pathname === '/search') return searchPageKey(search);
+  if (pathname === '/people') return peoplePageKey(search);
   if (isInstitutionPage(pathname)) return pathname;
   const page = publicPages.find(({ path }) => path.test(pathname));
   const path = page && canonicalPath(pathname);
@@ -69,4 +73,12 @@ function searchPageKey(search: string): string {
   }
   if (page > 1) canonical.set('page', String(page));
   return canonical.size ? `/search?${canonical}` : '/search';
+}
+
+/** /people's key: its role and topic filters, as the page reads them; anything else dropped. */
+function peoplePageKey(search: string): string {
+  const query = new URLSearchParams(search);
+  return peoplePath(
+    parsePeopleParams({ role: query.getAll('role'), topic: query.getAll('topic') }),
+  );
 }

@@ -118,6 +118,11 @@ const envSchema = z
       urlWithProtocols(['smtp:', 'smtps:'], 'smtp://user:password@smtp.example.org:587'),
     ),
     EMAIL_FROM: optional(z.string().min(3)),
+    // The press office's inbox, where /press's media requests go. Unset: the first press contact's
+    // address, else press@ the site's host (lib/press/media-request.ts).
+    PRESS_EMAIL: optional(
+      z.string().trim().pipe(z.email('must be an e-mail address like press@example.org')),
+    ),
     // Where development keeps e-mails it printed instead of sending (no EMAIL_SERVER).
     EMAIL_LOG_DIR: withDefault('.data/mail', z.string()),
     // Where the local-disk media storage keeps uploaded images.

@@ -70,7 +70,13 @@ export async function articlesMatching(
   const query = sql`${textQuery}::tsquery`;
   const vector = readableSearchVector(reader);
   const where = and(
-    ...filterConditions({ kind: params.kind, topicSlug: params.topic, authorSlug: params.author }),
+    ...filterConditions({
+      kind: params.kind,
+      topicSlug: params.topic,
+      authorSlug: params.author,
+      // Search finds everything published, the press office's releases included.
+      includePressReleases: true,
+    }),
     ...dateConditions(params),
     readableSearchMatch(reader, query),
   );

@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import type { Metadata } from 'next';
 import { getSiteConfig } from '@/lib/config/site';
 import { articleKindLabels } from '@/lib/content/labels';
@@ -11,7 +12,7 @@ export function articleMetadata(article: ArticleDetail): Metadata {
     description: article.standfirst,
     authors: article.authors.map((author) => ({
       name: author.name,
-      url: `/experts/${author.slug}`,
+      url: personPath(author.slug),
     })),
     // An excerpt points search engines at the original publication.
     alternates: { canonical: article.externalSource?.url ?? url },
@@ -23,7 +24,7 @@ export function articleMetadata(article: ArticleDetail): Metadata {
       siteName: getSiteConfig().name,
       publishedTime: article.publishedAt,
       modifiedTime: article.revisedAt ?? article.publishedAt,
-      authors: article.authors.map((author) => absoluteUrl(`/experts/${author.slug}`)),
+      authors: article.authors.map((author) => absoluteUrl(personPath(author.slug))),
       section: articleKindLabels[article.kind],
       tags: article.topics.map((topic) => topic.name),
     },

@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import { getSiteConfig } from '@/lib/config/site';
 import { articleKindLabels } from '@/lib/content/labels';
 import type { ArticleDetail } from '@/lib/content/types';
@@ -24,11 +25,11 @@ export function personData(expert: ExpertInfo) {
   return {
     '@context': 'https://schema.org',
     '@type': 'Person',
-    '@id': absoluteUrl(`/experts/${expert.slug}#person`),
+    '@id': absoluteUrl(`${personPath(expert.slug)}#person`),
     name: expert.name,
     jobTitle: expert.jobTitle ?? undefined,
     description: expert.bio || undefined,
-    url: absoluteUrl(`/experts/${expert.slug}`),
+    url: absoluteUrl(personPath(expert.slug)),
     image: expert.photo ? absoluteUrl(expert.photo.src) : undefined,
     worksFor: { '@id': `${getSiteConfig().url}/#organization` },
   };
@@ -53,7 +54,7 @@ export function articleData(article: ArticleDetail) {
     author: article.authors.map((author) => ({
       '@type': 'Person',
       name: author.name,
-      url: absoluteUrl(`/experts/${author.slug}`),
+      url: absoluteUrl(personPath(author.slug)),
     })),
     publisher: {
       '@type': 'Organization',

@@ -508,16 +508,16 @@ describe('the media library', () => {
     expect([metadata.width, metadata.height]).toEqual([2400, 1800]);
   });
 
-  it('refuses to delete an expert still on a byline, with the reason', async () => {
+  it('refuses to delete a person still on a byline, with the reason', async () => {
     const page = await pageAs('editor');
     await page.goto(`${baseUrl}/admin/experts`);
     await page.getByRole('link', { name: 'Amara Okafor' }).click();
     await page.waitForURL(/\/admin\/experts\/[0-9a-f-]{36}$/);
-    await page.getByRole('button', { name: 'Delete this expert…' }).click();
-    await page.getByRole('button', { name: 'Yes, delete this expert' }).click();
+    await page.getByRole('button', { name: 'Delete this person…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete this person' }).click();
     await page
       .getByRole('alert')
-      .getByText(/This expert is on the byline of \d+ articles?/)
+      .getByText(/This person is on the byline of \d+ articles?/)
       .waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit Amara Okafor');
   });

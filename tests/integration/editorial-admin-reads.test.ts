@@ -160,6 +160,11 @@ describe('the editors’ lists of experts, series and topics', () => {
       jobTitle: 'Senior fellow',
       bio: 'Grids.',
       photoId: ids.photo,
+      role: 'fellow',
+      topicIds: [],
+      acceptsMedia: false,
+      mediaEmail: null,
+      mediaPhone: null,
     });
     expect(await getSeriesForEditing(ids.column)).toEqual({
       id: ids.column,

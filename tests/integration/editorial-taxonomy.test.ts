@@ -106,7 +106,7 @@ describe('experts', () => {
     expect(await createExpert(editor, { name: 'Someone', slug: 'amara-okafor' }, record)).toEqual({
       ok: false,
       reason: 'invalid',
-      fieldErrors: { slug: 'Another expert already uses this slug. Choose another.' },
+      fieldErrors: { slug: 'Another person already uses this slug. Choose another.' },
     });
   });
 
@@ -126,7 +126,7 @@ describe('experts', () => {
       ok: false,
       reason: 'invalid',
       fieldErrors: {
-        name: 'Give the expert’s name.',
+        name: 'Give the person’s name.',
         slug: expect.stringContaining('lower-case letters'),
         photoId: 'Choose the photo from the library, or none.',
         jobTitle: 'Keep the job title to 160 characters or fewer.',
@@ -245,7 +245,7 @@ describe('deleting', () => {
       ok: false,
       reason: 'in-use',
       message:
-        'This expert is on the byline of 2 articles and the columnist of “Busy Column”. Take them off first.',
+        'This person is on the byline of 2 articles and the columnist of “Busy Column”. Take them off first.',
     });
     expect(await deleteSeries(editor, column, record)).toEqual({
       ok: false,

@@ -172,7 +172,7 @@ export default async function AdminPage() {
           People, series, topics and images
         </h2>
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-5">
-          <Stat label="Experts" value={counts.experts} href="/admin/experts" />
+          <Stat label="People" value={counts.experts} href="/admin/experts" />
           <Stat label="Series" value={counts.series} href="/admin/series" />
           <Stat label="Topics" value={counts.topics} href="/admin/topics" />
           <Stat label="Regions" value={counts.regions} href="/admin/topics" />

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleListing } from '@/components/articles/article-listing';
 import { KindFilter } from '@/components/articles/kind-filter';
 import { PageHeading } from '@/components/ui/page-heading';
@@ -14,6 +14,7 @@ interface Props {
 // Past the last page is a 404 for the metadata as well as the page, so the title says so.
 async function load(searchParams: Props['searchParams']) {
   const { kind, page } = parseListingParams(await searchParams);
+  if (kind === 'press-release') permanentRedirect(listingPath('/press/releases', { page }));
   const result = await getArticlePage({ kind }, page, listingPageSize);
   if (!result) notFound();
   return { kind, page, result };

@@ -65,8 +65,8 @@ export default async function SearchPage({ searchParams }: Props) {
                 series
               </Link>{' '}
               and{' '}
-              <Link href="/experts" className="text-accent underline">
-                experts
+              <Link href="/people" className="text-accent underline">
+                people
               </Link>
               .
             </p>

@@ -24,11 +24,18 @@ export interface ArticleFilter {
   seriesSlug?: string;
   topicSlug?: string;
   authorSlug?: string;
+  /**
+   * Press releases belong to the press office (/press/releases), not the research: a listing
+   * leaves them out unless it asks for that kind, or for them alongside the rest (a person's
+   * work).
+   */
+  includePressReleases?: boolean;
 }
 
 export function filterConditions(filter: ArticleFilter): SQL[] {
   const conditions: SQL[] = [isLive()];
   if (filter.kind) conditions.push(eq(articles.kind, filter.kind));
+  else if (!filter.includePressReleases) conditions.push(ne(articles.kind, 'press-release'));
   // A scalar subquery rather than a condition on a joined series row, so a query needs no join
   // to filter and the planner can use the (series_id, published_at) index.
   if (filter.seriesSlug) {

@@ -1,16 +1,18 @@
-import { asc, count, desc, eq, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, max, ne } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import {
   articleAuthors,
   articles,
   articleTopics,
   authors,
+  authorTopics,
   media,
   series,
   topics,
 } from '@/db/schema';
 import { isLive } from '../access';
 import { mediaUrl } from '../media';
+import type { PersonRole } from '../people';
 import type { TopicKind } from '../types';
 
 export interface SeriesInfo {
@@ -36,6 +38,11 @@ export interface ExpertInfo {
   jobTitle: string | null;
   bio: string;
   photo: { src: string; width: number; height: number } | null;
+  role: PersonRole;
+  /** Their areas of work, topics before regions. */
+  areas: { slug: string; name: string; kind: TopicKind }[];
+  /** How journalists reach them: only for people who accept media requests. */
+  media: { email: string | null; phone: string | null } | null;
   articleCount: number;
 }
 
@@ -84,7 +91,8 @@ export async function listTopics(): Promise<TopicInfo[]> {
     .select({ topicId: articleTopics.topicId, articleCount: count().as('article_count') })
     .from(articleTopics)
     .innerJoin(articles, eq(articles.id, articleTopics.articleId))
-    .where(isLive())
+    // As the topic's listing counts them: press releases are listed on /press/releases.
+    .where(and(isLive(), ne(articles.kind, 'press-release')))
     .groupBy(articleTopics.topicId)
     .as('counts');
   const rows = await db
@@ -110,21 +118,38 @@ export async function listExperts(): Promise<ExpertInfo[]> {
     .where(isLive())
     .groupBy(articleAuthors.authorId)
     .as('counts');
-  const rows = await db
-    .select({
-      slug: authors.slug,
-      name: authors.name,
-      jobTitle: authors.jobTitle,
-      bio: authors.bio,
-      photoKey: media.storageKey,
-      photoWidth: media.width,
-      photoHeight: media.height,
-      articleCount: counts.articleCount,
-    })
-    .from(authors)
-    .leftJoin(media, eq(media.id, authors.photoId))
-    .leftJoin(counts, eq(counts.authorId, authors.id))
-    .orderBy(asc(authors.name));
+  const [rows, areaRows] = await Promise.all([
+    db
+      .select({
+        id: authors.id,
+        slug: authors.slug,
+        name: authors.name,
+        jobTitle: authors.jobTitle,
+        bio: authors.bio,
+        role: authors.role,
+        acceptsMedia: authors.acceptsMedia,
+        mediaEmail: authors.mediaEmail,
+        mediaPhone: authors.mediaPhone,
+        photoKey: media.storageKey,
+        photoWidth: media.width,
+        photoHeight: media.height,
+        articleCount: counts.articleCount,
+      })
+      .from(authors)
+      .leftJoin(media, eq(media.id, authors.photoId))
+      .leftJoin(counts, eq(counts.authorId, authors.id))
+      .orderBy(asc(authors.name)),
+    db
+      .select({
+        authorId: authorTopics.authorId,
+        slug: topics.slug,
+        name: topics.name,
+        kind: topics.kind,
+      })
+      .from(authorTopics)
+      .innerJoin(topics, eq(topics.id, authorTopics.topicId))
+      .orderBy(asc(topics.kind), asc(topics.name)),
+  ]);
   return rows.map((row) => ({
     slug: row.slug,
     name: row.name,
@@ -134,6 +159,12 @@ export async function listExperts(): Promise<ExpertInfo[]> {
       row.photoKey && row.photoWidth && row.photoHeight
         ? { src: mediaUrl(row.photoKey), width: row.photoWidth, height: row.photoHeight }
         : null,
+    role: row.role,
+    areas: areaRows
+      .filter((area) => area.authorId === row.id)
+      .map(({ slug, name, kind }) => ({ slug, name, kind })),
+    // The contact details of someone who does not take media requests never leave the server.
+    media: row.acceptsMedia ? { email: row.mediaEmail, phone: row.mediaPhone } : null,
     articleCount: Number(row.articleCount ?? 0),
   }));
 }

@@ -7,12 +7,25 @@ import { formValues } from '@/lib/validation/form';
 import { orForbidden, requireStaff } from '../staff';
 import { checkInput, postedId, settleDelete, settleSave } from '../term-actions';
 
-const fields = ['name', 'slug', 'jobTitle', 'bio', 'photoId'];
+const fields = [
+  'name',
+  'slug',
+  'jobTitle',
+  'role',
+  'bio',
+  'photoId',
+  'acceptsMedia',
+  'mediaEmail',
+  'mediaPhone',
+];
 
 export async function saveExpertAction(_previous: SaveState, form: FormData): Promise<SaveState> {
   const id = postedId(form);
   const user = await requireStaff(id ? `/admin/experts/${id}` : '/admin/experts/new');
-  const values = formValues(form, fields);
+  const values = {
+    ...formValues(form, fields),
+    topicIds: form.getAll('topicIds').map(String).join(','),
+  };
   const checked = checkInput(expertInputSchema, values);
   if ('invalid' in checked) return checked.invalid;
   const { input } = checked;

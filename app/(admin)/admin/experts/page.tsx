@@ -3,10 +3,11 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listExpertsForAdmin } from '@/lib/editorial/term-reads';
+import { personPath, personRoleLabels } from '@/lib/content/people';
 import { requireStaff } from '../staff';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
 
-export const metadata: Metadata = { title: 'Experts', robots: { index: false } };
+export const metadata: Metadata = { title: 'People', robots: { index: false } };
 
 interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -18,28 +19,26 @@ export default async function AdminExpertsPage({ searchParams }: Props) {
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="font-serif text-4xl font-semibold">Experts</h1>
+        <h1 className="font-serif text-4xl font-semibold">People</h1>
         <Link
           href="/admin/experts/new"
           className="rounded bg-navy px-4 py-2 font-semibold text-white"
         >
-          New expert
+          New person
         </Link>
       </div>
       {query.deleted === '1' && (
         <p role="status" className="mt-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Expert deleted.
+          Person deleted.
         </p>
       )}
       {experts.length === 0 ? (
         <div className="mt-8">
-          <EmptyState title="No experts yet">
-            Add the first one to start writing bylines.
-          </EmptyState>
+          <EmptyState title="No people yet">Add the first one to start writing bylines.</EmptyState>
         </div>
       ) : (
         <ScrollingTable className="mt-8">
-          <caption className="sr-only">Experts</caption>
+          <caption className="sr-only">People</caption>
           <thead>
             <tr className="border-b-2 border-ink">
               <th scope="col" className="py-2 pr-4">
@@ -50,6 +49,12 @@ export default async function AdminExpertsPage({ searchParams }: Props) {
               </th>
               <th scope="col" className="py-2 pr-4">
                 Job title
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Role
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Media
               </th>
               <th scope="col" className="py-2 pr-4">
                 Slug
@@ -84,8 +89,10 @@ export default async function AdminExpertsPage({ searchParams }: Props) {
                   </Link>
                 </td>
                 <td className="py-2 pr-4">{expert.jobTitle ?? '—'}</td>
+                <td className="py-2 pr-4">{personRoleLabels[expert.role]}</td>
+                <td className="py-2 pr-4">{expert.acceptsMedia ? 'Takes requests' : '—'}</td>
                 <td className="py-2 pr-4">
-                  <Link href={`/experts/${expert.slug}`} className="text-navy underline">
+                  <Link href={personPath(expert.slug)} className="text-navy underline">
                     {expert.slug}
                   </Link>
                 </td>

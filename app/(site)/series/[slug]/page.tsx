@@ -1,3 +1,4 @@
+import { personPath } from '@/lib/content/people';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleListing } from '@/components/articles/article-listing';
@@ -40,7 +41,7 @@ export default async function SeriesPage(props: Props) {
           <p className="mt-3 text-sm">
             By{' '}
             <Link
-              href={`/experts/${series.columnist.slug}`}
+              href={personPath(series.columnist.slug)}
               className="font-semibold text-navy hover:underline"
             >
               {series.columnist.name}

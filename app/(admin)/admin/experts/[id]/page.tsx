@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeleteForm } from '@/components/admin/delete-form.client';
 import { listMediaChoices } from '@/lib/editorial/media-choices';
-import { getExpertForEditing } from '@/lib/editorial/term-reads';
+import { getExpertForEditing, listTopicsForAdmin } from '@/lib/editorial/term-reads';
+import { personPath } from '@/lib/content/people';
 import { requireStaff } from '../../staff';
 import { deleteExpertAction } from '../actions';
 import { ExpertForm } from '../expert-form.client';
 
-export const metadata: Metadata = { title: 'Edit expert', robots: { index: false } };
+export const metadata: Metadata = { title: 'Edit person', robots: { index: false } };
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -20,23 +21,27 @@ export default async function EditExpertPage({ params, searchParams }: Props) {
   await requireStaff(`/admin/experts/${id}`);
   const expert = await getExpertForEditing(id);
   if (!expert) notFound();
-  const [photos, query] = await Promise.all([listMediaChoices([expert.photoId]), searchParams]);
+  const [photos, areas, query] = await Promise.all([
+    listMediaChoices([expert.photoId]),
+    listTopicsForAdmin(),
+    searchParams,
+  ]);
   return (
     <div>
       <p className="text-sm">
         <Link href="/admin/experts" className="text-navy underline">
-          Experts
+          People
         </Link>
       </p>
       <h1 className="mt-2 font-serif text-4xl font-semibold">Edit {expert.name}</h1>
       <p className="mt-2 mb-8">
-        <Link href={`/experts/${expert.slug}`} className="text-navy underline">
-          View the expert’s page
+        <Link href={personPath(expert.slug)} className="text-navy underline">
+          View their page
         </Link>
       </p>
       {query.created === '1' && (
         <p role="status" className="mb-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Expert created.
+          Person created.
         </p>
       )}
       <ExpertForm
@@ -47,17 +52,23 @@ export default async function EditExpertPage({ params, searchParams }: Props) {
           jobTitle: expert.jobTitle ?? '',
           bio: expert.bio,
           photoId: expert.photoId ?? '',
+          role: expert.role,
+          topicIds: expert.topicIds.join(','),
+          acceptsMedia: expert.acceptsMedia ? 'on' : '',
+          mediaEmail: expert.mediaEmail ?? '',
+          mediaPhone: expert.mediaPhone ?? '',
         }}
         photos={photos}
+        areas={areas}
       />
       <section aria-labelledby="delete-heading" className="mt-12 border-t border-rule pt-8">
         <h2 id="delete-heading" className="font-serif text-2xl font-semibold">
           Delete
         </h2>
         <p className="mt-2 mb-4 text-muted">
-          Only an expert on no byline and columnist of no series can be deleted.
+          Only someone on no byline and columnist of no series can be deleted.
         </p>
-        <DeleteForm action={deleteExpertAction} id={expert.id} label="Delete this expert" />
+        <DeleteForm action={deleteExpertAction} id={expert.id} label="Delete this person" />
       </section>
     </div>
   );
