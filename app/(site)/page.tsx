@@ -8,6 +8,7 @@ import { SectionHeading } from '@/components/home/section-heading';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAllExperts, getAllSeries, getHomeSections } from '@/lib/content/cached';
 import { getSiteConfig } from '@/lib/config/site';
+import { personPath } from '@/lib/content/people';
 import { organizationData } from '@/lib/seo/structured-data';
 
 export const metadata: Metadata = { alternates: { canonical: '/' } };
@@ -24,7 +25,7 @@ export default async function HomePage() {
   ]);
   const { lead, featuredPublication, latest, topics } = sections;
   const prolific = experts
-    .filter((expert) => expert.articleCount > 0)
+    .filter((expert) => expert.role === 'fellow' && expert.articleCount > 0)
     .sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name))
     .slice(0, expertsShown);
 
@@ -94,7 +95,7 @@ export default async function HomePage() {
           <SectionHeading
             id="experts-heading"
             title="Our experts"
-            more={{ href: '/experts', label: 'All our people' }}
+            more={{ href: '/people', label: 'All our people' }}
           />
           <ul className="grid grid-cols-2 gap-8 lg:grid-cols-4">
             {prolific.map((expert) => (
@@ -102,7 +103,7 @@ export default async function HomePage() {
                 <ExpertPhoto expert={expert} size={112} />
                 <h3 className="mt-3 font-serif text-lg font-semibold">
                   <Link
-                    href={`/experts/${expert.slug}`}
+                    href={personPath(expert.slug)}
                     className="hover:text-accent hover:underline"
                   >
                     {expert.name}

@@ -29,7 +29,7 @@ describe('home page', () => {
     expect(everything).not.toContain('What to watch at the defence ministerial');
     expect(await main.getByText('Members', { exact: true }).count()).toBeGreaterThanOrEqual(1);
     expect(await main.getByRole('link', { name: 'Tomasz Wren' }).first().getAttribute('href')).toBe(
-      '/experts/tomasz-wren',
+      '/people/tomasz-wren',
     );
     const experts = main.getByRole('region', { name: 'Our experts' });
     expect(await experts.getByRole('heading', { level: 3 }).count()).toBe(4);
