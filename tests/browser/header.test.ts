@@ -11,7 +11,8 @@ const stripeUrl = inject('stripeUrl');
 
 const article = '/articles/fiscal-rules-need-a-stress-test';
 const articleTitle = 'Britain’s fiscal rules need a stress test, not another rewrite';
-const sections = ['Analysis', 'Series', 'Experts', 'Topics', 'Search'];
+// The built-in sections, then the pages editors put in the navigation (the seed's About).
+const sections = ['Analysis', 'Series', 'Experts', 'Topics', 'Search', 'About'];
 const desktop = { width: 1366, height: 900 };
 const phone = { width: 390, height: 844 };
 

@@ -106,6 +106,8 @@ describe('home page', () => {
       'Experts',
       'Topics',
       'Search',
+      // The seeded About page, placed in the navigation by its editors.
+      'About',
     ]);
     const banner = ui.page.getByRole('banner');
     expect(await banner.getByRole('link', { name: 'Members’ log in' }).getAttribute('href')).toBe(
