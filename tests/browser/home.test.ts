@@ -26,7 +26,7 @@ describe('home page', () => {
     expect(headings).not.toContain('What to watch at the defence ministerial');
     expect(await main.getByText('Members', { exact: true }).count()).toBeGreaterThanOrEqual(1);
     expect(await main.getByRole('link', { name: 'Tomasz Wren' }).first().getAttribute('href')).toBe(
-      '/experts/tomasz-wren',
+      '/people/tomasz-wren',
     );
     expect(ui.errors).toEqual([]);
   });
