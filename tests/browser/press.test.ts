@@ -31,7 +31,7 @@ describe('the press office', () => {
     const thanks = ui.page.getByRole('status').filter({ hasText: 'your request has reached us' });
     await thanks.waitFor();
     expect(await thanks.textContent()).toContain(`will reply to sam.${unique}@ledger.example`);
-    expect(await thanks.textContent()).toContain('within two working hours');
+    expect(await thanks.textContent()).toContain('We answer within two hours');
 
     const mail = await received.next(pressInbox, { subject: 'Media request: Sam Carter' });
     expect(mail.subject).toBe('Media request: Sam Carter, The Morning Ledger');
