@@ -27,6 +27,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
     heading: 'The Institute',
     links: [
       { href: '/people', label: 'Our people' },
+      { href: '/press', label: 'Press office' },
       { href: '/support', label: 'Support our work' },
       { href: '/account', label: 'Your account' },
       { href: '/join', label: 'Become a member' },

@@ -51,7 +51,7 @@ describe.each([1366, 390])('the end of an article at %i px', (width) => {
       expect(await seriousViolations(page)).toEqual([]);
 
       await priya.getByRole('link', { name: 'Priya Raman' }).click();
-      await page.waitForURL(`${baseUrl}/experts/priya-raman`);
+      await page.waitForURL(`${baseUrl}/people/priya-raman`);
       await page.getByRole('heading', { level: 1, name: 'Priya Raman' }).waitFor();
       expect(errors).toEqual([]);
     });
@@ -124,7 +124,7 @@ describe.each([1366, 390])('the end of an article at %i px', (width) => {
           .getByRole('region', { name: 'About the authors' })
           .getByRole('link', { name: 'Tomasz Wren' })
           .getAttribute('href'),
-      ).toBe('/experts/tomasz-wren');
+      ).toBe('/people/tomasz-wren');
     });
   });
 });

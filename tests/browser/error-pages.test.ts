@@ -86,7 +86,7 @@ async function expectRefusal(page: Page) {
 describe('a missing page', () => {
   it.each([
     ['an article', 'visitor', '/articles/no-such-article'],
-    ['an expert', 'visitor', '/experts/no-such-expert'],
+    ['a person', 'visitor', '/people/no-such-person'],
     ['a series', 'visitor', '/series/no-such-series'],
     ['a topic', 'visitor', '/topics/no-such-topic'],
     ['a listing page past the last', 'visitor', '/analysis?page=999'],

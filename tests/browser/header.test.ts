@@ -367,8 +367,8 @@ describe('the header on a phone', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Analysis');
 
-    await panel.getByRole('link', { name: 'Experts' }).click();
-    await page.waitForURL(`${baseUrl}/experts`);
+    await panel.getByRole('link', { name: 'People' }).click();
+    await page.waitForURL(`${baseUrl}/people`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await panel.isVisible()).toBe(false);

@@ -42,6 +42,8 @@ export async function startMailCatcher() {
 
 export interface ReceivedMail {
   subject: string;
+  /** The addresses of its Reply-To header, if any. */
+  replyTo: string[];
   text: string;
   html: string;
 }
@@ -74,6 +76,9 @@ export function inbox(dir: string) {
           if (matches && recipients.some((address) => address.address === to)) {
             return {
               subject: parsed.subject ?? '',
+              replyTo: (parsed.replyTo?.value ?? []).flatMap((address) =>
+                address.address ? [address.address] : [],
+              ),
               text: parsed.text ?? '',
               html: String(parsed.html || ''),
             };

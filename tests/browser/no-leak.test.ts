@@ -554,8 +554,8 @@ beforeAll(async () => {
     `/series/${seriesSlug}/feed.xml`,
     `/topics/${topicSlug}`,
     `/topics/${topicSlug}/feed.xml`,
-    `/experts/${expertSlug}`,
-    `/experts/${expertSlug}/feed.xml`,
+    `/people/${expertSlug}`,
+    `/people/${expertSlug}/feed.xml`,
   ]) {
     await eventually(path, path === '/sitemap.xml' ? `${articlePath}</loc>` : titleWord);
   }
@@ -648,7 +648,7 @@ afterAll(async () => {
       '/sitemap.xml',
       `/series/${seriesSlug}`,
       `/topics/${topicSlug}`,
-      `/experts/${expertSlug}`,
+      `/people/${expertSlug}`,
     ]) {
       await eventually(path, titleWord, false, 70_000);
       await eventually(path, tierTitleWord, false, 70_000);
@@ -698,7 +698,7 @@ describe('a members-only body', () => {
         `/members-view/${tierSlug}`,
         `/series/${seriesSlug}/feed.xml`,
         `/topics/${topicSlug}/feed.xml`,
-        `/experts/${expertSlug}/feed.xml`,
+        `/people/${expertSlug}/feed.xml`,
         ...searches,
         ...jsonRoutes,
       ],
@@ -726,8 +726,8 @@ describe('a members-only body', () => {
       `page /series/${seriesSlug}/feed.xml`,
       `page /topics/${topicSlug}`,
       `page /topics/${topicSlug}/feed.xml`,
-      `page /experts/${expertSlug}`,
-      `page /experts/${expertSlug}/feed.xml`,
+      `page /people/${expertSlug}`,
+      `page /people/${expertSlug}/feed.xml`,
       `page ${articlePath}`,
       `page /members-view/${slug}`,
       `page /search?q=${titleWord}`,
@@ -841,7 +841,7 @@ describe('a members-only body', () => {
       '/',
       `/series/${seriesSlug}`,
       `/topics/${topicSlug}`,
-      `/experts/${expertSlug}`,
+      `/people/${expertSlug}`,
       `/search?q=${bodyWords[0]}`,
     ]) {
       await page.goto(`${baseUrl}${path}`);
@@ -934,7 +934,7 @@ const tierSeeds = [
   '/feed.xml',
   `/series/${seriesSlug}`,
   `/series/${seriesSlug}/feed.xml`,
-  `/experts/${expertSlug}`,
+  `/people/${expertSlug}`,
   ...tierBodyWords.map((word) => `/search?q=${word}`),
   `/search?q=${tierTitleWord}`,
 ];

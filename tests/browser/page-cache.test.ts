@@ -75,14 +75,14 @@ describe('every plain GET of a public page comes from the page cache', () => {
 
 describe('responses any shared cache understands', () => {
   it('a cached page may be kept by shared caches, and revalidates by its ETag', async () => {
-    const page = await kept('/experts');
+    const page = await kept('/people');
     await page.arrayBuffer();
     expect(page.headers.get('cache-control')).toBe(
       'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400',
     );
     const etag = page.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const unchanged = await load('/experts', { ...browser, 'if-none-match': etag });
+    const unchanged = await load('/people', { ...browser, 'if-none-match': etag });
     expect(unchanged.status).toBe(304);
     expect(unchanged.headers.get('etag')).toBe(etag);
     expect((await unchanged.arrayBuffer()).byteLength).toBe(0);
@@ -184,7 +184,7 @@ describe('misses cost nothing kept', () => {
       ...Array.from({ length: 10 }, (_, index) => `/analysis?page=${300 + index}`),
       ...Array.from({ length: 5 }, (_, index) => `/series/fiscal-watch?page=${300 + index}`),
       ...Array.from({ length: 5 }, (_, index) => `/topics/economy?page=${300 + index}`),
-      ...['series', 'topics', 'experts'].map((kind) => `/${kind}/no-such-${random()}`),
+      ...['series', 'topics', 'people'].map((kind) => `/${kind}/no-such-${random()}`),
     ];
     for (const pathname of misses) {
       const response = await load(pathname);
@@ -202,7 +202,7 @@ describe('misses cost nothing kept', () => {
     expect(dataCacheEntries()).toBe(before);
   });
 
-  it.each(['/analysis?page=999999999999', '/experts/helen-orvik?page=100001'])(
+  it.each(['/analysis?page=999999999999', '/people/helen-orvik?page=100001'])(
     'an absurd page number is the listing’s 404 (%s)',
     async (pathname) => {
       const response = await load(pathname);

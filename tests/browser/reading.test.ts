@@ -51,7 +51,7 @@ describe('reading an article', () => {
     );
     expect(
       await article.getByRole('link', { name: 'Daniel Achterberg' }).first().getAttribute('href'),
-    ).toBe('/experts/daniel-achterberg');
+    ).toBe('/people/daniel-achterberg');
     expect(await article.locator('header time').first().textContent()).toBe('18 November 2026');
     expect(await article.getByText(/\d+ min read/).count()).toBe(1);
     const figure = article.locator('figure');
@@ -183,6 +183,7 @@ describe('a members-only article', () => {
       ['/feed.xml', {}, membersTitle],
       ['/series/fiscal-watch/feed.xml', {}, membersTitle],
       ['/experts/helen-orvik/feed.xml', {}, membersTitle],
+      ['/people/helen-orvik/feed.xml', {}, membersTitle],
       ['/topics/economy/feed.xml', {}, membersTitle],
       ['/sitemap.xml', {}, `${baseUrl}/articles/${membersSlug}</loc>`],
       ['/search?q=lion%27s+share+efficiency+assumption', {}, 'No results for “lion'],
@@ -236,7 +237,7 @@ describe('listings', () => {
     expect(labels).toEqual(['Report', 'Report']);
   });
 
-  it('cover series, topics and experts', async () => {
+  it('cover series, topics and people', async () => {
     await ui.page.goto(`${baseUrl}/series`);
     await ui.page.getByRole('link', { name: 'The Wren Dispatch' }).click();
     await ui.page.waitForURL(`${baseUrl}/series/the-wren-dispatch`);
@@ -254,9 +255,9 @@ describe('listings', () => {
       'Vaccine manufacturing in Africa: from pledges to plants',
     ]);
 
-    await ui.page.goto(`${baseUrl}/experts`);
+    await ui.page.goto(`${baseUrl}/people`);
     await ui.page.getByRole('link', { name: 'Priya Raman' }).click();
-    await ui.page.waitForURL(`${baseUrl}/experts/priya-raman`);
+    await ui.page.waitForURL(`${baseUrl}/people/priya-raman`);
     expect(await ui.page.getByText('Fellow, Trade and the Asia-Pacific').count()).toBe(1);
     expect(await ui.page.getByRole('img', { name: 'Portrait of Priya Raman' }).count()).toBe(1);
     expect(await ui.page.locator('main article h3').count()).toBeGreaterThanOrEqual(4);
@@ -278,7 +279,8 @@ describe('listings', () => {
       '/articles/%E2%9C%93%00',
       '/series/nope',
       '/topics/UPPER',
-      '/experts/nobody',
+      '/people/nobody',
+      '/experts/nobody/feed.xml',
       '/series/nope/feed.xml',
     ]) {
       expect((await text(path)).status, path).toBe(404);
@@ -351,7 +353,7 @@ describe('feeds and discovery', () => {
       parseFeed((await text('/series/the-wren-dispatch/feed.xml')).body).map((item) => item.title),
     ).toEqual(['Deterrence on a budget', 'Europe’s ammunition gap, a year on']);
     expect(parseFeed((await text('/topics/health/feed.xml')).body)).toHaveLength(3);
-    const priya = parseFeed((await text('/experts/priya-raman/feed.xml')).body);
+    const priya = parseFeed((await text('/people/priya-raman/feed.xml')).body);
     expect(priya.map((item) => item.link)).toContain(
       `${baseUrl}/articles/pacific-trade-pact-middle-powers`,
     );
@@ -364,7 +366,7 @@ describe('feeds and discovery', () => {
     const sitemap = await text('/sitemap.xml');
     expect(XMLValidator.validate(sitemap.body)).toBe(true);
     expect(sitemap.body).toContain(`${baseUrl}/articles/grid-connections-new-bottleneck`);
-    expect(sitemap.body).toContain(`${baseUrl}/experts/amara-okafor`);
+    expect(sitemap.body).toContain(`${baseUrl}/people/amara-okafor`);
     expect(sitemap.body).not.toContain('housing-supply-and-the-planning-system');
     const robots = await text('/robots.txt');
     expect(robots.body).toContain(`Sitemap: ${baseUrl}/sitemap.xml`);
@@ -388,7 +390,7 @@ describe('accessibility', () => {
     ],
     ['a members-only article', `/articles/${membersSlug}`, 'This piece is for members'],
     ['a listing', '/analysis', 'Analysis'],
-    ['an expert', '/experts/helen-orvik', 'Helen Orvik'],
+    ['a person', '/people/helen-orvik', 'Helen Orvik'],
     ['search results', '/search?q=energy', '1 result for “energy”'],
     ['an empty search', '/search?q=zzzzqqq', 'No results for “zzzzqqq”'],
     ['the 404 page', '/articles/nope', 'We could not find that page'],

@@ -32,7 +32,7 @@ describe('search on a desktop', () => {
     await ui.page.goto(`${baseUrl}/search`);
     await searchFor(ui.page, 'Achterberg');
     expect(await linksIn(ui.page, 'People')).toEqual([
-      ['Daniel Achterberg', '/experts/daniel-achterberg'],
+      ['Daniel Achterberg', '/people/daniel-achterberg'],
     ]);
     expect(await ui.page.getByRole('region', { name: 'Series' }).count()).toBe(0);
     expect(await resultTitles(ui.page)).toContain(
@@ -40,7 +40,7 @@ describe('search on a desktop', () => {
     );
 
     await searchFor(ui.page, 'Okafor');
-    expect(await linksIn(ui.page, 'People')).toEqual([['Amara Okafor', '/experts/amara-okafor']]);
+    expect(await linksIn(ui.page, 'People')).toEqual([['Amara Okafor', '/people/amara-okafor']]);
     expect((await resultTitles(ui.page)).length).toBeGreaterThan(0);
     expect(ui.errors).toEqual([]);
   });
@@ -82,7 +82,7 @@ describe('search on a desktop', () => {
     await ui.page.setViewportSize(desktop);
     await ui.page.goto(`${baseUrl}/search?q=wren`);
     await ui.page.getByRole('region', { name: 'Series' }).waitFor();
-    expect(await linksIn(ui.page, 'People')).toEqual([['Tomasz Wren', '/experts/tomasz-wren']]);
+    expect(await linksIn(ui.page, 'People')).toEqual([['Tomasz Wren', '/people/tomasz-wren']]);
     expect(await linksIn(ui.page, 'Series')).toEqual([
       ['The Wren Dispatch', '/series/the-wren-dispatch'],
     ]);
@@ -122,7 +122,7 @@ describe('search on a phone', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/search?q=Okafor`);
-      expect(await linksIn(page, 'People')).toEqual([['Amara Okafor', '/experts/amara-okafor']]);
+      expect(await linksIn(page, 'People')).toEqual([['Amara Okafor', '/people/amara-okafor']]);
       const button = page.locator('summary', { hasText: 'Filters' });
       const filters = page.locator('details', { has: button });
       expect(await filters.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);

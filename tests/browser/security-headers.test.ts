@@ -323,8 +323,8 @@ describe('pages work under the policy in Chromium', () => {
     const response = await reader.page.goto(`${baseUrl}${path}`);
     expect(await response?.headerValue('x-page-cache')).toBe('hit');
     await hydrated(reader.page);
-    await reader.page.getByRole('link', { name: 'Experts' }).first().click();
-    await reader.page.waitForURL(`${baseUrl}/experts`);
+    await reader.page.getByRole('link', { name: 'People' }).first().click();
+    await reader.page.waitForURL(`${baseUrl}/people`);
     expect(await violations(reader)).toEqual([]);
     expect(reader.errors).toEqual([]);
   });

@@ -26,7 +26,16 @@ describe('publicPageKey', () => {
     ['/analysis?page=999999999999', '/analysis?page=999999999999'],
     ['/series/fiscal-watch?kind=report&page=4', '/series/fiscal-watch?page=4'],
     ['/topics/economy?page=0', '/topics/economy'],
-    ['/experts/helen-orvik?page=2', '/experts/helen-orvik?page=2'],
+    ['/people/helen-orvik?page=2', '/people/helen-orvik?page=2'],
+    ['/people', '/people'],
+    [
+      '/people?topic=energy-climate&role=trustee&ref=x',
+      '/people?role=trustee&topic=energy-climate',
+    ],
+    ['/people?role=emperor&topic=Not_A_Slug&page=2', '/people'],
+    ['/people?role=staff&role=fellow', '/people?role=staff'],
+    ['/press?page=2', '/press'],
+    ['/press/releases?page=2&kind=report', '/press/releases?page=2'],
     ['/search', '/search'],
     ['/search?q=&page=1&utm_source=x', '/search'],
     ['/search?q=energy', '/search?q=energy'],
@@ -59,6 +68,9 @@ describe('publicPageKey', () => {
     '/articles/one/two',
     '/members-view/grid-connections',
     '/series/fiscal-watch/feed.xml',
+    '/experts',
+    '/experts/helen-orvik',
+    '/press/releases/feed.xml',
   ])('%s is not a public page', (target) => {
     expect(key(target)).toBeNull();
   });

@@ -76,8 +76,8 @@ describe('the page cache', () => {
   });
 
   it('does not keep what a failed render returned', async () => {
-    expect(await fillPage('/experts', async () => null)).toBeNull();
-    expect(cachedPage('/experts')).toBeUndefined();
+    expect(await fillPage('/people', async () => null)).toBeNull();
+    expect(cachedPage('/people')).toBeUndefined();
   });
 
   it('gives readers who waited a render begun before a clear, but does not keep it', async () => {

@@ -23,7 +23,7 @@ export const metadata: Metadata = {
 };
 
 const answerTime =
-  'We answer within two working hours (9am to 6pm, Monday to Friday); requests sent later are answered by 10am the next working day. If your deadline is sooner, please also phone the press office.';
+  'We answer within two hours while the press office is open (its hours are beside each contact), and requests sent after hours by 10am the next working day. If your deadline is sooner, please also phone us.';
 
 const sectionHeading = 'font-serif text-2xl font-semibold';
 
