@@ -20,6 +20,7 @@ import {
 import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
+import { seedPublicationArticles } from './data/publications';
 import { seedTiers } from './data/tiers';
 
 export const seedArticles = [
@@ -36,7 +37,7 @@ export const demoAccounts: { email: string; name: string; role: UserRole }[] = [
 
 export interface SeedResult {
   created: Record<
-    'media' | 'authors' | 'series' | 'topics' | 'tiers' | 'articles' | 'users',
+    'media' | 'authors' | 'series' | 'topics' | 'tiers' | 'articles' | 'publications' | 'users',
     number
   >;
   accounts: { email: string; role: UserRole; password: string }[];
@@ -155,6 +156,7 @@ async function seedMembershipTiers(
 async function seedContent(tx: Transaction, created: SeedResult['created']) {
   const ids = await seedCatalogue(tx, created);
   const tierIds = await seedMembershipTiers(tx, created);
+  created.publications += await seedPublicationArticles(tx, ids);
   for (const article of seedArticles) {
     const heroMedia = article.hero
       ? seedMedia.find((item) => item.key === `images/demo/${article.hero!.image}.jpg`)
@@ -234,7 +236,16 @@ async function seedAccounts(db: Database, result: SeedResult) {
 /** Adds the demo content and accounts that are missing; rows that exist are left untouched. */
 export async function seedDatabase(db: Database): Promise<SeedResult> {
   const result: SeedResult = {
-    created: { media: 0, authors: 0, series: 0, topics: 0, tiers: 0, articles: 0, users: 0 },
+    created: {
+      media: 0,
+      authors: 0,
+      series: 0,
+      topics: 0,
+      tiers: 0,
+      articles: 0,
+      publications: 0,
+      users: 0,
+    },
     accounts: [],
   };
   await db.transaction((tx) => seedContent(tx, result.created));
