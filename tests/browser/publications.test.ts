@@ -142,7 +142,8 @@ describe('a report with a PDF', () => {
     const response = await fetch(`${baseUrl}${href}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-length')).toBe(String(pdfBytes.byteLength));
+    // The route sets Content-Length, but Next 16 sends a route handler's answer chunked and
+    // drops it (next/dist/server/send-response.js), as it does for /media: the bytes are checked.
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=31536000/);
     expect(Buffer.from(await response.arrayBuffer()).equals(pdfBytes)).toBe(true);
