@@ -36,8 +36,9 @@ export function PublicationPanel({
               width={cover.width}
               height={cover.height}
               alt={cover.alt}
-              sizes="(min-width: 640px) 176px, 60vw"
-              className="h-auto w-44 max-w-[60%] rounded-sm border border-rule shadow-sm"
+              sizes="176px"
+              loading="eager"
+              className="aspect-[3/4] h-auto w-32 rounded-sm border border-rule object-cover shadow-sm sm:w-44"
             />
           )}
           <div className="space-y-4">

@@ -5,6 +5,7 @@ import { documentKeyFor } from '@/lib/publications/keys';
 import { readPdf } from '@/lib/publications/pdf';
 import { getStorage } from '@/lib/storage';
 import type { SeedArticle } from './article-type';
+import { seedMedia } from './catalogue';
 import { gridReportPdf, procurementBriefingPdf } from './publication-pdfs';
 
 interface SeedPublication extends SeedArticle {
@@ -26,6 +27,11 @@ export const seedPublications: SeedPublication[] = [
     authors: ['priya-raman', 'daniel-achterberg'],
     topics: ['energy-climate', 'united-kingdom'],
     pdf: { make: gridReportPdf, filename: 'Northgate - Clearing the queue (2026).pdf' },
+    hero: {
+      image: 'skyline-bars',
+      caption:
+        'Projects waiting for a connection now add up to more than eleven times peak demand.',
+    },
     cover: {
       image: 'wind-field',
       alt: 'Report cover: short blue strokes flowing like wind across a pale background',
@@ -60,6 +66,10 @@ This report estimates what the delay costs, explains why the reforms made since 
     series: 'the-wren-dispatch',
     topics: ['security-defence', 'united-kingdom'],
     pdf: { make: procurementBriefingPdf, filename: 'Northgate briefing - Buying readiness.pdf' },
+    hero: {
+      image: 'ledger-columns',
+      caption: 'Cost growth, not headline budgets, decides what the money buys.',
+    },
     cover: {
       image: 'concentric-rings',
       alt: 'Briefing cover: grey concentric rings beside a deep red panel',
@@ -142,6 +152,14 @@ export async function seedPublicationArticles(tx: Transaction, ids: Ids): Promis
         visibility: item.visibility ?? 'public',
         publishedAt: new Date(item.publishedAt!),
         seriesId: item.series ? must(ids.seriesIds, item.series, 'series') : null,
+        heroImageId: item.hero
+          ? must(ids.mediaIds, `images/demo/${item.hero.image}.jpg`, 'image')
+          : null,
+        heroAlt: item.hero
+          ? seedMedia.find((image) => image.key === `images/demo/${item.hero!.image}.jpg`)!.alt
+          : null,
+        heroCaption: item.hero?.caption ?? null,
+        heroCredit: item.hero ? 'Illustration: Northgate Institute' : null,
         documentId: document.id,
         documentText: document.text,
         coverImageId: must(ids.mediaIds, `images/demo/${item.cover.image}.jpg`, 'image'),
