@@ -32,7 +32,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Loaded from node_modules at run time: PGlite reads its WASM files from beside itself,
   // and argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    // pdf.js starts its worker from a file beside itself, and pdfkit reads its fonts from its folder.
+    'pdfjs-dist',
+    'pdfkit',
+  ],
   // forbidden() answers 403 with the site's own page when a signed-in person lacks a role.
   experimental: {
     authInterrupts: true,

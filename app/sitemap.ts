@@ -26,6 +26,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url, lastModified: newest, changeFrequency: 'hourly', priority: 1 },
     { url: `${url}/analysis`, lastModified: newest, changeFrequency: 'hourly', priority: 0.8 },
+    { url: `${url}/publications`, changeFrequency: 'weekly', priority: 0.7 },
     { url: `${url}/series`, changeFrequency: 'weekly', priority: 0.5 },
     { url: `${url}/topics`, changeFrequency: 'weekly', priority: 0.5 },
     { url: `${url}/people`, changeFrequency: 'weekly', priority: 0.5 },

@@ -4,6 +4,7 @@ import { ArticleHeader } from '@/components/articles/article-header';
 import { CiteThis } from '@/components/articles/cite-this';
 import { HeroFigure } from '@/components/articles/hero-figure';
 import { MembersTeaser } from '@/components/articles/members-teaser';
+import { PublicationPanel } from '@/components/articles/publication-panel';
 import { ReadTheRest } from '@/components/articles/read-the-rest';
 import { ShareLinks } from '@/components/articles/share-links';
 import { TopicLinks } from '@/components/articles/topic-links';
@@ -16,6 +17,7 @@ import { renderMarkdown } from '@/lib/content/markdown';
 import { readingMinutes } from '@/lib/content/reading';
 import type { ExpertInfo } from '@/lib/content/queries/taxonomy';
 import type { ArticleDetail, ArticleSummary } from '@/lib/content/types';
+import { pdfPath } from '@/lib/publications/paths';
 import { absoluteUrl, articleData, breadcrumbData } from '@/lib/seo/structured-data';
 
 /** An article as its reader may see it: the body when they may read it, a teaser otherwise. */
@@ -36,10 +38,19 @@ export function ArticleView({
   holdsTier?: boolean;
 }) {
   const url = absoluteUrl(`/articles/${article.slug}`);
+  const { publication } = article;
   return (
     <>
       <article className="mx-auto max-w-3xl">
         <ArticleHeader article={article} minutes={readingMinutes(article.wordCount)} />
+        {publication && (
+          <PublicationPanel
+            publication={publication}
+            slug={article.slug}
+            title={article.title}
+            mayRead={article.body !== null}
+          />
+        )}
         {article.hero && <HeroFigure hero={article.hero} />}
         {article.body !== null ? (
           <ArticleBody html={renderMarkdown(article.body)} />
@@ -64,6 +75,13 @@ export function ArticleView({
             url,
             publisher: getSiteConfig().name,
             kind: articleKindLabels[article.kind],
+            ...(publication && {
+              publication: {
+                pdfUrl: publication.document ? absoluteUrl(pdfPath(article.slug)) : null,
+                doi: publication.doi,
+                isbn: publication.isbn,
+              },
+            }),
           })}
         />
       </article>

@@ -21,6 +21,7 @@ import { seedArticlesAutumn } from './data/articles-1';
 import { seedArticlesSummer, seedArticlesUnpublished } from './data/articles-2';
 import { seedAuthors, seedMedia, seedPortraits, seedSeries, seedTopics } from './data/catalogue';
 import { seedPersonDetails, seedPressReleases } from './data/people-press';
+import { seedPublicationArticles } from './data/publications';
 import { seedTiers } from './data/tiers';
 import { seedInstitutionPages } from './data/seed-pages';
 import { personColumns, seedPeopleAndPress } from './people-press';
@@ -46,6 +47,7 @@ export interface SeedResult {
     | 'topics'
     | 'tiers'
     | 'articles'
+    | 'publications'
     | 'users'
     | 'pages'
     | 'funders'
@@ -172,6 +174,7 @@ async function seedContent(tx: Transaction, created: SeedResult['created']) {
   const ids = await seedCatalogue(tx, created);
   await seedPeopleAndPress(tx, ids, created);
   const tierIds = await seedMembershipTiers(tx, created);
+  created.publications += await seedPublicationArticles(tx, ids);
   for (const article of seedArticles) {
     const heroMedia = article.hero
       ? seedMedia.find((item) => item.key === `images/demo/${article.hero!.image}.jpg`)
@@ -258,6 +261,7 @@ export async function seedDatabase(db: Database): Promise<SeedResult> {
       topics: 0,
       tiers: 0,
       articles: 0,
+      publications: 0,
       users: 0,
       pages: 0,
       funders: 0,

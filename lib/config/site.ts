@@ -7,6 +7,7 @@ export interface NavLink {
 
 export const primaryNavigation: NavLink[] = [
   { href: '/analysis', label: 'Analysis' },
+  { href: '/publications', label: 'Publications' },
   { href: '/series', label: 'Series' },
   { href: '/people', label: 'People' },
   { href: '/topics', label: 'Topics' },
@@ -18,6 +19,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
     heading: 'Read',
     links: [
       { href: '/analysis', label: 'Latest analysis' },
+      { href: '/publications', label: 'Reports and papers' },
       { href: '/series', label: 'Series and columns' },
       { href: '/topics', label: 'Topics and regions' },
       { href: '/feed.xml', label: 'RSS feed' },

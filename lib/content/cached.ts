@@ -19,6 +19,11 @@ import {
 } from './queries/articles';
 import { readHomeSections } from './queries/home';
 import { listExperts, listSeries, listTopics } from './queries/taxonomy';
+import {
+  listPublications,
+  listPublicationYears,
+  type PublicationFilter,
+} from '@/lib/publications/listing';
 
 /** Cache tags: editorial writes revalidate these, and every page built from them follows. */
 export const contentTags = {
@@ -134,3 +139,24 @@ export async function getBylineExperts(bylines: { slug: string }[]) {
 }
 
 export type { ArticleFilter, ArticleKind };
+
+/** A page of /publications; null past its last page, as getArticlePage. */
+export const getPublicationPage = cache(
+  async (filter: PublicationFilter, page: number, pageSize: number) => {
+    const load = (number: number) =>
+      cached(
+        ['publication-page', JSON.stringify(filter), String(number), String(pageSize)],
+        [contentTags.articles, contentTags.taxonomy],
+        () => listPublications(filter, number, pageSize),
+      );
+    // Past the last page is known from the first page's count, so made-up page numbers store
+    // nothing.
+    const firstPage = await load(1);
+    if (page === 1) return firstPage;
+    return page > firstPage.pageCount ? null : load(page);
+  },
+);
+
+export const getPublicationYears = cache(() =>
+  cached(['publication-years'], [contentTags.articles], () => listPublicationYears()),
+);

@@ -12,6 +12,12 @@ export interface CitationInput {
   kind: string;
   /** Printed by Chicago (before the URL) and BibTeX (urldate) when given; APA leaves it out. */
   accessedAt?: Date;
+  /**
+   * A publication: its PDF's address (the citation then names the PDF and points at it rather
+   * than the page) and its identifiers. A DOI, when there is one, is the link APA and Chicago
+   * give, as both prefer it to a URL.
+   */
+  publication?: { pdfUrl: string | null; doi: string | null; isbn: string | null };
 }
 
 export interface Citations {
@@ -103,16 +109,27 @@ function apaAuthors(names: PersonName[], publisher: string): string {
   return `${list.slice(0, -1).join(', ')}, & ${last}`;
 }
 
+/** Where a citation sends its reader: the DOI, else the PDF, else the page. */
+function citedUrl(input: CitationInput): string {
+  const { publication } = input;
+  if (publication?.doi) return doiLink(publication.doi);
+  return clean(publication?.pdfUrl ?? input.url);
+}
+
+const doiLink = (doi: string) => `https://doi.org/${clean(doi)}`;
+
 function formatApa(input: CitationInput, names: PersonName[], date: LondonDate): string {
   const title = clean(input.title);
   const publisher = clean(input.publisher);
+  const pdf = input.publication?.pdfUrl;
   const parts = [
     withPeriod(apaAuthors(names, publisher)),
     `(${date.year}, ${monthName(date)} ${date.day}).`,
-    withPeriod(title),
+    // APA 7 §9.4: a description of the form in square brackets after the title.
+    pdf ? `${title} [${clean(input.kind)}, PDF].` : withPeriod(title),
     // APA 7 §9.29: when the author is the publisher, the publisher is not repeated.
     names.length > 0 ? withPeriod(publisher) : '',
-    clean(input.url),
+    citedUrl(input),
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -146,13 +163,17 @@ function formatChicago(input: CitationInput, names: PersonName[], date: LondonDa
   const authors = chicagoAuthors(names);
   // CMOS 17 §14.206: with no author the site's owner stands in, and is then not repeated.
   const source = authors ? `${publisher}, ${chicagoDate(date)}.` : `${chicagoDate(date)}.`;
+  const { publication } = input;
   const parts = [
     withPeriod(authors || publisher),
     `"${withPeriod(title)}"`,
+    // CMOS 17 §14.220: a report names its kind; the medium follows for a PDF.
+    publication?.pdfUrl ? `${withPeriod(clean(input.kind))} PDF.` : '',
     source,
+    publication?.isbn ? `ISBN ${clean(publication.isbn)}.` : '',
     // CMOS 17 §14.12: an access date, when one is wanted, goes immediately before the URL.
     input.accessedAt ? `Accessed ${chicagoDate(londonDate(input.accessedAt))}.` : '',
-    `${clean(input.url)}.`,
+    `${citedUrl(input)}.`,
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -228,15 +249,18 @@ function formatBibtex(input: CitationInput, names: PersonName[], date: LondonDat
   const publisher = escapeBibtex(input.publisher);
   // Double braces keep an organisation whole instead of inverting it as "Institute, Northgate".
   const author = names.length > 0 ? names.map(bibtexName).join(' and ') : `{${publisher}}`;
+  const { publication } = input;
   const fields: [string, string][] = [
     ['author', `{${author}}`],
     ['title', `{{${escapeBibtex(input.title)}}}`],
     ['organization', `{${publisher}}`],
     ['year', `{${date.year}}`],
     ['month', bibtexMonths[date.month - 1] ?? ''],
-    ['url', `{${bibtexUrl(input.url)}}`],
-    ['note', `{${escapeBibtex(input.kind)}}`],
+    ['url', `{${bibtexUrl(publication?.pdfUrl ?? input.url)}}`],
+    ['note', `{${escapeBibtex(publication?.pdfUrl ? `${input.kind}, PDF` : input.kind)}}`],
   ];
+  if (publication?.doi) fields.push(['doi', `{${bibtexUrl(publication.doi)}}`]);
+  if (publication?.isbn) fields.push(['isbn', `{${escapeBibtex(publication.isbn)}}`]);
   if (input.accessedAt) fields.push(['urldate', `{${isoDay(londonDate(input.accessedAt))}}`]);
   const body = fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n');
   return `@misc{${bibtexKey(input, names, date)},\n${body},\n}`;

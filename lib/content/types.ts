@@ -32,6 +32,24 @@ export interface ArticleSummary {
   hero: HeroImage | null;
 }
 
+/** A publication's PDF as readers see it beside the download button. */
+export interface PublicationDocument {
+  /** The download's address, carrying the PDF's version so a new PDF is a new URL. */
+  href: string;
+  pageCount: number;
+  bytes: number;
+}
+
+/** What a report, briefing or paper shows beside its body. */
+export interface Publication {
+  cover: { src: string; width: number; height: number; alt: string } | null;
+  /** Markdown; null when the reader may not read the body, as the findings summarise it. */
+  keyFindings: string | null;
+  isbn: string | null;
+  doi: string | null;
+  document: PublicationDocument | null;
+}
+
 export interface TopicLink {
   slug: string;
   name: string;
@@ -47,6 +65,8 @@ export interface ArticleDetail extends ArticleSummary {
   /** For a piece only members of some tiers may read: those of them people can join, in order. */
   tiers: { slug: string; name: string }[];
   externalSource: { name: string; url: string; publishedAt: string | null } | null;
+  /** For a report, briefing or paper; null for other kinds. */
+  publication: Publication | null;
 }
 
 export interface Page<T> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { articleKinds, articleVisibilities } from '@/db/schema';
+import { doiSchema, isbnSchema } from '@/lib/publications/identifiers';
+import { isPublicationKind } from '@/lib/publications/kinds';
 import {
   idSet,
   longText,
@@ -82,6 +84,13 @@ const articleFields = z.object({
   heroAlt: optionalLine(300, 'Keep the description to 300 characters or fewer.'),
   heroCaption: optionalLine(500, 'Keep the caption to 500 characters or fewer.'),
   heroCredit: optionalLine(200, 'Keep the credit to 200 characters or fewer.'),
+  // A publication's (report, briefing, paper): absent from revisions saved before they existed.
+  documentId: optionalId('Choose the PDF from the list, or none.'),
+  coverImageId: optionalId('Choose the cover from the library, or none.'),
+  coverAlt: optionalLine(300, 'Keep the cover’s description to 300 characters or fewer.'),
+  keyFindings: longText(5000, 'Keep the key findings under 5,000 characters.'),
+  isbn: isbnSchema,
+  doi: doiSchema,
 });
 
 type Fields = z.output<typeof articleFields>;
@@ -120,6 +129,13 @@ function checkPairs(fields: Fields, context: z.RefinementCtx) {
       message: 'Choose the tiers whose members may read it.',
     });
   }
+  if (fields.coverImageId && !fields.coverAlt) {
+    context.addIssue({
+      code: 'custom',
+      path: ['coverAlt'],
+      message: 'Describe the cover for readers who cannot see it.',
+    });
+  }
   if (fields.heroImageId && !fields.heroAlt) {
     context.addIssue({
       code: 'custom',
@@ -153,13 +169,45 @@ export type ArticleFields = z.output<typeof articleInputSchema>;
 export type ArticleUpdateInput = z.input<typeof articleUpdateSchema>;
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
 
+type PublicationFieldName =
+  'documentId' | 'coverImageId' | 'coverAlt' | 'keyFindings' | 'isbn' | 'doi';
+export type PublicationFields = Pick<ArticleFields, PublicationFieldName>;
+
 /** The editable fields as saved in a revision: JSON, so the date is a string; the slug is settled. */
-export type ArticleSnapshot = Omit<ArticleFields, 'slug' | 'externalPublishedAt' | 'tierIds'> & {
+export type ArticleSnapshot = Omit<
+  ArticleFields,
+  'slug' | 'externalPublishedAt' | 'tierIds' | PublicationFieldName
+> & {
   slug: string;
   externalPublishedAt: string | null;
   /** Absent from revisions saved before tiers existed. */
   tierIds?: string[];
-};
+} & Partial<PublicationFields>;
+
+/**
+ * A publication's own fields, or none for other kinds: a commentary carries no PDF, so a kind
+ * changed away from report drops them rather than keeping them out of sight.
+ */
+export function publicationFields(fields: ArticleFields): PublicationFields {
+  if (!isPublicationKind(fields.kind)) {
+    return {
+      documentId: null,
+      coverImageId: null,
+      coverAlt: null,
+      keyFindings: '',
+      isbn: null,
+      doi: null,
+    };
+  }
+  return {
+    documentId: fields.documentId,
+    coverImageId: fields.coverImageId,
+    coverAlt: fields.coverImageId ? fields.coverAlt : null,
+    keyFindings: fields.keyFindings,
+    isbn: fields.isbn,
+    doi: fields.doi,
+  };
+}
 
 /** The tiers a piece is limited to: none unless its visibility says tiers. */
 export const chosenTiers = (fields: Pick<ArticleFields, 'visibility' | 'tierIds'>) =>
@@ -185,5 +233,6 @@ export function toSnapshot(fields: ArticleFields, slug: string): ArticleSnapshot
     heroAlt: fields.heroAlt,
     heroCaption: fields.heroCaption,
     heroCredit: fields.heroCredit,
+    ...publicationFields(fields),
   };
 }

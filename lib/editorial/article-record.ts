@@ -54,6 +54,12 @@ export async function loadEditableArticle(
       heroAlt: articles.heroAlt,
       heroCaption: articles.heroCaption,
       heroCredit: articles.heroCredit,
+      documentId: articles.documentId,
+      coverImageId: articles.coverImageId,
+      coverAlt: articles.coverAlt,
+      keyFindings: articles.keyFindings,
+      isbn: articles.isbn,
+      doi: articles.doi,
     })
     .from(articles)
     .where(eq(articles.id, id));

@@ -8,6 +8,7 @@ import {
   articleTiers,
   articleTopics,
   authors,
+  documents,
   media,
   membershipTiers,
   series,
@@ -15,7 +16,13 @@ import {
   type NewArticle,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
-import { chosenTiers, toSnapshot, type ArticleFields, type ArticleSnapshot } from './article-input';
+import {
+  chosenTiers,
+  publicationFields,
+  toSnapshot,
+  type ArticleFields,
+  type ArticleSnapshot,
+} from './article-input';
 import { isId, loadEditableArticle, type EditableArticle } from './article-record';
 import { recordAudit } from './audit';
 import { violatedConstraint } from '@/db/errors';
@@ -76,10 +83,14 @@ export async function mustLoad(tx: Transaction, id: string): Promise<EditableArt
   return article;
 }
 
-async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<FieldErrors> {
+async function checkReferences(
+  tx: Transaction,
+  fields: ArticleFields,
+): Promise<{ errors: FieldErrors; documentText: string }> {
   const tagIds = [...fields.topicIds, ...fields.regionIds];
   const tierIds = chosenTiers(fields);
-  const [bylines, seriesRows, tags, images, tiers] = await Promise.all([
+  const { documentId, coverImageId } = publicationFields(fields);
+  const [bylines, seriesRows, tags, images, tiers, covers, pdfs] = await Promise.all([
     tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, fields.authorIds)),
     fields.seriesId
       ? tx.select({ id: series.id }).from(series).where(eq(series.id, fields.seriesId))
@@ -98,6 +109,10 @@ async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<
           .select({ id: membershipTiers.id })
           .from(membershipTiers)
           .where(inArray(membershipTiers.id, tierIds))
+      : [],
+    coverImageId ? tx.select({ id: media.id }).from(media).where(eq(media.id, coverImageId)) : [],
+    documentId
+      ? tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId))
       : [],
   ]);
   const kinds = new Map(tags.map((tag) => [tag.id, tag.kind]));
@@ -121,7 +136,14 @@ async function checkReferences(tx: Transaction, fields: ArticleFields): Promise<
   if (fields.heroImageId && images.length === 0) {
     errors.heroImageId = 'This image is no longer in the library. Choose another, or none.';
   }
-  return errors;
+  if (coverImageId && covers.length === 0) {
+    errors.coverImageId = 'This image is no longer in the library. Choose another, or none.';
+  }
+  if (documentId && pdfs.length === 0) {
+    errors.documentId = 'This PDF has been removed. Upload it again, or choose another.';
+  }
+  // The PDF's text goes into the article's own row, where its search vector reads it.
+  return { errors, documentText: pdfs[0]?.text ?? '' };
 }
 
 /** Checks what the form refers to and settles the slug: the slug to save, or field errors. */
@@ -129,8 +151,8 @@ export async function prepare(
   tx: Transaction,
   fields: ArticleFields,
   current: EditableArticle | null,
-): Promise<{ ok: true; slug: string } | Invalid> {
-  const errors = await checkReferences(tx, fields);
+): Promise<{ ok: true; slug: string; documentText: string } | Invalid> {
+  const { errors, documentText } = await checkReferences(tx, fields);
   const claim = await claimSlug(tx, articles, {
     requested: fields.slug,
     source: fields.title,
@@ -138,10 +160,10 @@ export async function prepare(
     messages: slugMessages,
   });
   if (!claim.ok) return invalid({ ...errors, slug: claim.message });
-  return Object.keys(errors).length > 0 ? invalid(errors) : claim;
+  return Object.keys(errors).length > 0 ? invalid(errors) : { ...claim, documentText };
 }
 
-export function articleValues(fields: ArticleFields, slug: string) {
+export function articleValues(fields: ArticleFields, slug: string, documentText: string) {
   return {
     slug,
     title: fields.title,
@@ -157,6 +179,8 @@ export function articleValues(fields: ArticleFields, slug: string) {
     externalSourceName: fields.externalSourceName,
     externalSourceUrl: fields.externalSourceUrl,
     externalPublishedAt: fields.externalPublishedAt,
+    ...publicationFields(fields),
+    documentText,
   } satisfies Partial<NewArticle>;
 }
 
@@ -229,7 +253,7 @@ export async function saveNewVersion(
   await tx
     .update(articles)
     .set({
-      ...articleValues(fields, prepared.slug),
+      ...articleValues(fields, prepared.slug, prepared.documentText),
       version,
       ...(revised ? { revisedAt: sql`now()` } : {}),
     })

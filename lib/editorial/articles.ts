@@ -40,7 +40,10 @@ export async function createArticle(actor: Actor, input: ArticleInput): Promise<
       if (!prepared.ok) return prepared;
       const [row] = await tx
         .insert(articles)
-        .values({ ...articleValues(fields, prepared.slug), createdById: actor.id })
+        .values({
+          ...articleValues(fields, prepared.slug, prepared.documentText),
+          createdById: actor.id,
+        })
         .returning({ id: articles.id });
       const id = row!.id;
       await writeJoins(tx, id, fields);

@@ -2,6 +2,10 @@
 export type BodyWithin =
   { ok: true; text: string } | { ok: false; bytes: number; declared: boolean };
 
+/** A request's body as bytes, or how far it went past the limit it was refused at. */
+export type BytesWithin =
+  { ok: true; bytes: Buffer } | { ok: false; bytes: number; declared: boolean };
+
 /**
  * Reads a request's body up to `maxBytes`. A body whose Content-Length says it is larger is
  * refused before a byte of it is read, and one sent without a length (chunked) as soon as what
@@ -11,10 +15,10 @@ export type BodyWithin =
  * before the refusal could be sent. Send the refusal with `Connection: close`, so the server
  * does not read the rest to reach a next request on the same connection.
  */
-export async function readBodyWithin(request: Request, maxBytes: number): Promise<BodyWithin> {
+export async function readBytesWithin(request: Request, maxBytes: number): Promise<BytesWithin> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) return { ok: false, bytes: declared, declared: true };
-  if (!request.body) return { ok: true, text: '' };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -28,8 +32,13 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
     }
     chunks.push(value);
   }
-  // As Request.text() decodes: UTF-8, a byte-order mark dropped, bad sequences replaced.
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) };
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/** As readBytesWithin, decoded as Request.text() decodes: UTF-8, a byte-order mark dropped. */
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<BodyWithin> {
+  const body = await readBytesWithin(request, maxBytes);
+  return body.ok ? { ok: true, text: new TextDecoder().decode(body.bytes) } : body;
 }
 
 type Handler<R extends Request> = (request: R) => Promise<Response>;

@@ -1,4 +1,5 @@
-import 'server-only';
+// Without a 'server-only' guard: the seed command, which runs outside Next, stores the demo
+// publications' PDFs through it.
 import { getEnv, type Env } from '@/lib/platform/env';
 import { createLocalStorage } from './local';
 import type { MediaStorage } from './storage';

@@ -1,4 +1,4 @@
-import 'server-only';
+// Without a 'server-only' guard, as index.ts.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +11,7 @@ const contentTypes: Record<string, string> = {
   '.gif': 'image/gif',
   '.jpeg': 'image/jpeg',
   '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
   '.png': 'image/png',
   '.webp': 'image/webp',
 };

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { slugify } from '@/lib/editorial/slugify';
+import { readPdf } from '@/lib/publications/pdf';
+import { makePdf } from '@/tests/support/pdf';
 import { membershipAccounts, testAccounts } from './accounts';
 import { launchBrowser } from './chromium';
 
@@ -30,12 +35,15 @@ const canaryLower = canary.toLowerCase();
 // Words only the body holds, to search for; they are looked for too wherever the request did
 // not ask for them. The title and standfirst are public by design.
 const bodyWords = [`quorvex${run}`, `plimsade${run}`];
+// Found only inside each piece's PDF, with its canary: the PDF's text is searched with the body.
+const pdfWord = `vellichor${run}`;
+const tierPdfWord = `marrowdene${run}`;
 // The tier-only article's own canary and body words.
 const tierCanaryToken = `T${randomBytes(9).toString('hex').toUpperCase()}`;
 const tierCanary = `CANARY-${tierCanaryToken}`;
 const tierBodyWords = [`brindlequay${run}`, `ostrevane${run}`];
-const tierNeedles = [tierCanaryToken, ...tierBodyWords];
-const needles = [canaryToken, ...bodyWords, ...tierNeedles];
+const tierNeedles = [tierCanaryToken, ...tierBodyWords, tierPdfWord];
+const needles = [canaryToken, ...bodyWords, pdfWord, ...tierNeedles];
 const titleWord = `tessaly${run}`;
 const title = `Harbour dues and the ${titleWord} briefing`;
 const slug = slugify(title);
@@ -99,6 +107,36 @@ async function adminPage(): Promise<{ context: BrowserContext; page: Page }> {
     adminSession = await context.storageState();
   }
   return { context, page };
+}
+
+/**
+ * Makes the piece in the editor a report with a PDF, uploaded there, whose text carries the
+ * canary and a word found nowhere else.
+ */
+async function attachPdf(page: Page, text: string) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'no-leak-pdf-'));
+  const file = path.join(folder, 'members report.pdf');
+  fs.writeFileSync(file, await makePdf([text, 'A second page.']));
+  await page.getByLabel('Kind', { exact: true }).selectOption({ label: 'Report' });
+  await page.getByLabel('Upload a PDF').setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload PDF' }).click();
+  await page.getByText(/^Uploaded: members report\.pdf/).waitFor();
+  fs.rmSync(folder, { recursive: true, force: true });
+}
+
+/** The text of the PDF a reader with the cookie downloads, or the status they were refused with. */
+async function pdfFor(address: string, cookie?: string) {
+  const response = await fetch(`${baseUrl}${address}`, {
+    headers: cookie ? { Cookie: cookie } : {},
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const reading = response.status === 200 ? await readPdf(bytes) : null;
+  return {
+    status: response.status,
+    cacheControl: response.headers.get('cache-control'),
+    raw: bytes.toString('latin1'),
+    text: reading?.ok ? reading.text : '',
+  };
 }
 
 async function publicBody(path: string): Promise<string> {
@@ -532,6 +570,7 @@ beforeAll(async () => {
   await page
     .getByRole('radio', { name: 'Golden arcs joining points scattered across a night-blue field' })
     .check();
+  await attachPdf(page, `Members report: ${canary} and ${pdfWord} inside the PDF.`);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1$/);
   await page.getByText('Draft saved.').waitFor();
@@ -609,6 +648,7 @@ async function publishTierPiece() {
   await page.getByLabel('Body', { exact: true }).fill(tierBody);
   await page.getByLabel('Add an author').selectOption({ label: 'Amara Okafor' });
   await page.getByRole('button', { name: 'Add to byline' }).click();
+  await attachPdf(page, `Tier report: ${tierCanary} and ${tierPdfWord} inside the PDF.`);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?created=1$/);
   tierEditPage = page.url().replace(/\?.*$/, '');
@@ -693,8 +733,10 @@ describe('a members-only body', () => {
         '/robots.txt',
         '/feed.xml',
         articlePath,
+        `${articlePath}/pdf`,
         `/members-view/${slug}`,
         tierArticlePath,
+        `${tierArticlePath}/pdf`,
         `/members-view/${tierSlug}`,
         `/series/${seriesSlug}/feed.xml`,
         `/topics/${topicSlug}/feed.xml`,
@@ -943,6 +985,42 @@ const tierLeaks = (result: Crawl) =>
   result.fetched
     .filter((item) => tierNeedles.includes(item.leaked ?? ''))
     .map((item) => `${item.variant} ${new URL(item.requested).pathname}`);
+
+describe('a members-only PDF', () => {
+  it('is refused to anonymous readers and unsearchable by them; a member downloads it, canary and all', async () => {
+    for (const address of [`${articlePath}/pdf`, `${articlePath}/pdf?v=0`]) {
+      const anonymous = await pdfFor(address);
+      expect(anonymous.status).toBe(403);
+      expect(anonymous.cacheControl).toBe('private, no-store');
+      expect(anonymous.raw).not.toContain(canaryToken);
+    }
+    expect(await publicBody(`/search?q=${pdfWord}`)).toContain(`No results for “${pdfWord}”`);
+
+    const member = await pdfFor(`${articlePath}/pdf`, memberCookie);
+    expect(member.status).toBe(200);
+    expect(member.cacheControl).toBe('private, no-store');
+    expect(member.text).toContain(canary);
+    const search = await fetch(`${baseUrl}/search?q=${pdfWord}`, {
+      headers: { Cookie: memberCookie },
+    });
+    expect(await search.text()).toContain(`href="${articlePath}"`);
+  });
+
+  it('of a tier-only piece is refused to members outside the tier, and read by its members', async () => {
+    for (const cookie of [undefined, memberCookie, tierCookies.outsider]) {
+      const refused = await pdfFor(`${tierArticlePath}/pdf`, cookie);
+      expect(refused.status).toBe(403);
+      expect(refused.raw).not.toContain(tierCanaryToken);
+      const search = await fetch(`${baseUrl}/search?q=${tierPdfWord}`, {
+        headers: cookie ? { Cookie: cookie } : {},
+      });
+      expect(await search.text()).not.toContain(`href="${tierArticlePath}"`);
+    }
+    expect((await pdfFor(`${tierArticlePath}/pdf`, tierCookies.insider)).text).toContain(
+      tierCanary,
+    );
+  });
+});
 
 describe('a tier-only body', () => {
   it('reaches no member outside its tier: a free member, or a member of another tier', async () => {

@@ -193,3 +193,42 @@ describe('formatCitations: messy input', () => {
     expect(citations.chicago).toMatch(/^Orvik, Helen\. "Grid queues explained\." /);
   });
 });
+
+describe('formatCitations: a publication with a PDF', () => {
+  const pdfUrl = 'https://www.northgate.example/articles/clearing-the-queue/pdf';
+  const report = (publication: CitationInput['publication']) =>
+    cite(['Priya Raman'], { kind: 'Report', publication });
+
+  it('names the PDF and points at it when there is no DOI', () => {
+    const citations = report({ pdfUrl, doi: null, isbn: null });
+    expect(citations.apa).toBe(
+      `Raman, P. (2026, November 18). Grid connection queues are the real bottleneck [Report, PDF]. Northgate Institute. ${pdfUrl}`,
+    );
+    expect(citations.chicago).toBe(
+      `Raman, Priya. "Grid connection queues are the real bottleneck." Report. PDF. Northgate Institute, November 18, 2026. ${pdfUrl}.`,
+    );
+    expect(citations.bibtex).toContain(`url = {${pdfUrl}}`);
+    expect(citations.bibtex).toContain('note = {Report, PDF}');
+  });
+
+  it('gives the DOI as the link, and the ISBN where the style has a place for it', () => {
+    const citations = report({ pdfUrl, doi: '10.55555/ngi.2026.07', isbn: '978-1-915123-04-6' });
+    expect(citations.apa).toMatch(
+      /\[Report, PDF\]\. Northgate Institute\. https:\/\/doi\.org\/10\.55555\/ngi\.2026\.07$/,
+    );
+    expect(citations.chicago).toContain(
+      'November 18, 2026. ISBN 978-1-915123-04-6. https://doi.org/10.55555/ngi.2026.07.',
+    );
+    expect(citations.bibtex).toContain('doi = {10.55555/ngi.2026.07}');
+    expect(citations.bibtex).toContain('isbn = {978-1-915123-04-6}');
+  });
+
+  it('cites a publication without a PDF as a page, with its identifiers', () => {
+    const citations = report({ pdfUrl: null, doi: null, isbn: '978-1-915123-04-6' });
+    expect(citations.apa).toMatch(
+      /bottleneck\. Northgate Institute\. https:\/\/www\.northgate\.example\/analysis\/grid-connection-queue$/,
+    );
+    expect(citations.apa).not.toContain('PDF');
+    expect(citations.chicago).toContain('ISBN 978-1-915123-04-6.');
+  });
+});

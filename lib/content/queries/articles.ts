@@ -12,6 +12,8 @@ import {
   topics,
   type ArticleKind,
 } from '@/db/schema';
+import { getPublication } from '@/lib/publications/details';
+import { isPublicationKind } from '@/lib/publications/kinds';
 import { isLive, readableBody } from '../access';
 import type { Reader } from '@/lib/auth/who';
 import { listingPageCount } from '../listing';
@@ -126,7 +128,7 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
     .where(and(isLive(), eq(articles.slug, slug)))
     .limit(1);
   if (!row) return null;
-  const [[summary], topicRows, tierRows] = await Promise.all([
+  const [[summary], topicRows, tierRows, publication] = await Promise.all([
     toSummaries([row]),
     getDb()
       .select({ slug: topics.slug, name: topics.name, kind: topics.kind })
@@ -143,6 +145,7 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
           .where(and(eq(articleTiers.articleId, row.id), eq(membershipTiers.visible, true)))
           .orderBy(asc(membershipTiers.position), asc(membershipTiers.name))
       : [],
+    isPublicationKind(row.kind) ? getPublication(row.id, row.slug, reader) : null,
   ]);
   return {
     ...summary!,
@@ -159,6 +162,7 @@ export async function getArticle(slug: string, reader: Reader): Promise<ArticleD
             publishedAt: row.externalPublishedAt?.toISOString() ?? null,
           }
         : null,
+    publication,
   };
 }
 

@@ -7,12 +7,15 @@ import { FormMessages } from '@/components/admin/form-messages.client';
 import { MediaPicker } from '@/components/admin/media-picker.client';
 import { articleKindLabels } from '@/lib/content/labels';
 import type { MediaChoice } from '@/lib/editorial/media-choices';
+import type { DocumentChoice } from '@/lib/publications/documents';
+import { isPublicationKind } from '@/lib/publications/kinds';
 import { slugify } from '@/lib/editorial/slugify';
 import { createArticleAction, editArticleAction } from './actions';
 import { AuthorPicker } from './author-picker.client';
 import { ConflictPanel } from './conflict-panel.client';
 import type { ArticleField, ArticleFormState, ArticleFormValues } from './form-values';
 import { MarkdownPreview } from './markdown-preview.client';
+import { PublicationFields } from './publication-fields.client';
 
 interface Option {
   id: string;
@@ -27,6 +30,8 @@ export interface ArticleChoices {
   media: MediaChoice[];
   /** Membership tiers, for pieces only their members may read. */
   tiers: Option[];
+  /** Uploaded PDFs, for reports, briefings and papers. */
+  documents: DocumentChoice[];
 }
 
 type ChoiceField = 'topicIds' | 'regionIds' | 'tierIds';
@@ -108,6 +113,7 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
   );
   for (const image of choices.media)
     names.set(image.id, image.alt || 'Image without a description');
+  for (const document of choices.documents) names.set(document.id, document.filename);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -315,6 +321,17 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
           </div>
         </div>
       </FieldGroup>
+
+      {isPublicationKind(values.kind) && (
+        <PublicationFields
+          values={values}
+          errors={errors}
+          documents={choices.documents}
+          media={choices.media}
+          fieldId={fieldId}
+          onChange={(field, value) => set(field)(value)}
+        />
+      )}
 
       <FieldGroup
         id={fieldId('external')}

@@ -6,18 +6,26 @@ import {
   listTopicsForAdmin,
 } from '@/lib/editorial/term-reads';
 import { listTiers } from '@/lib/membership/tiers';
+import { listDocumentChoices } from '@/lib/publications/documents';
 import type { ArticleChoices } from './article-form.client';
 
 const option = ({ id, name }: { id: string; name: string }) => ({ id, name });
 
 /** What the article form offers to choose from, reduced to what the browser needs. */
-export async function loadArticleChoices(heroImageId: string | null): Promise<ArticleChoices> {
-  const [experts, series, topics, media, tiers] = await Promise.all([
+export async function loadArticleChoices(
+  chosen: {
+    heroImageId?: string | null;
+    coverImageId?: string | null;
+    documentId?: string | null;
+  } = {},
+): Promise<ArticleChoices> {
+  const [experts, series, topics, media, tiers, documents] = await Promise.all([
     listExpertsForAdmin(),
     listSeriesForAdmin(),
     listTopicsForAdmin(),
-    listMediaChoices([heroImageId]),
+    listMediaChoices([chosen.heroImageId ?? null, chosen.coverImageId ?? null]),
     listTiers(),
+    listDocumentChoices(chosen.documentId ?? null),
   ]);
   return {
     experts: experts.map(option),
@@ -26,5 +34,6 @@ export async function loadArticleChoices(heroImageId: string | null): Promise<Ar
     regions: topics.filter((topic) => topic.kind === 'region').map(option),
     media,
     tiers: tiers.map(option),
+    documents,
   };
 }

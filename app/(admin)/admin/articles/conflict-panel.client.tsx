@@ -25,7 +25,12 @@ function show(values: ArticleFormValues, field: ArticleField, names: Map<string,
   if (Array.isArray(value)) {
     return value.length ? value.map((id) => names.get(id) ?? 'Removed').join(', ') : '(none)';
   }
-  if (field === 'seriesId' || field === 'heroImageId') {
+  if (
+    field === 'seriesId' ||
+    field === 'heroImageId' ||
+    field === 'coverImageId' ||
+    field === 'documentId'
+  ) {
     return value ? (names.get(value) ?? 'Removed') : '(none)';
   }
   return value.trim() ? value : '(blank)';

@@ -22,6 +22,12 @@ export interface ArticleFormValues {
   heroAlt: string;
   heroCaption: string;
   heroCredit: string;
+  documentId: string;
+  coverImageId: string;
+  coverAlt: string;
+  keyFindings: string;
+  isbn: string;
+  doi: string;
 }
 
 export type ArticleField = keyof ArticleFormValues;
@@ -45,6 +51,12 @@ export const fieldLabels: Record<ArticleField, string> = {
   heroAlt: 'Hero image description (alt text)',
   heroCaption: 'Hero image caption',
   heroCredit: 'Hero image credit',
+  documentId: 'PDF',
+  coverImageId: 'Cover image',
+  coverAlt: 'Cover description (alt text)',
+  keyFindings: 'Key findings',
+  isbn: 'ISBN',
+  doi: 'DOI',
 };
 
 export const emptyArticleValues: ArticleFormValues = {
@@ -66,6 +78,12 @@ export const emptyArticleValues: ArticleFormValues = {
   heroAlt: '',
   heroCaption: '',
   heroCredit: '',
+  documentId: '',
+  coverImageId: '',
+  coverAlt: '',
+  keyFindings: '',
+  isbn: '',
+  doi: '',
 };
 
 export function valuesFromSnapshot(snapshot: ArticleSnapshot): ArticleFormValues {
@@ -88,6 +106,12 @@ export function valuesFromSnapshot(snapshot: ArticleSnapshot): ArticleFormValues
     heroAlt: snapshot.heroAlt ?? '',
     heroCaption: snapshot.heroCaption ?? '',
     heroCredit: snapshot.heroCredit ?? '',
+    documentId: snapshot.documentId ?? '',
+    coverImageId: snapshot.coverImageId ?? '',
+    coverAlt: snapshot.coverAlt ?? '',
+    keyFindings: snapshot.keyFindings ?? '',
+    isbn: snapshot.isbn ?? '',
+    doi: snapshot.doi ?? '',
   };
 }
 
@@ -118,6 +142,12 @@ export function articleInputFromForm(form: FormData): ArticleUpdateInput {
     heroAlt: text('heroAlt'),
     heroCaption: text('heroCaption'),
     heroCredit: text('heroCredit'),
+    documentId: text('documentId'),
+    coverImageId: text('coverImageId'),
+    coverAlt: text('coverAlt'),
+    keyFindings: text('keyFindings'),
+    isbn: text('isbn'),
+    doi: text('doi'),
     expectedVersion: Number(form.get('expectedVersion')),
     markRevised: form.get('markRevised') === 'on',
   };

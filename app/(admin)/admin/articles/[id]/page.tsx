@@ -29,7 +29,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const article = await getArticleForEditing(id);
   if (!article) notFound();
   const [choices, revisions, query] = await Promise.all([
-    loadArticleChoices(article.fields.heroImageId),
+    loadArticleChoices(article.fields),
     listRevisions(article.id),
     searchParams,
   ]);

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'New article', robots: { index: false
 
 export default async function NewArticlePage() {
   await requireStaff('/admin/articles/new');
-  const choices = await loadArticleChoices(null);
+  const choices = await loadArticleChoices();
   return (
     <div>
       <p className="text-sm">

@@ -1,0 +1,72 @@
+import { getViewer } from '@/lib/auth/viewer';
+import { isSlug } from '@/lib/content/slug';
+import { readerOf } from '@/lib/membership/reader';
+import { decidePdfAccess, pdfDisposition, readPdfFile } from '@/lib/publications/download';
+import { pdfVersionPath } from '@/lib/publications/paths';
+
+// A publication's PDF, under the same rule as its body. Public ones: browsers keep a version
+// (?v=, the start of the file's hash) for a year, while shared caches keep it a minute, as they
+// keep pages, so a PDF taken down or made members-only leaves nginx and CDNs as soon as the
+// page does. Everything else is private and never stored: not by nginx, nor by the page cache,
+// which keeps only the pages lib/page-cache/public-pages.ts names.
+
+const notStored = 'private, no-store';
+
+function text(status: number, body: string, cacheControl: string): Response {
+  return new Response(`${body}\n`, {
+    status,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!isSlug(slug)) return text(404, 'Not found', notStored);
+  const reader = await readerOf(await getViewer());
+  const decision = await decidePdfAccess(slug, reader);
+  if (decision.outcome === 'not-found') return text(404, 'Not found', notStored);
+  if (decision.outcome === 'refused') {
+    return text(
+      403,
+      'This publication is for members. Log in, or join, to download its PDF.',
+      notStored,
+    );
+  }
+
+  const { searchParams } = new URL(request.url);
+  if (decision.public && searchParams.get('v') !== decision.version) {
+    return new Response(null, {
+      status: 307,
+      headers: {
+        Location: pdfVersionPath(slug, decision.version),
+        'Cache-Control': 'public, max-age=60, s-maxage=60',
+      },
+    });
+  }
+  const cacheControl = decision.public
+    ? 'public, max-age=31536000, s-maxage=60, immutable'
+    : notStored;
+  const etag = `"${decision.version}"`;
+  if (decision.public && request.headers.get('if-none-match') === etag) {
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: etag, 'Cache-Control': cacheControl },
+    });
+  }
+  const file = await readPdfFile(decision.storageKey);
+  if (!file) return text(404, 'Not found', notStored);
+  return new Response(file.bytes, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(file.bytes.byteLength),
+      'Content-Disposition': pdfDisposition(decision.filename),
+      'Cache-Control': cacheControl,
+      ETag: etag,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
