@@ -11,7 +11,7 @@ const stripeUrl = inject('stripeUrl');
 
 const article = '/articles/fiscal-rules-need-a-stress-test';
 const articleTitle = 'Britain’s fiscal rules need a stress test, not another rewrite';
-const sections = ['Analysis', 'Series', 'Experts', 'Topics', 'Search'];
+const sections = ['Analysis', 'Series', 'People', 'Topics', 'Search'];
 const desktop = { width: 1366, height: 900 };
 const phone = { width: 390, height: 844 };
 

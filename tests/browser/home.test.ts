@@ -39,7 +39,7 @@ describe('home page', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Analysis',
       'Series',
-      'Experts',
+      'People',
       'Topics',
       'Search',
     ]);
