@@ -15,6 +15,11 @@ export const personRoleLabels: Record<PersonRole, string> = {
   associate: 'Associate',
 };
 
+export const personRoleOptions = personRoles.map((role) => ({
+  value: role,
+  label: personRoleLabels[role],
+}));
+
 // The headings of /people's groups, in the order they are shown.
 export const personRolePlurals: Record<PersonRole, string> = {
   fellow: 'Fellows',

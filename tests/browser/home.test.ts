@@ -103,7 +103,7 @@ describe('home page', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Analysis',
       'Series',
-      'Experts',
+      'People',
       'Topics',
       'Search',
       // The seeded About page, placed in the navigation by its editors.

@@ -6,7 +6,6 @@ import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
 import { MediaPicker } from '@/components/admin/media-picker.client';
 import { SubmitButton } from '@/components/forms/submit-button';
-import { personRoleLabels, personRoles } from '@/lib/content/people';
 import type { MediaChoice } from '@/lib/editorial/media-choices';
 import { saveExpertAction } from './actions';
 
@@ -28,8 +27,6 @@ export interface AreaChoice {
   name: string;
   kind: 'topic' | 'region';
 }
-
-const roleOptions = personRoles.map((role) => ({ value: role, label: personRoleLabels[role] }));
 
 function AreaBoxes({ areas, chosen }: { areas: AreaChoice[]; chosen: Set<string> }) {
   return (
@@ -56,11 +53,14 @@ export function ExpertForm({
   values,
   photos,
   areas,
+  roles,
 }: {
   id?: string;
   values: SaveState['values'];
   photos: MediaChoice[];
   areas: AreaChoice[];
+  /** Passed in, so the browser's bundle carries no schema. */
+  roles: { value: string; label: string }[];
 }) {
   const [state, action, pending] = useActionState(saveExpertAction, { values, errors: {} });
   const { values: shown, errors } = state;
@@ -105,7 +105,7 @@ export function ExpertForm({
         name="role"
         label="Role"
         hint="Fellows and associates do the research; staff run the Institute; trustees govern it. /people groups and filters by it."
-        options={roleOptions}
+        options={roles}
         defaultValue={shown.role || 'fellow'}
         error={errors.role}
       />

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { DeleteForm } from '@/components/admin/delete-form.client';
 import { listMediaChoices } from '@/lib/editorial/media-choices';
 import { getExpertForEditing, listTopicsForAdmin } from '@/lib/editorial/term-reads';
-import { personPath } from '@/lib/content/people';
+import { personPath, personRoleOptions } from '@/lib/content/people';
 import { requireStaff } from '../../staff';
 import { deleteExpertAction } from '../actions';
 import { ExpertForm } from '../expert-form.client';
@@ -60,6 +60,7 @@ export default async function EditExpertPage({ params, searchParams }: Props) {
         }}
         photos={photos}
         areas={areas}
+        roles={personRoleOptions}
       />
       <section aria-labelledby="delete-heading" className="mt-12 border-t border-rule pt-8">
         <h2 id="delete-heading" className="font-serif text-2xl font-semibold">

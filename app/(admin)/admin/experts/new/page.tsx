@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { personRoleOptions } from '@/lib/content/people';
 import { listMediaChoices } from '@/lib/editorial/media-choices';
 import { listTopicsForAdmin } from '@/lib/editorial/term-reads';
 import { requireStaff } from '../../staff';
@@ -33,6 +34,7 @@ export default async function NewExpertPage() {
         }}
         photos={photos}
         areas={areas}
+        roles={personRoleOptions}
       />
     </div>
   );
