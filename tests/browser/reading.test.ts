@@ -343,7 +343,7 @@ describe('feeds and discovery', () => {
     const site = await text('/feed.xml');
     expect(site.type).toContain('application/rss+xml');
     const siteItems = parseFeed(site.body);
-    expect(siteItems).toHaveLength(14);
+    expect(siteItems).toHaveLength(16);
     expect(siteItems[0]!.title).toBe(
       'Britain’s fiscal rules need a stress test, not another rewrite',
     );

@@ -24,18 +24,18 @@ describe('listArticles', () => {
   it('pages through live articles, newest first, with stable totals', async () => {
     const first = await listArticles({}, 1, 5);
     const second = await listArticles({}, 2, 5);
-    expect(first.total).toBe(14);
-    expect(first.pageCount).toBe(3);
+    expect(first.total).toBe(16);
+    expect(first.pageCount).toBe(4);
     expect(first.items).toHaveLength(5);
     expect(second.items[0]!.publishedAt < first.items[4]!.publishedAt).toBe(true);
     const beyond = await listArticles({}, 9, 5);
     expect(beyond.items).toEqual([]);
-    expect(beyond.pageCount).toBe(3);
+    expect(beyond.pageCount).toBe(4);
   });
 
   it('filters by kind, series, topic and author', async () => {
     const reports = await listArticles({ kind: 'report' }, 1, 50);
-    expect(reports.items.map((item) => item.kind)).toEqual(['report', 'report']);
+    expect(reports.items.map((item) => item.kind)).toEqual(['report', 'report', 'report']);
     const column = await listArticles({ seriesSlug: 'the-wren-dispatch' }, 1, 50);
     expect(column.items.map((item) => item.slug)).toEqual([
       'deterrence-on-a-budget',
@@ -58,7 +58,7 @@ describe('listArticles', () => {
   it('never lists drafts, future scheduled pieces, or any body', async () => {
     const all = await listArticles({}, 1, 100);
     const slugs = all.items.map((item) => item.slug);
-    expect(slugs).toHaveLength(14);
+    expect(slugs).toHaveLength(16);
     expect(slugs).toContain('spending-review-in-five-charts');
     expect(slugs).not.toContain('housing-supply-and-the-planning-system');
     expect(slugs).not.toContain('what-to-watch-at-the-defence-ministerial');
@@ -142,7 +142,7 @@ describe('related articles', () => {
 describe('feeds and sitemap', () => {
   it('carry public bodies but never a members-only one', async () => {
     const items = await listFeedArticles({}, anonymousReader, 50);
-    expect(items).toHaveLength(14);
+    expect(items).toHaveLength(16);
     const briefing = items.find((item) => item.slug === membersSlug)!;
     expect(briefing.body).toBeNull();
     expect(items.find((item) => item.slug === 'deterrence-on-a-budget')!.body).toContain(
@@ -166,8 +166,8 @@ describe('feeds and sitemap', () => {
 
   it('list every live article for the sitemap', async () => {
     const entries = await listSitemapArticles();
-    // The 14 pieces of research and 3 press releases.
-    expect(entries).toHaveLength(17);
+    // The 14 pieces of research, the 2 demo publications and 3 press releases.
+    expect(entries).toHaveLength(19);
     expect(
       entries.find((entry) => entry.slug === 'semiconductor-subsidies-race')!.lastModified,
     ).toBe('2026-09-30T10:00:00.000Z');

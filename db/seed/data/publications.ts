@@ -63,7 +63,6 @@ This report estimates what the delay costs, explains why the reforms made since 
     publishedAt: '2026-10-28T08:00:00Z',
     visibility: 'members',
     authors: ['tomasz-wren'],
-    series: 'the-wren-dispatch',
     topics: ['security-defence', 'united-kingdom'],
     pdf: { make: procurementBriefingPdf, filename: 'Northgate briefing - Buying readiness.pdf' },
     hero: {
