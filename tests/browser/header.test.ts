@@ -12,7 +12,7 @@ const stripeUrl = inject('stripeUrl');
 const article = '/articles/fiscal-rules-need-a-stress-test';
 const articleTitle = 'Britain’s fiscal rules need a stress test, not another rewrite';
 // The built-in sections, then the pages editors put in the navigation (the seed's About).
-const sections = ['Analysis', 'Series', 'People', 'Topics', 'Search', 'About'];
+const sections = ['Analysis', 'Publications', 'Series', 'People', 'Topics', 'Search', 'About'];
 const desktop = { width: 1366, height: 900 };
 const phone = { width: 390, height: 844 };
 

@@ -102,6 +102,7 @@ describe('home page', () => {
     const nav = ui.page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Analysis',
+      'Publications',
       'Series',
       'People',
       'Topics',
