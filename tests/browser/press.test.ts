@@ -208,6 +208,21 @@ describe('the press office in the editorial area', () => {
   });
 });
 
+describe('the press office’s admin pages', () => {
+  it('are refused to a member with 403', async () => {
+    await logIn(ui.page, testAccounts.member);
+    for (const path of [
+      '/admin/press/contacts',
+      '/admin/press/contacts/new',
+      '/admin/press/coverage',
+      '/admin/press/coverage/new',
+    ]) {
+      const response = await ui.page.goto(`${baseUrl}${path}`);
+      expect(response?.status(), path).toBe(403);
+    }
+  });
+});
+
 describe('accessibility', () => {
   it.each(['/people', '/people?role=fellow', '/people/helen-orvik', '/press', '/press/releases'])(
     '%s has no serious axe violations',
