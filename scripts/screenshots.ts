@@ -88,6 +88,10 @@ const publicPages: Shot[] = [
   { name: 'search-results', open: '/search?q=energy' },
   { name: 'search-empty', open: '/search?q=zzzzqqq' },
   { name: 'privacy', open: '/privacy' },
+  { name: 'about', open: '/about' },
+  { name: 'funding', open: '/funding-and-transparency' },
+  { name: 'publications', open: '/publications' },
+  { name: 'publication', open: '/articles/clearing-the-grid-connection-queue' },
   { name: 'support', open: '/support' },
   { name: 'not-found', open: '/articles/no-such-article', status: 404 },
 ];
@@ -100,6 +104,9 @@ const staffPages: Shot[] = [
   { name: 'admin-dashboard', open: '/admin' },
   { name: 'admin-articles', open: '/admin/articles' },
   { name: 'admin-article-edit', open: openArticleInAdmin },
+  { name: 'admin-home', open: '/admin/home' },
+  { name: 'admin-pages', open: '/admin/pages' },
+  { name: 'admin-press-coverage', open: '/admin/press/coverage' },
 ];
 
 const shots: Record<Viewer, Shot[]> = {
@@ -133,6 +140,7 @@ const shots: Record<Viewer, Shot[]> = {
     { name: 'admin-donations', open: '/admin/donations' },
     { name: 'admin-members', open: '/admin/members' },
     { name: 'admin-email', open: '/admin/email' },
+    { name: 'admin-funding', open: '/admin/funding' },
   ],
 };
 
