@@ -85,7 +85,7 @@ describe('security headers on every kind of response', () => {
     ['a listing', '/analysis?kind=report', 200, true],
     ['the search', '/search?q=energy', 200, true],
     ['the donation page', '/support', 200, false],
-    ['the 404 page', '/no-such-page', 404, false],
+    ['the 404 page', '/no/such/page', 404, false],
   ])(
     '%s (%s): rendered now, a fresh nonce on the policy and on every script',
     async (_label, path, status, cacheable) => {
