@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
   bigserial,
   jsonb,
@@ -262,6 +263,10 @@ export const articles = pgTable(
       table.updatedAt.desc().nullsFirst(),
       table.id.desc().nullsFirst(),
     ),
+    // A PDF belongs to one publication, so who may download it follows that publication alone.
+    uniqueIndex('articles_document_unique')
+      .on(table.documentId)
+      .where(sql`${table.documentId} is not null`),
     index('articles_search_idx').using('gin', table.searchVector),
     index('articles_summary_search_idx').using('gin', table.summaryVector),
   ],

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import {
   articleAuthors,
@@ -86,11 +86,12 @@ export async function mustLoad(tx: Transaction, id: string): Promise<EditableArt
 async function checkReferences(
   tx: Transaction,
   fields: ArticleFields,
+  articleId: string | null,
 ): Promise<{ errors: FieldErrors; documentText: string }> {
   const tagIds = [...fields.topicIds, ...fields.regionIds];
   const tierIds = chosenTiers(fields);
   const { documentId, coverImageId } = publicationFields(fields);
-  const [bylines, seriesRows, tags, images, tiers, covers, pdfs] = await Promise.all([
+  const [bylines, seriesRows, tags, images, tiers, covers, pdfs, carriers] = await Promise.all([
     tx.select({ id: authors.id }).from(authors).where(inArray(authors.id, fields.authorIds)),
     fields.seriesId
       ? tx.select({ id: series.id }).from(series).where(eq(series.id, fields.seriesId))
@@ -113,6 +114,17 @@ async function checkReferences(
     coverImageId ? tx.select({ id: media.id }).from(media).where(eq(media.id, coverImageId)) : [],
     documentId
       ? tx.select({ text: documents.text }).from(documents).where(eq(documents.id, documentId))
+      : [],
+    documentId
+      ? tx
+          .select({ title: articles.title })
+          .from(articles)
+          .where(
+            and(
+              eq(articles.documentId, documentId),
+              articleId ? ne(articles.id, articleId) : undefined,
+            ),
+          )
       : [],
   ]);
   const kinds = new Map(tags.map((tag) => [tag.id, tag.kind]));
@@ -142,6 +154,9 @@ async function checkReferences(
   if (documentId && pdfs.length === 0) {
     errors.documentId = 'This PDF has been removed. Upload it again, or choose another.';
   }
+  if (carriers[0]) {
+    errors.documentId = `This PDF is already the PDF of “${carriers[0].title}”. A PDF belongs to one publication, so that who may download it follows that publication: choose another, or remove it from that one first.`;
+  }
   // The PDF's text goes into the article's own row, where its search vector reads it.
   return { errors, documentText: pdfs[0]?.text ?? '' };
 }
@@ -152,7 +167,7 @@ export async function prepare(
   fields: ArticleFields,
   current: EditableArticle | null,
 ): Promise<{ ok: true; slug: string; documentText: string } | Invalid> {
-  const { errors, documentText } = await checkReferences(tx, fields);
+  const { errors, documentText } = await checkReferences(tx, fields, current?.id ?? null);
   const claim = await claimSlug(tx, articles, {
     requested: fields.slug,
     source: fields.title,

@@ -233,6 +233,26 @@ describe('a publication’s PDF on save', () => {
       fieldErrors: { documentId: expect.stringMatching(/removed/) },
     });
   });
+
+  it('gives a PDF to one publication only, so a members’ PDF cannot be made public by another', async () => {
+    const pdf = await upload([`Carried once ${++counter}`]);
+    const members = await created(
+      form({ documentId: pdf.document.id, visibility: 'members', title: 'The members’ briefing' }),
+    );
+    const refused = await createArticle(editor, form({ documentId: pdf.document.id }));
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        documentId: expect.stringContaining('already the PDF of “The members’ briefing”'),
+      },
+    });
+    // Its own publication keeps it through a save.
+    const saved = await updateArticle(editor, members.id, {
+      ...members.fields,
+      expectedVersion: members.version,
+    });
+    expect(saved.ok).toBe(true);
+  });
 });
 
 describe('the PDF’s text in search, and who may download it', () => {
@@ -286,11 +306,12 @@ describe('the PDF’s text in search, and who may download it', () => {
     const draft = await created(form({ documentId: pdf.document.id }));
     expect(await decidePdfAccess(draft.fields.slug, member)).toEqual({ outcome: 'not-found' });
 
+    const other = await upload([`Findings text ${++counter}`]);
     const findings = await created(
       form({
         visibility: 'members',
         keyFindings: '- A finding for members',
-        documentId: pdf.document.id,
+        documentId: other.document.id,
       }),
     );
     await publishArticle(editor, findings.id, noRevalidation);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "articles_document_unique" ON "articles" USING btree ("document_id") WHERE "articles"."document_id" is not null;
