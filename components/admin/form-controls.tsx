@@ -83,6 +83,9 @@ export function SelectInput({ id, label, hint, error, options, ...select }: Sele
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <select
+        // A form action resets the form to its defaults afterwards, and a select keeps the default
+        // it was first given: a new element takes the value the form sends back.
+        key={String(select.defaultValue)}
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

@@ -17,6 +17,8 @@ export function SelectField({ name, label, options, error, id: given, ...select 
         {label}
       </label>
       <select
+        // Remade when the form sends back another value: see SelectInput.
+        key={String(select.defaultValue)}
         id={id}
         name={name}
         aria-invalid={error ? true : undefined}

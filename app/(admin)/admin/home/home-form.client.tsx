@@ -41,7 +41,6 @@ export function HomeForm({ values, pieces, publications, topics, topicFields }: 
           label="Lead piece"
           options={[['', 'The newest piece (chosen by date)'], ...pieces]}
           defaultValue={shown.leadArticleId}
-          key={`lead-${shown.leadArticleId}`}
           error={errors.leadArticleId}
         />
         <SelectField
@@ -50,7 +49,6 @@ export function HomeForm({ values, pieces, publications, topics, topicFields }: 
           label="Featured publication"
           options={[['', 'The newest report, briefing or paper (chosen by date)'], ...publications]}
           defaultValue={shown.featuredPublicationId}
-          key={`publication-${shown.featuredPublicationId}`}
           error={errors.featuredPublicationId}
         />
       </fieldset>
@@ -62,7 +60,7 @@ export function HomeForm({ values, pieces, publications, topics, topicFields }: 
         </p>
         {topicFields.map((name, index) => (
           <SelectField
-            key={`${name}-${shown[name]}`}
+            key={name}
             id={name}
             name={name}
             label={`${ordinals[index] ?? `Topic ${index + 1}`} topic section`}
