@@ -98,7 +98,7 @@ export default async function PublicationsPage({ searchParams }: Props) {
       <PageHeading
         eyebrow="Research"
         title={heading(params)}
-        description="Our reports, briefings and papers, newest first, each with its PDF to download."
+        description="Our reports, briefings and papers, newest first, with the PDF of each that has one."
       >
         <FilterLinks
           label="Filter by type"

@@ -219,7 +219,11 @@ export const seedFundingYears = [
   {
     year: 2025,
     totalIncomePence: 2_184_500_00,
-    note: 'Year to 31 December 2025; figures subject to audit.',
+    note: 'Year to 31 December 2025, audited. Besides the funders named below: £1,146,000 from about 2,300 individual donors and members, and £96,000 from events and sales of printed reports.',
   },
-  { year: 2024, totalIncomePence: 1_936_200_00, note: 'Year to 31 December 2024, audited.' },
+  {
+    year: 2024,
+    totalIncomePence: 1_936_200_00,
+    note: 'Year to 31 December 2024, audited. Besides the funders named below: £1,190,000 from about 2,100 individual donors and members, and £84,000 from events and sales of printed reports.',
+  },
 ];

@@ -223,12 +223,12 @@ export function gridReportPdf(): Promise<Buffer> {
         doc,
         'Figure 1. Capacity holding connection offers, by technology (gigawatts)',
         [
-          ['Battery storage', 286],
+          ['Battery storage', 312],
           ['Solar', 173],
           ['Onshore wind', 62],
           ['Offshore wind', 118],
           ['Gas and other', 41],
-          ['Peak demand*', 60],
+          ['Peak demand (for scale)', 60],
         ],
         'GW',
       );
@@ -276,7 +276,7 @@ export function gridReportPdf(): Promise<Buffer> {
       paragraphs(
         doc,
         'The connection queue is not a technical curiosity. It is the single largest obstacle between Britain and a cleaner, cheaper electricity system. None of our proposals needs primary legislation, and together they would let viable projects connect in half the time. The longer the queue is left to grow, the more expensive it will be to clear.',
-        'About the authors. Priya Raman leads the Institute’s work on energy and climate. Daniel Achterberg is its senior fellow for public finance.',
+        'About the authors. Priya Raman is a fellow of the Institute, working on trade and the supply chains of the energy transition. Daniel Achterberg is its director of economic policy.',
       );
     },
     new Date('2026-11-05T08:00:00Z'),
@@ -306,7 +306,7 @@ export function procurementBriefingPdf(): Promise<Buffer> {
         'What does this programme add to readiness within three years, and how will we know?',
         'Which stocks of munitions and spares does it depend on, and are those stocks funded?',
         'Could an existing design, bought off the shelf from an ally, meet the need sooner?',
-        'What happens to the programme if costs rise by a fifth, as the average programme’s have?',
+        'What happens to the programme if costs rise by a quarter, as the average programme’s have?',
         'Who in industry holds the skills it needs, and will they still be there in ten years?',
       ]);
       barChart(
@@ -317,7 +317,7 @@ export function procurementBriefingPdf(): Promise<Buffer> {
           ['Air', 21],
           ['Maritime', 27],
           ['Complex weapons', 18],
-          ['Average*', 25],
+          ['Average', 25],
         ],
         '%',
       );

@@ -83,7 +83,7 @@ This report estimates what the delay costs, explains why the reforms made since 
 - What does the programme add to readiness within three years?
 - Which stocks of munitions and spares does it depend on, and are they funded?
 - Could an ally’s existing design meet the need sooner?
-- What happens if costs rise by a fifth, as the average programme’s have?
+- What happens if costs rise by a quarter, as the average programme’s have?
 - Who holds the skills it needs, and will they still be there in ten years?
 
 The briefing's PDF sets out the cost growth of major programmes since approval, by domain.`,
