@@ -167,11 +167,15 @@ describe('a members-only publication', () => {
     const response = await fetch(`${baseUrl}${membersBriefing}/pdf`);
     expect(response.status).toBe(403);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(await response.text()).toMatch(/for members/);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).not.toContain('%PDF');
 
+    // Someone who follows the link is offered a way on, back to the publication among them.
     const page = await newPage();
-    await page.goto(`${baseUrl}${membersBriefing}`);
+    await page.goto(`${baseUrl}${membersBriefing}/pdf`);
+    await page.getByRole('heading', { level: 1, name: 'This PDF is for members' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the publication' }).click();
+    await page.waitForURL(`${baseUrl}${membersBriefing}`);
     await page.getByText(/The PDF \(\d+ pages?, .*\) is for members/).waitFor();
     expect(await page.getByRole('link', { name: /Download the PDF/ }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Key findings' }).count()).toBe(0);

@@ -23,19 +23,46 @@ function text(status: number, body: string, cacheControl: string): Response {
   });
 }
 
+/**
+ * Someone who followed a members' PDF link gets a way on rather than a dead end: a plain page
+ * (no script, no style, so it needs nothing from the page shell) linking back, to log in and to join.
+ */
+function refusal(slug: string): Response {
+  const article = `/articles/${slug}`;
+  const login = `/login?callbackUrl=${encodeURIComponent(article)}`;
+  const body = `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>This PDF is for members</title></head>
+<body>
+<main>
+<h1>This PDF is for members</h1>
+<p>Log in, or become a member, to download it.</p>
+<ul>
+<li><a href="${login}">Log in</a></li>
+<li><a href="/membership">Become a member</a></li>
+<li><a href="${article}">Back to the publication</a></li>
+</ul>
+</main>
+</body>
+</html>
+`;
+  return new Response(body, {
+    status: 403,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': notStored,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   if (!isSlug(slug)) return text(404, 'Not found', notStored);
   const reader = await readerOf(await getViewer());
   const decision = await decidePdfAccess(slug, reader);
   if (decision.outcome === 'not-found') return text(404, 'Not found', notStored);
-  if (decision.outcome === 'refused') {
-    return text(
-      403,
-      'This publication is for members. Log in, or join, to download its PDF.',
-      notStored,
-    );
-  }
+  if (decision.outcome === 'refused') return refusal(slug);
 
   const { searchParams } = new URL(request.url);
   if (decision.public && searchParams.get('v') !== decision.version) {
