@@ -12,7 +12,8 @@ import { requireStaff } from '../../staff';
 import { ArticleForm } from '../article-form.client';
 import { loadArticleChoices } from '../choices';
 import { valuesFromSnapshot } from '../form-values';
-import { RevisionList } from './revision-list';
+import { RevisionList } from '@/components/admin/revision-list';
+import { RestoreForm } from './restore-form.client';
 
 export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
 
@@ -114,7 +115,19 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           }}
         />
       </div>
-      <RevisionList articleId={article.id} currentVersion={article.version} revisions={revisions} />
+      <RevisionList
+        noun="article"
+        currentVersion={article.version}
+        revisions={revisions}
+        restore={(revision) => (
+          <RestoreForm
+            articleId={article.id}
+            revisionId={revision.id}
+            revisionVersion={revision.version}
+            currentVersion={article.version}
+          />
+        )}
+      />
     </div>
   );
 }

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/admin/date-time';
 import { StatusBadge } from '@/components/admin/status-badge';
-import { ScrollingTable } from '@/components/ui/scrolling-table';
 import { renderMarkdown } from '@/lib/content/markdown';
 import { getPageForEditing } from '@/lib/pages/page-record';
 import { listPageRevisions } from '@/lib/pages/pages';
@@ -12,6 +11,7 @@ import { requireStaff } from '../../staff';
 import { pageValuesFromSnapshot } from '../form-values';
 import { PageForm } from '../page-form.client';
 import { RestoreForm } from './restore-form.client';
+import { RevisionList } from '@/components/admin/revision-list';
 
 export const metadata: Metadata = { title: 'Edit page', robots: { index: false } };
 
@@ -86,68 +86,19 @@ export default async function EditPagePage({ params, searchParams }: Props) {
         />
       </div>
 
-      <section aria-labelledby="revisions-heading" className="mt-12 border-t border-rule pt-8">
-        <h2 id="revisions-heading" className="font-serif text-2xl font-semibold">
-          Revisions
-        </h2>
-        <p className="mt-2 text-sm text-muted">
-          Restoring saves that version’s fields as a new version; nothing is lost. It replaces what
-          is in the form above, so save your changes there first.
-        </p>
-        {revisions.length === 0 ? (
-          <p className="mt-4">No earlier versions are kept for this page.</p>
-        ) : (
-          <ScrollingTable className="mt-4">
-            <caption className="sr-only">Saved versions of this page, newest first</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">
-                  Version
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Saved by
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  When
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {revisions.map((revision) => (
-                <tr key={revision.id} className="border-b border-rule align-top">
-                  <td className="py-2 pr-4">
-                    {revision.version}
-                    <span className="block text-xs text-muted">{revision.snapshot.title}</span>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {revision.createdBy
-                      ? (revision.createdBy.name ?? revision.createdBy.email)
-                      : 'Not recorded'}
-                  </td>
-                  <td className="py-2 pr-4">
-                    <DateTime value={revision.createdAt} />
-                  </td>
-                  <td className="py-2">
-                    {revision.version === page.version ? (
-                      <span className="font-semibold">Current version</span>
-                    ) : (
-                      <RestoreForm
-                        pageId={page.id}
-                        revisionId={revision.id}
-                        revisionVersion={revision.version}
-                        currentVersion={page.version}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollingTable>
+      <RevisionList
+        noun="page"
+        currentVersion={page.version}
+        revisions={revisions}
+        restore={(revision) => (
+          <RestoreForm
+            pageId={page.id}
+            revisionId={revision.id}
+            revisionVersion={revision.version}
+            currentVersion={page.version}
+          />
         )}
-      </section>
+      />
     </div>
   );
 }

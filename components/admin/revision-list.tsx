@@ -1,16 +1,31 @@
+import type { ReactNode } from 'react';
 import { DateTime } from '@/components/admin/date-time';
-import type { RevisionEntry } from '@/lib/editorial/revisions';
-import { RestoreForm } from './restore-form.client';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
 
-interface Props {
-  articleId: string;
+interface Revision {
+  id: string;
+  version: number;
+  createdAt: Date;
+  createdBy: { name: string | null; email: string } | null;
+  snapshot: { title: string };
+}
+
+interface Props<R extends Revision> {
+  /** What was revised, as the text names it: "article", "page". */
+  noun: string;
   currentVersion: number;
-  revisions: RevisionEntry[];
+  revisions: R[];
+  /** The form that saves an earlier revision again, as the next version. */
+  restore: (revision: R) => ReactNode;
 }
 
 /** Every saved version, newest first; an earlier one can be saved again as the next version. */
-export function RevisionList({ articleId, currentVersion, revisions }: Props) {
+export function RevisionList<R extends Revision>({
+  noun,
+  currentVersion,
+  revisions,
+  restore,
+}: Props<R>) {
   return (
     <section aria-labelledby="revisions-heading" className="mt-12 border-t border-rule pt-8">
       <h2 id="revisions-heading" className="font-serif text-2xl font-semibold">
@@ -21,10 +36,10 @@ export function RevisionList({ articleId, currentVersion, revisions }: Props) {
         in the form above, so save your changes there first.
       </p>
       {revisions.length === 0 ? (
-        <p className="mt-4">No earlier versions are kept for this article.</p>
+        <p className="mt-4">No earlier versions are kept for this {noun}.</p>
       ) : (
         <ScrollingTable className="mt-4">
-          <caption className="sr-only">Saved versions of this article, newest first</caption>
+          <caption className="sr-only">Saved versions of this {noun}, newest first</caption>
           <thead>
             <tr className="border-b-2 border-ink">
               <th scope="col" className="py-2 pr-4">
@@ -60,12 +75,7 @@ export function RevisionList({ articleId, currentVersion, revisions }: Props) {
                   {revision.version === currentVersion ? (
                     <span className="font-semibold">Current version</span>
                   ) : (
-                    <RestoreForm
-                      articleId={articleId}
-                      revisionId={revision.id}
-                      revisionVersion={revision.version}
-                      currentVersion={currentVersion}
-                    />
+                    restore(revision)
                   )}
                 </td>
               </tr>
