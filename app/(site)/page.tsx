@@ -5,9 +5,11 @@ import { ArticleGrid } from '@/components/articles/article-grid';
 import { ExpertPhoto } from '@/components/experts/expert-photo';
 import { FeaturedPublication } from '@/components/home/featured-publication';
 import { SectionHeading } from '@/components/home/section-heading';
+import { SignupForm } from '@/components/newsletters/signup-form.client';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAllExperts, getAllSeries, getHomeSections } from '@/lib/content/cached';
 import { getSiteConfig } from '@/lib/config/site';
+import { getOpenLists } from '@/lib/newsletters/public';
 import { personPath } from '@/lib/content/people';
 import { organizationData } from '@/lib/seo/structured-data';
 
@@ -18,11 +20,13 @@ const expertsShown = 4;
 
 export default async function HomePage() {
   const site = getSiteConfig();
-  const [sections, series, experts] = await Promise.all([
+  const [sections, series, experts, lists] = await Promise.all([
     getHomeSections(),
     getAllSeries(),
     getAllExperts(),
+    getOpenLists(),
   ]);
+  const newsletter = lists[0];
   const { lead, featuredPublication, latest, topics } = sections;
   const prolific = experts
     .filter((expert) => expert.role === 'fellow' && expert.articleCount > 0)
@@ -113,6 +117,25 @@ export default async function HomePage() {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {newsletter && (
+        <section
+          aria-labelledby="newsletter-heading"
+          className="mt-16 grid gap-6 border-t border-rule pt-10 md:grid-cols-[2fr_3fr]"
+        >
+          <div>
+            <h2 id="newsletter-heading" className="font-serif text-3xl font-semibold">
+              {newsletter.name}
+            </h2>
+            <p className="mt-3 text-lg leading-relaxed text-muted">
+              {newsletter.description || newsletter.cadence}
+            </p>
+            <Link href="/newsletters" className="mt-3 inline-block font-semibold underline">
+              All our newsletters
+            </Link>
+          </div>
+          <SignupForm lists={[newsletter]} />
         </section>
       )}
       <section

@@ -9,6 +9,7 @@ import { ReadTheRest } from '@/components/articles/read-the-rest';
 import { ShareLinks } from '@/components/articles/share-links';
 import { TopicLinks } from '@/components/articles/topic-links';
 import { AuthorBox } from '@/components/experts/author-box';
+import { PieceSignup } from '@/components/newsletters/piece-signup';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getSiteConfig } from '@/lib/config/site';
 import { formatCitations } from '@/lib/content/citation';
@@ -84,6 +85,7 @@ export function ArticleView({
             }),
           })}
         />
+        <PieceSignup piece={article} />
       </article>
       {related.length > 0 && (
         <aside

@@ -1,17 +1,45 @@
 import Link from 'next/link';
+import { SignupForm } from '@/components/newsletters/signup-form.client';
 import type { NavLink, SiteConfig } from '@/lib/config/site';
+import type { PublicList } from '@/lib/newsletters/lists';
 import { FooterAppeal } from './footer-appeal.client';
+import { FooterNewsletter } from './footer-newsletter.client';
 
 interface Props {
   siteName: string;
   appeal: SiteConfig['appeal'];
   charity: SiteConfig['charity'];
   navigation: { heading: string; links: NavLink[] }[];
+  /** The newsletter the footer offers, if any. */
+  newsletter: PublicList | null;
 }
 
-export function SiteFooter({ siteName, appeal, charity, navigation }: Props) {
+export function SiteFooter({ siteName, appeal, charity, navigation, newsletter }: Props) {
   return (
     <footer role="contentinfo" className="mt-16 bg-navy-deep text-white">
+      {newsletter && (
+        <FooterNewsletter>
+          <section
+            aria-labelledby="footer-newsletter-heading"
+            className="no-print border-b border-white/15"
+          >
+            <div className="mx-auto grid max-w-6xl gap-6 px-4 py-10 sm:px-6 md:grid-cols-[2fr_3fr]">
+              <div>
+                <h2 id="footer-newsletter-heading" className="font-serif text-2xl font-semibold">
+                  {newsletter.name}
+                </h2>
+                <p className="mt-2 text-white/90">
+                  {newsletter.description || newsletter.cadence}{' '}
+                  <Link href="/newsletters" className="whitespace-nowrap text-white underline">
+                    All our newsletters
+                  </Link>
+                </p>
+              </div>
+              <SignupForm lists={[newsletter]} tone="dark" />
+            </div>
+          </section>
+        </FooterNewsletter>
+      )}
       <div
         className={`mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:px-6 ${navigation.length > 2 ? 'sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr]' : 'md:grid-cols-[2fr_1fr_1fr]'}`}
       >

@@ -1,11 +1,12 @@
 import { getSiteConfig } from '@/lib/config/site';
+import { getLeadList } from '@/lib/newsletters/public';
 import { loadSiteMenus } from '@/lib/pages/menus';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 export async function SiteShell({ children }: { children: React.ReactNode }) {
   const site = getSiteConfig();
-  const menus = await loadSiteMenus();
+  const [menus, newsletter] = await Promise.all([loadSiteMenus(), getLeadList()]);
   // The footer sits at the bottom of the window even when the page is short.
   return (
     <div className="flex min-h-screen flex-col">
@@ -28,6 +29,7 @@ export async function SiteShell({ children }: { children: React.ReactNode }) {
         appeal={site.appeal}
         charity={site.charity}
         navigation={menus.footer}
+        newsletter={newsletter}
       />
     </div>
   );

@@ -100,6 +100,7 @@ export const authTokenPurposes = [
   'password_reset',
   'email_change',
   'email_change_undo',
+  'newsletter_confirm',
 ] as const;
 export const authTokenPurpose = pgEnum('auth_token_purpose', authTokenPurposes);
 

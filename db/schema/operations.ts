@@ -41,6 +41,7 @@ export const emailPurposes = [
   'receipt',
   'membership',
   'media_request',
+  'newsletter_confirm',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;

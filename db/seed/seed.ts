@@ -24,6 +24,7 @@ import { seedPersonDetails, seedPressReleases } from './data/people-press';
 import { seedPublicationArticles } from './data/publications';
 import { seedTiers } from './data/tiers';
 import { seedInstitutionPages } from './data/seed-pages';
+import { seedNewsletterLists } from './newsletters';
 import { personColumns, seedPeopleAndPress } from './people-press';
 
 export const seedArticles = [
@@ -52,7 +53,8 @@ export interface SeedResult {
     | 'pages'
     | 'funders'
     | 'pressContacts'
-    | 'coverage',
+    | 'coverage'
+    | 'newsletterLists',
     number
   >;
   accounts: { email: string; role: UserRole; password: string }[];
@@ -173,6 +175,7 @@ async function seedContent(tx: Transaction, created: SeedResult['created']) {
   await seedInstitutionPages(tx, created);
   const ids = await seedCatalogue(tx, created);
   await seedPeopleAndPress(tx, ids, created);
+  created.newsletterLists += await seedNewsletterLists(tx, ids);
   const tierIds = await seedMembershipTiers(tx, created);
   created.publications += await seedPublicationArticles(tx, ids);
   for (const article of seedArticles) {
@@ -267,6 +270,7 @@ export async function seedDatabase(db: Database): Promise<SeedResult> {
       funders: 0,
       pressContacts: 0,
       coverage: 0,
+      newsletterLists: 0,
     },
     accounts: [],
   };

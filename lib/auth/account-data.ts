@@ -7,6 +7,7 @@ import {
   membershipGifts,
   membershipPayments,
   memberships,
+  newsletterSubscribers,
   recurringGifts,
   users,
 } from '@/db/schema';
@@ -144,6 +145,8 @@ export async function deleteAccount(userId: string): Promise<void> {
       .update(membershipGifts)
       .set({ buyerUserId: null, buyerEmail: null })
       .where(eq(membershipGifts.buyerUserId, userId));
+    // Their newsletters stop with the account: its subscriptions and consent records go too.
+    await tx.delete(newsletterSubscribers).where(eq(newsletterSubscribers.userId, userId));
     await tx.delete(users).where(eq(users.id, userId));
   });
 }

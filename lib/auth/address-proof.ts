@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { claimGuestGifts } from '@/lib/giving/claim';
+import { confirmJoinSubscriptions } from '@/lib/newsletters/join-offer';
 import { endAllSessions } from './sessions';
 
 /**
@@ -28,6 +29,11 @@ export async function proveAddress(
       .where(and(eq(users.id, userId), isNull(users.emailVerified)))
       .returning({ id: users.id });
     if (proven.length > 0) await endAllSessions(userId, tx);
+    // Only the joiner's own link starts the newsletter they ticked: proven any other way, the
+    // account may have been made by someone else with this address, whose choices do not count.
+    if (proven.length > 0 && route === 'verification-link') {
+      await confirmJoinSubscriptions(tx, userId);
+    }
   });
   await claimGuestGifts(userId);
 }

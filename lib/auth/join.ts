@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
+import { recordJoinSubscription } from '@/lib/newsletters/join-offer';
 import { queueLinkEmail, signInLinkEmail, signInLinkMinutes, signInUrl } from './email-links';
 import { throttleEmail } from './email-throttle';
 import { hashPassword } from './password';
@@ -53,8 +54,12 @@ export async function joinAsMember(input: JoinInput, ip: string): Promise<JoinOu
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     const returnPath = input.returnPath;
-    if (created)
+    if (created) {
+      if (input.newsletter === 'on') {
+        await recordJoinSubscription(tx, { id: created.id, email: input.email });
+      }
       return queueVerificationEmail(tx, { userId: created.id, email: input.email, returnPath });
+    }
     const [existing] = await tx
       .select({ id: users.id, emailVerified: users.emailVerified })
       .from(users)

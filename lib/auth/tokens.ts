@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import { authTokens, type AuthToken } from '@/db/schema';
 import { safeReturnPath } from './redirects';
 
@@ -76,9 +76,13 @@ export async function getTokenReturnPath(
 }
 
 /** Spends a token: returns it once if it is unused and unexpired, and null ever after. */
-export async function consumeToken(purpose: Purpose, rawToken: string): Promise<AuthToken | null> {
+export async function consumeToken(
+  purpose: Purpose,
+  rawToken: string,
+  db: Database | Transaction = getDb(),
+): Promise<AuthToken | null> {
   if (!/^[\w-]{20,100}$/.test(rawToken)) return null;
-  const [spent] = await getDb()
+  const [spent] = await db
     .update(authTokens)
     .set({ usedAt: new Date() })
     .where(usable(purpose, rawToken))

@@ -22,6 +22,7 @@ export const footerNavigation: { heading: string; links: NavLink[] }[] = [
       { href: '/publications', label: 'Reports and papers' },
       { href: '/series', label: 'Series and columns' },
       { href: '/topics', label: 'Topics and regions' },
+      { href: '/newsletters', label: 'Newsletters' },
       { href: '/feed.xml', label: 'RSS feed' },
     ],
   },

@@ -31,6 +31,7 @@ export const contentTags = {
   article: (slug: string) => `article:${slug}`,
   taxonomy: 'taxonomy',
   press: 'press',
+  newsletters: 'newsletters',
 };
 
 // How long an entry is trusted at most: changes show sooner, through tags and the version.

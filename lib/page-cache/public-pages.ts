@@ -14,6 +14,7 @@ const publicPages: { path: RegExp; reads: (keyof ListingParams)[] }[] = [
   { path: /^\/analysis$/, reads: ['kind', 'page'] },
   { path: /^\/(series|topics|people)\/[^/]+$/, reads: ['page'] },
   { path: /^\/press$/, reads: [] },
+  { path: /^\/newsletters$/, reads: [] },
   { path: /^\/press\/releases$/, reads: ['page'] },
 ];
 

@@ -11,6 +11,7 @@ export const reservedSlugs: ReadonlySet<string> = new Set([
   'experts',
   'members-view',
   'membership',
+  'newsletters',
   'people',
   'press',
   'publications',

@@ -13,6 +13,8 @@ import { getViewer } from '@/lib/auth/viewer';
 import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { openBillingPortal, stopMonthlyGiftsOf } from '@/lib/giving/recurring';
 import { openMembershipPortal } from '@/lib/membership/portal';
+import { applyPreferencesForm, type PreferencesState } from '@/lib/newsletters/preferences-form';
+import { subscriberForAccount } from '@/lib/newsletters/subscriptions';
 import { stopMembershipsOf } from '@/lib/membership/sync';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 
@@ -149,4 +151,24 @@ export async function changeEmailAction(
     return { email: address, passwordError: 'That is not your password.' };
   }
   return { email: address, error: tryAgainMessage(outcome.retryAfterSeconds) };
+}
+
+/** A member's choice of newsletters: their verified address is their proof, as a link's is. */
+export async function saveNewslettersAction(
+  _previous: PreferencesState,
+  form: FormData,
+): Promise<PreferencesState> {
+  const viewer = await getViewer();
+  if (!viewer) return { error: 'Your session has ended. Log in again to choose your newsletters.' };
+  if (!viewer.verified) {
+    return { error: 'Verify your e-mail address first: we sent you a link when you joined.' };
+  }
+  try {
+    const subscriberId = await subscriberForAccount(viewer);
+    return await applyPreferencesForm(subscriberId, form, 'account');
+  } catch {
+    return {
+      error: 'We could not save your choice just now, so nothing has changed. Please try again.',
+    };
+  }
 }

@@ -16,8 +16,15 @@ import { giftsGivenBy } from '@/lib/membership/gifts';
 import { membershipsOf } from '@/lib/membership/held';
 import { paymentsOf } from '@/lib/membership/payments';
 import { recordCheckoutReturn, refreshMembershipsOf } from '@/lib/membership/sync';
+import { readAccountPreferences } from '@/lib/newsletters/subscriptions';
 import { firstParam } from '@/lib/validation/params';
-import { manageMonthlyGiftAction, signOutAction, signOutEverywhereAction } from './actions';
+import { PreferencesForm } from '@/components/newsletters/preferences-form.client';
+import {
+  manageMonthlyGiftAction,
+  saveNewslettersAction,
+  signOutAction,
+  signOutEverywhereAction,
+} from './actions';
 import { MembershipSection } from './membership-section';
 import { DeleteAccountForm } from './delete-form.client';
 import { ChangeEmailForm } from './email-form.client';
@@ -45,14 +52,16 @@ export default async function AccountPage({ searchParams }: Props) {
   if (query.membership === 'joined' && checkoutSession) {
     await recordCheckoutReturn(viewer.id, checkoutSession);
   }
-  const [gifts, monthly, passwordSet, held, membershipPayments, given] = await Promise.all([
-    listGiftsOf(viewer.id),
-    listMonthlyGiftsOf(viewer.id),
-    hasPassword(viewer.id),
-    membershipsOf(viewer.id),
-    paymentsOf(viewer.id),
-    giftsGivenBy(viewer.id),
-  ]);
+  const [gifts, monthly, passwordSet, held, membershipPayments, given, newsletters] =
+    await Promise.all([
+      listGiftsOf(viewer.id),
+      listMonthlyGiftsOf(viewer.id),
+      hasPassword(viewer.id),
+      membershipsOf(viewer.id),
+      paymentsOf(viewer.id),
+      giftsGivenBy(viewer.id),
+      readAccountPreferences(viewer),
+    ]);
   const recent = signedInRecently(new Date(viewer.signedInAt));
   const portalError = portal === 'unavailable' ? portalUnavailableMessage : undefined;
   return (
@@ -181,6 +190,20 @@ export default async function AccountPage({ searchParams }: Props) {
           </>
         )}
       </section>
+      {newsletters.lists.length > 0 && (
+        <section id="newsletters" aria-labelledby="newsletters-heading" className="mt-10">
+          <h2 id="newsletters-heading" className="font-serif text-2xl font-semibold">
+            Newsletters
+          </h2>
+          {viewer.verified ? (
+            <PreferencesForm action={saveNewslettersAction} lists={newsletters.lists} />
+          ) : (
+            <p className="mt-3 text-muted">
+              Once you have verified your e-mail address, you can choose our newsletters here.
+            </p>
+          )}
+        </section>
+      )}
       <section aria-labelledby="email-heading" className="mt-10">
         <h2 id="email-heading" className="font-serif text-2xl font-semibold">
           E-mail address

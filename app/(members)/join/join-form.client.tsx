@@ -12,7 +12,14 @@ const initial: JoinState = {
   errors: {},
 };
 
-export function JoinForm({ returnPath }: { returnPath?: string }) {
+export function JoinForm({
+  returnPath,
+  newsletterOffer,
+}: {
+  returnPath?: string;
+  /** The newsletter checkbox's words, when there is a newsletter to offer. */
+  newsletterOffer: string | null;
+}) {
   const [state, action, pending] = useActionState(joinAction, initial);
   if (state.done) {
     return (
@@ -82,15 +89,17 @@ export function JoinForm({ returnPath }: { returnPath?: string }) {
           </p>
         )}
       </div>
-      <label className="flex items-start gap-3">
-        <input
-          type="checkbox"
-          name="newsletter"
-          defaultChecked={state.values.newsletter === 'on'}
-          className="mt-1 h-4 w-4"
-        />
-        <span>Send me the weekly newsletter (optional).</span>
-      </label>
+      {newsletterOffer && (
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            name="newsletter"
+            defaultChecked={state.values.newsletter === 'on'}
+            className="mt-1 h-4 w-4"
+          />
+          <span>{newsletterOffer}</span>
+        </label>
+      )}
       <SubmitButton pending={pending} label="Join" pendingLabel="Joining…" />
     </form>
   );

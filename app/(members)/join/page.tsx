@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { logInPath, safeReturnPath } from '@/lib/auth/redirects';
 import { getViewer } from '@/lib/auth/viewer';
+import { joinOfferWording } from '@/lib/newsletters/join-offer';
+import { getLeadList } from '@/lib/newsletters/public';
 import { JoinForm } from './join-form.client';
 
 export const metadata: Metadata = { title: 'Become a member' };
@@ -15,6 +17,7 @@ export default async function JoinPage({ searchParams }: Props) {
   const returnPath = safeReturnPath((await searchParams).callbackUrl);
   // A member who is signed in has nothing to join: on to the page they were making for.
   if (await getViewer()) redirect(returnPath ?? '/account');
+  const offer = await getLeadList();
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="font-serif text-4xl font-semibold">Become a member</h1>
@@ -23,7 +26,7 @@ export default async function JoinPage({ searchParams }: Props) {
         minute.
       </p>
       <div className="mt-8">
-        <JoinForm returnPath={returnPath} />
+        <JoinForm returnPath={returnPath} newsletterOffer={offer && joinOfferWording(offer)} />
       </div>
       <p className="mt-6 text-sm text-muted">
         Already a member?{' '}

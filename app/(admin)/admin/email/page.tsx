@@ -18,6 +18,7 @@ const purposes = {
   receipt: 'Donation receipt',
   membership: 'Membership notice',
   media_request: 'Media request',
+  newsletter_confirm: 'Newsletter confirmation',
 } satisfies Record<EmailProblem['purpose'], string>;
 
 export default async function AdminEmailPage() {

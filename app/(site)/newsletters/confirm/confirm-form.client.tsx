@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormAlert } from '@/components/forms/form-alert';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { confirmAction, type ConfirmState } from '../actions';
+
+const waiting: ConfirmState = { state: 'waiting' };
+
+const failures = {
+  failed:
+    'This link has already been used or has expired. If you have not confirmed yet, sign up again for a new link.',
+  unavailable: 'We could not confirm just now, so nothing has changed. Please try again.',
+};
+
+/** Opening the e-mailed link changes nothing: the button (a POST) confirms, not a link scanner. */
+export function ConfirmForm({ token }: { token: string }) {
+  const [state, submit, pending] = useActionState(confirmAction, waiting);
+  if (state.state === 'done') {
+    return (
+      <div role="status">
+        <p className="text-lg">
+          {state.lists.length
+            ? `Thank you: you are subscribed to ${state.lists.join(', ')}.`
+            : 'Thank you: your subscriptions were already confirmed.'}
+        </p>
+        <Link
+          href={`/newsletters/preferences/${state.preferences}`}
+          className="mt-6 inline-block rounded bg-navy px-4 py-2 font-semibold text-white"
+        >
+          Choose your newsletters
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={submit} className="space-y-4">
+      <FormAlert message={state.state === 'waiting' ? undefined : failures[state.state]} />
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pending={pending} label="Confirm my subscription" pendingLabel="One moment…" />
+    </form>
+  );
+}

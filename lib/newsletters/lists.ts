@@ -1,0 +1,59 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb, type Database, type Transaction } from '@/db/client';
+import { newsletterLists, series, topics, type NewsletterList } from '@/db/schema';
+
+export type PublicList = Pick<
+  NewsletterList,
+  'id' | 'slug' | 'name' | 'description' | 'cadence' | 'kind'
+> & {
+  /** The series or topic whose new pieces it sends, for a list of that kind. */
+  seriesSlug: string | null;
+  topicSlug: string | null;
+};
+
+const publicColumns = {
+  id: newsletterLists.id,
+  slug: newsletterLists.slug,
+  name: newsletterLists.name,
+  description: newsletterLists.description,
+  cadence: newsletterLists.cadence,
+  kind: newsletterLists.kind,
+  seriesSlug: series.slug,
+  topicSlug: topics.slug,
+};
+
+function selectLists(db: Database | Transaction) {
+  return db
+    .select(publicColumns)
+    .from(newsletterLists)
+    .leftJoin(series, eq(series.id, newsletterLists.seriesId))
+    .leftJoin(topics, eq(topics.id, newsletterLists.topicId));
+}
+
+/** The lists readers may join, in the editors' order. */
+export async function readOpenLists(db: Database | Transaction = getDb()): Promise<PublicList[]> {
+  return selectLists(db)
+    .where(eq(newsletterLists.archived, false))
+    .orderBy(asc(newsletterLists.position), asc(newsletterLists.name));
+}
+
+/** Those of `ids` that are open lists; unknown and archived ids are left out. */
+export async function openListsAmong(
+  db: Database | Transaction,
+  ids: string[],
+): Promise<PublicList[]> {
+  if (!ids.length) return [];
+  return selectLists(db)
+    .where(and(inArray(newsletterLists.id, ids), eq(newsletterLists.archived, false)))
+    .orderBy(asc(newsletterLists.position), asc(newsletterLists.name));
+}
+
+/**
+ * What a reader agrees to by choosing a list, recorded with each subscription as they saw it.
+ * The cadence is the list's own words ("Every Friday").
+ */
+export function consentWording(list: Pick<PublicList, 'name' | 'cadence'>, siteName: string) {
+  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '').toLowerCase()})` : '';
+  return `Send me ${list.name}${when} from the ${siteName} by e-mail. I can unsubscribe at any time from any e-mail or my preferences.`;
+}
