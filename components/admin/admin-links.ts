@@ -11,6 +11,7 @@ const editorLinks: AdminNavLink[] = [
   { href: '/admin/media', label: 'Media' },
   { href: '/admin/press/contacts', label: 'Press contacts' },
   { href: '/admin/press/coverage', label: 'Coverage' },
+  { href: '/admin/newsletters', label: 'Newsletters' },
 ];
 
 const adminLinks: AdminNavLink[] = [

@@ -17,7 +17,8 @@ type EditorialAction =
   | `page.${PageAction}`
   | FundingAction
   | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`
-  | 'home.updated';
+  | 'home.updated'
+  | `newsletter_list.${Exclude<TermAction, 'deleted'>}`;
 
 export async function recordAudit(
   tx: Transaction,

@@ -1,9 +1,15 @@
 import { and, eq, like, ne, or } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { articles, authors, pages, series, topics } from '@/db/schema';
+import { articles, authors, newsletterLists, pages, series, topics } from '@/db/schema';
 import { slugify } from './slugify';
 
-type SluggedTable = typeof articles | typeof authors | typeof pages | typeof series | typeof topics;
+type SluggedTable =
+  | typeof articles
+  | typeof authors
+  | typeof newsletterLists
+  | typeof pages
+  | typeof series
+  | typeof topics;
 
 interface SlugRequest {
   /** What the editor typed, or null to keep the current slug or make one from `source`. */

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { newsletterListKinds } from '@/db/schema';
+import { longText, optionalId, optionalSlug, requiredLine, textLine } from '@/lib/editorial/fields';
+
+const noSource = 'Choose which series it follows.';
+const noTopic = 'Choose which topic it follows.';
+
+export const listInputSchema = z
+  .object({
+    name: requiredLine(
+      'Give the newsletter a name.',
+      120,
+      'Keep the name to 120 characters or fewer.',
+    ),
+    slug: optionalSlug,
+    description: longText(600, 'Keep the description to 600 characters or fewer.').overwrite(
+      (value) => value.replace(/\s+/g, ' ').trim(),
+    ),
+    cadence: textLine(120, 'Keep how often to 120 characters or fewer.'),
+    kind: z.enum(newsletterListKinds, { error: 'Choose how it is sent.' }),
+    seriesId: optionalId('Choose a series from the list.'),
+    topicId: optionalId('Choose a topic from the list.'),
+    archived: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
+    position: z
+      .union([z.number(), z.string().trim()], { error: 'Give the position as a whole number.' })
+      .optional()
+      .transform((value) => (value === '' || value === undefined ? 0 : Number(value)))
+      .pipe(
+        z
+          .number({ error: 'Give the position as a whole number.' })
+          .int('Give the position as a whole number.')
+          .min(0, 'Give a position of 0 or more.')
+          .max(1000, 'Give a position of 1,000 or less.'),
+      ),
+  })
+  .superRefine((input, context) => {
+    if (input.kind === 'series' && !input.seriesId) {
+      context.addIssue({ code: 'custom', path: ['seriesId'], message: noSource });
+    }
+    if (input.kind === 'topic' && !input.topicId) {
+      context.addIssue({ code: 'custom', path: ['topicId'], message: noTopic });
+    }
+  })
+  // Only the kind's own source is kept, so a list changed from series to digest forgets it.
+  .transform((input) => ({
+    ...input,
+    seriesId: input.kind === 'series' ? input.seriesId : null,
+    topicId: input.kind === 'topic' ? input.topicId : null,
+  }));
+
+export type ListInput = z.input<typeof listInputSchema>;
+export type ListFields = z.output<typeof listInputSchema>;
