@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
-import { pageRevisions, pages, users, type User } from '@/db/schema';
+import { pageRevisions, pages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
 import { isId } from '@/lib/editorial/article-record';
 import { recordAudit } from '@/lib/editorial/audit';
 import { invalid, notFound, type Invalid, type NotFound } from '@/lib/editorial/results';
 import type { Revalidator } from '@/lib/editorial/revalidate';
+import { revisionStore } from '@/lib/editorial/revision-store';
 import { editorialWrite } from '@/lib/editorial/transaction';
 import { claimSlug } from '@/lib/editorial/unique-slug';
 import { fieldErrors } from '@/lib/validation/form';
@@ -229,47 +230,14 @@ export async function unpublishPage(
   );
 }
 
-export interface PageRevisionEntry {
-  id: string;
-  version: number;
-  createdAt: Date;
-  createdBy: Pick<User, 'id' | 'name' | 'email'> | null;
-  snapshot: PageSnapshot;
-}
+const revisions = revisionStore<PageSnapshot>(pageRevisions, pageRevisions.pageId);
 
 /** Every saved version of a page, newest first. */
-export async function listPageRevisions(pageId: string): Promise<PageRevisionEntry[]> {
-  if (!isId(pageId)) return [];
-  const rows = await getDb()
-    .select({
-      id: pageRevisions.id,
-      version: pageRevisions.version,
-      createdAt: pageRevisions.createdAt,
-      snapshot: pageRevisions.snapshot,
-      userId: users.id,
-      userName: users.name,
-      userEmail: users.email,
-    })
-    .from(pageRevisions)
-    .leftJoin(users, eq(users.id, pageRevisions.createdById))
-    .where(eq(pageRevisions.pageId, pageId))
-    .orderBy(desc(pageRevisions.version));
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    createdAt: row.createdAt,
-    createdBy:
-      row.userId && row.userEmail
-        ? { id: row.userId, name: row.userName, email: row.userEmail }
-        : null,
-    // Written only by this module, from a validated form.
-    snapshot: row.snapshot as PageSnapshot,
-  }));
-}
+export const listPageRevisions = (pageId: string) => revisions.list(pageId);
 
 /**
- * Saves an earlier revision's fields as the next version; history is never rewritten. The
- * fields are checked as a fresh save would be: a slug taken since comes back as a field error.
+ * Saves an earlier revision's fields as the next version. The fields are checked as a fresh save
+ * would be: a slug taken since comes back as a field error.
  */
 export async function restorePageRevision(
   actor: Actor,
@@ -281,27 +249,26 @@ export async function restorePageRevision(
   return catchSlugRace(
     editorialWrite(
       actor,
-      async (tx, stale): Promise<PageSaveResult> => {
-        const current = await lockPage(tx, pageId);
-        if (!current || !isId(revisionId)) return notFound;
-        const [revision] = await tx
-          .select({ version: pageRevisions.version, snapshot: pageRevisions.snapshot })
-          .from(pageRevisions)
-          .where(and(eq(pageRevisions.id, revisionId), eq(pageRevisions.pageId, pageId)));
-        if (!revision) return notFound;
-        if (current.version !== expectedVersion) return conflict(current);
-        const parsed = pageInputSchema.safeParse(revision.snapshot);
-        if (!parsed.success) return invalid(fieldErrors(parsed.error));
-        return saveNewVersion(
+      (tx, stale) =>
+        revisions.restore(
           tx,
-          actor,
-          current,
-          parsed.data,
-          'page.restored',
-          { restoredVersion: revision.version },
-          stale,
-        );
-      },
+          { ownerId: pageId, revisionId, expectedVersion },
+          {
+            lock: lockPage,
+            schema: pageInputSchema,
+            conflict,
+            save: (current, fields, restoredVersion) =>
+              saveNewVersion(
+                tx,
+                actor,
+                current,
+                fields,
+                'page.restored',
+                { restoredVersion },
+                stale,
+              ),
+          },
+        ),
       revalidate,
     ),
   );
