@@ -1,23 +1,28 @@
 'use client';
 
 import { useActionState } from 'react';
-import { restorePageRevisionAction, type RestoreState } from '../actions';
+import type { RestoreState } from './form-state';
 
 interface Props {
-  pageId: string;
+  action: (previous: RestoreState, form: FormData) => Promise<RestoreState>;
+  /** The article or page whose revision this is. */
+  ownerId: string;
   revisionId: string;
   revisionVersion: number;
   currentVersion: number;
 }
 
-export function RestoreForm({ pageId, revisionId, revisionVersion, currentVersion }: Props) {
-  const [state, action, pending] = useActionState<RestoreState, FormData>(
-    restorePageRevisionAction,
-    {},
-  );
+export function RestoreForm({
+  action,
+  ownerId,
+  revisionId,
+  revisionVersion,
+  currentVersion,
+}: Props) {
+  const [state, submit, pending] = useActionState(action, {});
   return (
-    <form action={action}>
-      <input type="hidden" name="pageId" value={pageId} />
+    <form action={submit}>
+      <input type="hidden" name="id" value={ownerId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="revisionVersion" value={revisionVersion} />
       <input type="hidden" name="expectedVersion" value={currentVersion} />
