@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useId, useRef, useState } from 'react';
 import type { RestoreState } from './form-state';
 
 interface Props {
@@ -12,6 +12,10 @@ interface Props {
   currentVersion: number;
 }
 
+/**
+ * Restoring an earlier version, in two steps like deleting: it replaces what the form above
+ * holds, so a slip of the mouse must not throw away an editor's unsaved work.
+ */
 export function RestoreForm({
   action,
   ownerId,
@@ -20,20 +24,50 @@ export function RestoreForm({
   currentVersion,
 }: Props) {
   const [state, submit, pending] = useActionState(action, {});
+  const [confirming, setConfirming] = useState(false);
+  const start = useRef<HTMLButtonElement>(null);
+  const warning = useId();
+  const button =
+    'rounded border border-navy px-3 py-1 text-sm font-semibold text-navy disabled:opacity-60';
   return (
     <form action={submit}>
       <input type="hidden" name="id" value={ownerId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="revisionVersion" value={revisionVersion} />
       <input type="hidden" name="expectedVersion" value={currentVersion} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-navy px-3 py-1 text-sm font-semibold text-navy disabled:opacity-60"
-      >
-        {pending ? 'Restoring…' : 'Restore this version'}
-        <span className="sr-only"> (version {revisionVersion})</span>
-      </button>
+      {confirming ? (
+        <div className="space-y-2">
+          <p id={warning} className="text-sm">
+            This saves version {revisionVersion} as a new version. Changes not yet saved in the form
+            above are lost.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="submit"
+              disabled={pending}
+              autoFocus
+              aria-describedby={warning}
+              className="rounded bg-navy px-3 py-1 text-sm font-semibold text-white disabled:opacity-60"
+            >
+              {pending ? 'Restoring…' : `Yes, restore version ${revisionVersion}`}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                requestAnimationFrame(() => start.current?.focus());
+              }}
+              className={button}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button ref={start} type="button" onClick={() => setConfirming(true)} className={button}>
+          Restore this version…<span className="sr-only"> (version {revisionVersion})</span>
+        </button>
+      )}
       {state.error && (
         <p role="alert" className="mt-1 text-sm font-medium text-accent-dark">
           {state.error}

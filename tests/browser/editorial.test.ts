@@ -291,7 +291,22 @@ describe('writing and publishing an article', () => {
     const revisions = page.getByRole('region', { name: 'Revisions' });
     expect(await revisions.getByRole('row').count()).toBe(3);
     expect(await revisions.getByText('Current version').count()).toBe(1);
-    await revisions.getByRole('button', { name: 'Restore this version (version 1)' }).click();
+    // Restoring asks first: a keyboard user opens the question, cancels, and is back where they were.
+    await revisions.getByRole('button', { name: 'Restore this version… (version 1)' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = revisions.getByRole('button', { name: 'Yes, restore version 1' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await confirm.getAttribute('aria-describedby')).not.toBeNull();
+    await revisions.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Restore this version… (version 1)');
+    expect(await revisions.getByRole('row').count()).toBe(3);
+
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText('Version 1 restored as version 3.').waitFor();
     expect(await page.getByLabel('Body', { exact: true }).inputValue()).toBe(
       'Version one of the text.',
