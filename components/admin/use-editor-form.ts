@@ -4,6 +4,13 @@ import { useLeaveWarning } from './use-leave-warning';
 
 const done = new Set(['saved', 'published', 'scheduled', 'unpublished']);
 
+interface Options {
+  /** The version the form was rendered from; set when editing. */
+  version?: number;
+  /** What the page says of the action that led to it (created, restored), until the next one. */
+  notice?: string;
+}
+
 /**
  * What an editor's form (an article's, a page's) keeps. The values live in state, so they stay
  * exactly as typed through failed saves and conflicts; the form is submitted by hand (not as a
@@ -16,14 +23,14 @@ export function useEditorForm<Values, Done extends string>(
     form: FormData,
   ) => Promise<EditorFormState<Values, Done>>,
   initialValues: Values,
-  /** The version the form was rendered from; set when editing. */
-  version?: number,
+  { version, notice }: Options,
 ) {
   type State = EditorFormState<Values, Done>;
   const [values, setValues] = useState(initialValues);
   const [state, dispatch, pending] = useActionState<State, FormData>(action, {
     errors: {},
     version,
+    message: notice,
   });
   // Set when the editor, shown a conflict, chooses to continue from the other editor's version.
   const [continued, setContinued] = useState<{ from: State; version: number } | null>(null);
@@ -56,6 +63,7 @@ export function useEditorForm<Values, Done extends string>(
     /** The version the editor chose to continue from after a conflict, until the next save. */
     resumed,
     continueFrom: (from: number) => setContinued({ from: state, version: from }),
-    success: done.has(state.outcome ?? ''),
+    // Only the page's own notice comes without an outcome: it reports what was done too.
+    success: state.outcome === undefined || done.has(state.outcome),
   };
 }

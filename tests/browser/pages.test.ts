@@ -85,6 +85,11 @@ describe('institution pages', () => {
 
     await desk.getByRole('button', { name: 'Publish now' }).click();
     await desk.getByText('Published: the page is on the site now').waitFor();
+    // Each message tells of the last action alone: the draft's is gone.
+    expect(await desk.getByText('Draft saved.').count()).toBe(0);
+    await desk.reload();
+    await desk.getByRole('button', { name: 'Unpublish' }).waitFor();
+    expect(await desk.getByText('Draft saved.').count()).toBe(0);
     expect(errors).toEqual([]);
 
     const visitor = await newPage();

@@ -47,18 +47,19 @@ interface Props {
     /** For a scheduled article, its time as a London datetime-local value. */
     scheduledFor: string | null;
   };
+  /** What the page says of the action that led to it, until the next one. */
+  notice?: string;
 }
 
 const fieldId = (field: string) => `article-${field}`;
 const kinds = Object.entries(articleKindLabels).map(([value, label]) => ({ value, label }));
 
 /** Every field of an article. */
-export function ArticleForm({ initialValues, initialPreview, choices, article }: Props) {
-  const form = useEditorForm(
-    article ? editArticleAction : createArticleAction,
-    initialValues,
-    article?.version,
-  );
+export function ArticleForm({ initialValues, initialPreview, choices, article, notice }: Props) {
+  const form = useEditorForm(article ? editArticleAction : createArticleAction, initialValues, {
+    version: article?.version,
+    notice,
+  });
   const { values, setValues, state } = form;
   const errors = state.errors;
   const set =

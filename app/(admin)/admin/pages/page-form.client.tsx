@@ -13,6 +13,8 @@ interface Props {
   initialPreview: string;
   /** Set when editing: the page, the version the form was rendered from, and its status. */
   page?: { id: string; version: number; status: 'draft' | 'published' };
+  /** What the page says of the action that led to it, until the next one. */
+  notice?: string;
 }
 
 const fieldId = (field: string) => `page-${field}`;
@@ -25,12 +27,11 @@ const flags: { field: Flag; label: string }[] = [
 ];
 
 /** Every field of a page. */
-export function PageForm({ initialValues, initialPreview, page }: Props) {
-  const form = useEditorForm(
-    page ? editPageAction : createPageAction,
-    initialValues,
-    page?.version,
-  );
+export function PageForm({ initialValues, initialPreview, page, notice }: Props) {
+  const form = useEditorForm(page ? editPageAction : createPageAction, initialValues, {
+    version: page?.version,
+    notice,
+  });
   const { values, setValues, state } = form;
   const errors = state.errors;
   const set = <F extends PageField>(field: F, value: PageFormValues[F]) =>

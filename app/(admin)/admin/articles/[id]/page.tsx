@@ -33,7 +33,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listRevisions(article.id),
     searchParams,
   ]);
-  const arrival = editArrival(query);
+  const arrival = editArrival(query, {
+    version: article.version,
+    draft: article.status === 'draft',
+  });
   const { fields } = article;
   const scheduled = article.status === 'scheduled' && !article.live && article.publishedAt;
 
@@ -70,15 +73,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         }
       />
 
-      {arrival.notice && (
-        <p role="status" className="mt-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          {arrival.notice}
-        </p>
-      )}
-
       <div className="mt-8">
         <ArticleForm
           key={arrival.formKey}
+          notice={arrival.notice}
           initialValues={valuesFromSnapshot(fields)}
           initialPreview={renderMarkdown(fields.body)}
           choices={choices}

@@ -26,7 +26,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
   const page = await getPageForEditing(id);
   if (!page) notFound();
   const [revisions, query] = await Promise.all([listPageRevisions(page.id), searchParams]);
-  const arrival = editArrival(query);
+  const arrival = editArrival(query, { version: page.version, draft: page.status === 'draft' });
   const { fields } = page;
   const live = page.status === 'published';
 
@@ -45,15 +45,10 @@ export default async function EditPagePage({ params, searchParams }: Props) {
         }
       />
 
-      {arrival.notice && (
-        <p role="status" className="mt-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          {arrival.notice}
-        </p>
-      )}
-
       <div className="mt-8">
         <PageForm
           key={arrival.formKey}
+          notice={arrival.notice}
           initialValues={pageValuesFromSnapshot(fields)}
           initialPreview={renderMarkdown(fields.body)}
           page={{ id: page.id, version: page.version, status: page.status }}
