@@ -3,6 +3,8 @@ import type { EditorFormState } from './form-state';
 import { useLeaveWarning } from './use-leave-warning';
 
 const done = new Set(['saved', 'published', 'scheduled', 'unpublished']);
+// Unpublishing changes only the status: what the form holds is still not saved.
+const stored = new Set(['saved', 'published', 'scheduled']);
 
 interface Options {
   /** The version the form was rendered from; set when editing. */
@@ -38,7 +40,7 @@ export function useEditorForm<Values, Done extends string>(
   const [savedValues, setSavedValues] = useState(initialValues);
   const submitted = useRef(initialValues);
   useEffect(() => {
-    if (done.has(state.outcome ?? '')) setSavedValues(submitted.current);
+    if (stored.has(state.outcome ?? '')) setSavedValues(submitted.current);
   }, [state]);
   useLeaveWarning(JSON.stringify(values) !== JSON.stringify(savedValues));
 
