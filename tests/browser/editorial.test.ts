@@ -647,6 +647,37 @@ describe('the editorial area', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('asks before leaving a person’s form with unsaved changes, and not once they are saved', async () => {
+    const page = await pageAs('editor');
+    await page.goto(`${baseUrl}/admin/experts`);
+    await page.getByRole('link', { name: 'Amara Okafor' }).click();
+    await page.waitForURL(/\/admin\/experts\/[0-9a-f-]{36}$/);
+    const url = page.url();
+    const jobTitle = page.getByLabel('Job title');
+    const saved = await jobTitle.inputValue();
+    await jobTitle.fill(`${saved} (acting)`);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const articles = page
+      .getByRole('navigation', { name: 'Editorial and administration' })
+      .getByRole('link', { name: 'Articles' });
+    await articles.click();
+    await expect.poll(() => asked).toEqual([expect.stringContaining('will be lost')]);
+    expect(page.url()).toBe(url);
+    expect(await jobTitle.inputValue()).toBe(`${saved} (acting)`);
+
+    // Put back as it was, so other tests read the person as the seed wrote them.
+    await jobTitle.fill(saved);
+    await page.getByRole('button', { name: 'Save person' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    await articles.click();
+    await page.waitForURL(`${baseUrl}/admin/articles`);
+    expect(asked).toHaveLength(1);
+  });
+
   it('fits a phone: no editorial page scrolls sideways at 390 px, wide tables scroll in their box', async () => {
     const page = await pageAs('editor');
     await page.setViewportSize({ width: 390, height: 844 });
