@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, max, ne, or, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
 import { pageRevisions, pages } from '@/db/schema';
@@ -72,6 +72,34 @@ function settleSlug(tx: Transaction, fields: PageFields, current: EditablePage |
   });
 }
 
+const positionStep = 10;
+
+/**
+ * Where a page goes when its position is left blank: after the last page in the menus it is
+ * placed in, or in any menu when it is in none, so that it ends up last wherever it is put later.
+ */
+async function settlePosition(
+  tx: Transaction,
+  fields: PageFields,
+  current: EditablePage | null,
+): Promise<number> {
+  if (fields.menuPosition !== null) return fields.menuPosition;
+  const anywhere = !fields.inNavigation && !fields.inFooter;
+  const [row] = await tx
+    .select({ last: max(pages.menuPosition) })
+    .from(pages)
+    .where(
+      and(
+        or(
+          fields.inNavigation || anywhere ? eq(pages.inNavigation, true) : undefined,
+          fields.inFooter || anywhere ? eq(pages.inFooter, true) : undefined,
+        ),
+        current ? ne(pages.id, current.id) : undefined,
+      ),
+    );
+  return Math.min((row?.last ?? 0) + positionStep, 1000);
+}
+
 /** Creates a draft, version 1, with its first revision. Nothing public changes. */
 export async function createPage(actor: Actor, input: PageInput): Promise<PageSaved | Invalid> {
   return catchSlugRace(
@@ -80,7 +108,8 @@ export async function createPage(actor: Actor, input: PageInput): Promise<PageSa
       if (!parsed.success) return invalid(fieldErrors(parsed.error));
       const claim = await settleSlug(tx, parsed.data, null);
       if (!claim.ok) return invalid({ slug: claim.message });
-      const snapshot = toPageSnapshot(parsed.data, claim.slug);
+      const position = await settlePosition(tx, parsed.data, null);
+      const snapshot = toPageSnapshot(parsed.data, claim.slug, position);
       const [row] = await tx
         .insert(pages)
         .values({ ...snapshot, createdById: actor.id })
@@ -116,7 +145,8 @@ async function saveNewVersion(
 ): Promise<PageSaved | Invalid> {
   const claim = await settleSlug(tx, fields, current);
   if (!claim.ok) return invalid({ slug: claim.message });
-  const snapshot = toPageSnapshot(fields, claim.slug);
+  const position = await settlePosition(tx, fields, current);
+  const snapshot = toPageSnapshot(fields, claim.slug, position);
   const changed = changedFields(current.fields, snapshot);
   if (changed.length === 0) return { ok: true, page: current };
   // Pages written without a revision (the seed) get their first one now, so the state being

@@ -36,7 +36,7 @@ export const emptyPageValues: PageFormValues = {
   inNavigation: false,
   inFooter: false,
   menuLabel: '',
-  menuPosition: '0',
+  menuPosition: '',
   showsFunders: false,
 };
 
@@ -62,7 +62,7 @@ export function pageInputFromForm(form: FormData): PageUpdateInput {
     inNavigation: form.get('inNavigation') === 'on',
     inFooter: form.get('inFooter') === 'on',
     menuLabel: text('menuLabel'),
-    menuPosition: text('menuPosition') || '0',
+    menuPosition: text('menuPosition'),
     showsFunders: form.get('showsFunders') === 'on',
     expectedVersion: Number(form.get('expectedVersion')),
   };

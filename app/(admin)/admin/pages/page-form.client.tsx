@@ -99,7 +99,7 @@ export function PageForm({ initialValues, initialPreview, page, notice }: Props)
             />
             <TextInput
               label="Menu position"
-              hint="Lower numbers come first."
+              hint="Lower numbers come first. Leave blank to put it after the last page in its menus."
               inputMode="numeric"
               maxLength={4}
               {...text('menuPosition')}
