@@ -696,10 +696,8 @@ describe('the editorial area', () => {
 
   it('has no serious accessibility violations on the article list and edit pages', async () => {
     const page = await pageAs('editor');
-    const url = await writeDraft(page, {
-      title: `Accessible form ${unique('axe')}`,
-      body: '## A heading\n\nSome text.',
-    });
+    const title = `Accessible form ${unique('axe')}`;
+    const url = await writeDraft(page, { title, body: '## A heading\n\nSome text.' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${baseUrl}/admin/articles/new`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -709,6 +707,8 @@ describe('the editorial area', () => {
       .first()
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/admin/articles?q=${encodeURIComponent(title)}`);
+    await page.getByText('1 article matches these filters.', { exact: true }).waitFor();
     await page.goto(url);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();
