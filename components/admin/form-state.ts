@@ -12,3 +12,24 @@ export interface SaveState {
 export interface DeleteState {
   error?: string;
 }
+
+/** What a save action answers an editor's form (an article's, a page's) with. */
+export interface EditorFormState<Values, Done extends string> {
+  outcome?: Done | 'invalid' | 'conflict' | 'gone';
+  message?: string;
+  errors: FieldErrors;
+  /** The version the form now builds on, posted back with its next save. */
+  version?: number;
+  /** When someone else saved first: what they saved, to compare with the form. */
+  conflict?: {
+    version: number;
+    values: Values;
+    savedBy: string | null;
+    savedAt: string | null;
+  };
+}
+
+/** What restoring an earlier version answers with when it could not: the reason, to show. */
+export interface RestoreState {
+  error?: string;
+}

@@ -49,8 +49,10 @@ export function MediaPicker({
       error={error}
       hint={
         <>
-          The {choices.length} most recent images in the library, and any already chosen. Add images
-          in the{' '}
+          {choices.length === 1
+            ? 'The most recent image in the library, and any already chosen.'
+            : `The ${choices.length} most recent images in the library, and any already chosen.`}{' '}
+          Add images in the{' '}
           <Link href="/admin/media" className="underline">
             media library
           </Link>

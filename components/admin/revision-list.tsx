@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
 import { DateTime } from '@/components/admin/date-time';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
+import type { RestoreState } from './form-state';
+import { RestoreForm } from './restore-form.client';
 
 interface Revision {
   id: string;
@@ -10,22 +11,18 @@ interface Revision {
   snapshot: { title: string };
 }
 
-interface Props<R extends Revision> {
+interface Props {
   /** What was revised, as the text names it: "article", "page". */
   noun: string;
+  ownerId: string;
   currentVersion: number;
-  revisions: R[];
-  /** The form that saves an earlier revision again, as the next version. */
-  restore: (revision: R) => ReactNode;
+  revisions: Revision[];
+  /** The action that saves an earlier revision again, as the next version. */
+  restore: (previous: RestoreState, form: FormData) => Promise<RestoreState>;
 }
 
 /** Every saved version, newest first; an earlier one can be saved again as the next version. */
-export function RevisionList<R extends Revision>({
-  noun,
-  currentVersion,
-  revisions,
-  restore,
-}: Props<R>) {
+export function RevisionList({ noun, ownerId, currentVersion, revisions, restore }: Props) {
   return (
     <section aria-labelledby="revisions-heading" className="mt-12 border-t border-rule pt-8">
       <h2 id="revisions-heading" className="font-serif text-2xl font-semibold">
@@ -75,7 +72,13 @@ export function RevisionList<R extends Revision>({
                   {revision.version === currentVersion ? (
                     <span className="font-semibold">Current version</span>
                   ) : (
-                    restore(revision)
+                    <RestoreForm
+                      action={restore}
+                      ownerId={ownerId}
+                      revisionId={revision.id}
+                      revisionVersion={revision.version}
+                      currentVersion={currentVersion}
+                    />
                   )}
                 </td>
               </tr>

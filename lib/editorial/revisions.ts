@@ -1,11 +1,7 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { articleRevisions, users, type User } from '@/db/schema';
-import { fieldErrors } from '@/lib/validation/form';
+import { articleRevisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
 import { articleInputSchema, type ArticleSnapshot } from './article-input';
-import { isId } from './article-record';
 import {
   catchRaces,
   conflict,
@@ -13,52 +9,18 @@ import {
   saveNewVersion,
   type SaveResult,
 } from './article-writes';
-import { invalid, notFound } from './results';
 import type { Revalidator } from './revalidate';
+import { revisionStore } from './revision-store';
 import { editorialWrite } from './transaction';
 
-export interface RevisionEntry {
-  id: string;
-  version: number;
-  createdAt: Date;
-  createdBy: Pick<User, 'id' | 'name' | 'email'> | null;
-  snapshot: ArticleSnapshot;
-}
+const store = revisionStore<ArticleSnapshot>(articleRevisions, articleRevisions.articleId);
 
 /** Every saved version of an article, newest first. */
-export async function listRevisions(articleId: string): Promise<RevisionEntry[]> {
-  if (!isId(articleId)) return [];
-  const rows = await getDb()
-    .select({
-      id: articleRevisions.id,
-      version: articleRevisions.version,
-      createdAt: articleRevisions.createdAt,
-      snapshot: articleRevisions.snapshot,
-      userId: users.id,
-      userName: users.name,
-      userEmail: users.email,
-    })
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.createdById))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.version));
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    createdAt: row.createdAt,
-    createdBy:
-      row.userId && row.userEmail
-        ? { id: row.userId, name: row.userName, email: row.userEmail }
-        : null,
-    // Written only by this module, from a validated form.
-    snapshot: row.snapshot as ArticleSnapshot,
-  }));
-}
+export const listRevisions = (articleId: string) => store.list(articleId);
 
 /**
- * Saves an earlier revision's fields as the next version; history is never rewritten. The
- * fields are checked as a fresh save would be: an expert removed or a slug taken since then
- * comes back as a field error.
+ * Saves an earlier revision's fields as the next version. The fields are checked as a fresh
+ * save would be: an expert removed or a slug taken since then comes back as a field error.
  */
 export async function restoreRevision(
   actor: Actor,
@@ -70,32 +32,25 @@ export async function restoreRevision(
   return catchRaces(
     editorialWrite(
       actor,
-      async (tx, stale): Promise<SaveResult> => {
-        const current = await lockForEditing(tx, articleId);
-        if (!current || !isId(revisionId)) return notFound;
-        const [revision] = await tx
-          .select({ version: articleRevisions.version, snapshot: articleRevisions.snapshot })
-          .from(articleRevisions)
-          .where(
-            and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)),
-          );
-        if (!revision) return notFound;
-        if (current.version !== expectedVersion) return conflict(current);
-        const parsed = articleInputSchema.safeParse(revision.snapshot);
-        if (!parsed.success) return invalid(fieldErrors(parsed.error));
-        return saveNewVersion(
+      (tx, stale) =>
+        store.restore(
           tx,
-          actor,
-          current,
-          parsed.data,
+          { ownerId: articleId, revisionId, expectedVersion },
           {
-            action: 'article.restored',
-            markRevised: false,
-            detail: { restoredVersion: revision.version },
+            lock: lockForEditing,
+            schema: articleInputSchema,
+            conflict,
+            save: (current, fields, restoredVersion) =>
+              saveNewVersion(
+                tx,
+                actor,
+                current,
+                fields,
+                { action: 'article.restored', markRevised: false, detail: { restoredVersion } },
+                stale,
+              ),
           },
-          stale,
-        );
-      },
+        ),
       revalidate,
     ),
   );

@@ -17,6 +17,22 @@ const tick = z
   .nullish()
   .transform((value) => value === true || value === 'on');
 
+const notWhole = 'Enter the position as a whole number, such as 10.';
+
+/** Blank means “after the last page in its menus”, settled when the page is saved. */
+const menuPosition = z
+  .union([z.number(), z.string().trim()], { error: notWhole })
+  .nullish()
+  .transform((value) => (value === '' || value == null ? null : Number(value)))
+  .pipe(
+    z
+      .number({ error: notWhole })
+      .int(notWhole)
+      .min(0, 'Enter a position of 0 or more.')
+      .max(1000, 'Enter a position of 1,000 or less.')
+      .nullable(),
+  );
+
 /** The page form: every editable field of a page. */
 export const pageInputSchema = z.object({
   title: requiredLine('Give the page a title.', 200, 'Keep the title to 200 characters or fewer.'),
@@ -26,12 +42,7 @@ export const pageInputSchema = z.object({
   inNavigation: tick,
   inFooter: tick,
   menuLabel: optionalLine(40, 'Keep the menu label to 40 characters or fewer.'),
-  menuPosition: z.coerce
-    .number({ error: 'Enter the position as a whole number, such as 10.' })
-    .int('Enter the position as a whole number, such as 10.')
-    .min(0, 'Enter a position of 0 or more.')
-    .max(1000, 'Enter a position of 1,000 or less.')
-    .default(0),
+  menuPosition,
   showsFunders: tick,
 });
 
@@ -47,10 +58,17 @@ export type PageInput = z.input<typeof pageInputSchema>;
 export type PageFields = z.output<typeof pageInputSchema>;
 export type PageUpdateInput = z.input<typeof pageUpdateSchema>;
 
-/** The editable fields as saved in a revision, with the slug settled. */
-export type PageSnapshot = Omit<PageFields, 'slug'> & { slug: string };
+/** The editable fields as saved in a revision, with the slug and the menu position settled. */
+export type PageSnapshot = Omit<PageFields, 'slug' | 'menuPosition'> & {
+  slug: string;
+  menuPosition: number;
+};
 
-export function toPageSnapshot(fields: PageFields, slug: string): PageSnapshot {
+export function toPageSnapshot(
+  fields: PageFields,
+  slug: string,
+  menuPosition: number,
+): PageSnapshot {
   return {
     title: fields.title,
     slug,
@@ -59,7 +77,7 @@ export function toPageSnapshot(fields: PageFields, slug: string): PageSnapshot {
     inNavigation: fields.inNavigation,
     inFooter: fields.inFooter,
     menuLabel: fields.menuLabel,
-    menuPosition: fields.menuPosition,
+    menuPosition,
     showsFunders: fields.showsFunders,
   };
 }

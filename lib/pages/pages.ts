@@ -1,13 +1,14 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db/client';
+import { and, eq, max, ne, or, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
-import { pageRevisions, pages, users, type User } from '@/db/schema';
+import { pageRevisions, pages } from '@/db/schema';
 import type { Actor } from '@/lib/auth/who';
 import { isId } from '@/lib/editorial/article-record';
 import { recordAudit } from '@/lib/editorial/audit';
 import { invalid, notFound, type Invalid, type NotFound } from '@/lib/editorial/results';
 import type { Revalidator } from '@/lib/editorial/revalidate';
+import { revisionStore } from '@/lib/editorial/revision-store';
 import { editorialWrite } from '@/lib/editorial/transaction';
 import { claimSlug } from '@/lib/editorial/unique-slug';
 import { fieldErrors } from '@/lib/validation/form';
@@ -71,6 +72,34 @@ function settleSlug(tx: Transaction, fields: PageFields, current: EditablePage |
   });
 }
 
+const positionStep = 10;
+
+/**
+ * Where a page goes when its position is left blank: after the last page in the menus it is
+ * placed in, or in any menu when it is in none, so that it ends up last wherever it is put later.
+ */
+async function settlePosition(
+  tx: Transaction,
+  fields: PageFields,
+  current: EditablePage | null,
+): Promise<number> {
+  if (fields.menuPosition !== null) return fields.menuPosition;
+  const anywhere = !fields.inNavigation && !fields.inFooter;
+  const [row] = await tx
+    .select({ last: max(pages.menuPosition) })
+    .from(pages)
+    .where(
+      and(
+        or(
+          fields.inNavigation || anywhere ? eq(pages.inNavigation, true) : undefined,
+          fields.inFooter || anywhere ? eq(pages.inFooter, true) : undefined,
+        ),
+        current ? ne(pages.id, current.id) : undefined,
+      ),
+    );
+  return Math.min((row?.last ?? 0) + positionStep, 1000);
+}
+
 /** Creates a draft, version 1, with its first revision. Nothing public changes. */
 export async function createPage(actor: Actor, input: PageInput): Promise<PageSaved | Invalid> {
   return catchSlugRace(
@@ -79,7 +108,8 @@ export async function createPage(actor: Actor, input: PageInput): Promise<PageSa
       if (!parsed.success) return invalid(fieldErrors(parsed.error));
       const claim = await settleSlug(tx, parsed.data, null);
       if (!claim.ok) return invalid({ slug: claim.message });
-      const snapshot = toPageSnapshot(parsed.data, claim.slug);
+      const position = await settlePosition(tx, parsed.data, null);
+      const snapshot = toPageSnapshot(parsed.data, claim.slug, position);
       const [row] = await tx
         .insert(pages)
         .values({ ...snapshot, createdById: actor.id })
@@ -115,7 +145,8 @@ async function saveNewVersion(
 ): Promise<PageSaved | Invalid> {
   const claim = await settleSlug(tx, fields, current);
   if (!claim.ok) return invalid({ slug: claim.message });
-  const snapshot = toPageSnapshot(fields, claim.slug);
+  const position = await settlePosition(tx, fields, current);
+  const snapshot = toPageSnapshot(fields, claim.slug, position);
   const changed = changedFields(current.fields, snapshot);
   if (changed.length === 0) return { ok: true, page: current };
   // Pages written without a revision (the seed) get their first one now, so the state being
@@ -229,47 +260,14 @@ export async function unpublishPage(
   );
 }
 
-export interface PageRevisionEntry {
-  id: string;
-  version: number;
-  createdAt: Date;
-  createdBy: Pick<User, 'id' | 'name' | 'email'> | null;
-  snapshot: PageSnapshot;
-}
+const revisions = revisionStore<PageSnapshot>(pageRevisions, pageRevisions.pageId);
 
 /** Every saved version of a page, newest first. */
-export async function listPageRevisions(pageId: string): Promise<PageRevisionEntry[]> {
-  if (!isId(pageId)) return [];
-  const rows = await getDb()
-    .select({
-      id: pageRevisions.id,
-      version: pageRevisions.version,
-      createdAt: pageRevisions.createdAt,
-      snapshot: pageRevisions.snapshot,
-      userId: users.id,
-      userName: users.name,
-      userEmail: users.email,
-    })
-    .from(pageRevisions)
-    .leftJoin(users, eq(users.id, pageRevisions.createdById))
-    .where(eq(pageRevisions.pageId, pageId))
-    .orderBy(desc(pageRevisions.version));
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    createdAt: row.createdAt,
-    createdBy:
-      row.userId && row.userEmail
-        ? { id: row.userId, name: row.userName, email: row.userEmail }
-        : null,
-    // Written only by this module, from a validated form.
-    snapshot: row.snapshot as PageSnapshot,
-  }));
-}
+export const listPageRevisions = (pageId: string) => revisions.list(pageId);
 
 /**
- * Saves an earlier revision's fields as the next version; history is never rewritten. The
- * fields are checked as a fresh save would be: a slug taken since comes back as a field error.
+ * Saves an earlier revision's fields as the next version. The fields are checked as a fresh save
+ * would be: a slug taken since comes back as a field error.
  */
 export async function restorePageRevision(
   actor: Actor,
@@ -281,27 +279,26 @@ export async function restorePageRevision(
   return catchSlugRace(
     editorialWrite(
       actor,
-      async (tx, stale): Promise<PageSaveResult> => {
-        const current = await lockPage(tx, pageId);
-        if (!current || !isId(revisionId)) return notFound;
-        const [revision] = await tx
-          .select({ version: pageRevisions.version, snapshot: pageRevisions.snapshot })
-          .from(pageRevisions)
-          .where(and(eq(pageRevisions.id, revisionId), eq(pageRevisions.pageId, pageId)));
-        if (!revision) return notFound;
-        if (current.version !== expectedVersion) return conflict(current);
-        const parsed = pageInputSchema.safeParse(revision.snapshot);
-        if (!parsed.success) return invalid(fieldErrors(parsed.error));
-        return saveNewVersion(
+      (tx, stale) =>
+        revisions.restore(
           tx,
-          actor,
-          current,
-          parsed.data,
-          'page.restored',
-          { restoredVersion: revision.version },
-          stale,
-        );
-      },
+          { ownerId: pageId, revisionId, expectedVersion },
+          {
+            lock: lockPage,
+            schema: pageInputSchema,
+            conflict,
+            save: (current, fields, restoredVersion) =>
+              saveNewVersion(
+                tx,
+                actor,
+                current,
+                fields,
+                'page.restored',
+                { restoredVersion },
+                stale,
+              ),
+          },
+        ),
       revalidate,
     ),
   );

@@ -291,7 +291,22 @@ describe('writing and publishing an article', () => {
     const revisions = page.getByRole('region', { name: 'Revisions' });
     expect(await revisions.getByRole('row').count()).toBe(3);
     expect(await revisions.getByText('Current version').count()).toBe(1);
-    await revisions.getByRole('button', { name: 'Restore this version (version 1)' }).click();
+    // Restoring asks first: a keyboard user opens the question, cancels, and is back where they were.
+    await revisions.getByRole('button', { name: 'Restore this version… (version 1)' }).focus();
+    await page.keyboard.press('Enter');
+    const confirm = revisions.getByRole('button', { name: 'Yes, restore version 1' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await confirm.getAttribute('aria-describedby')).not.toBeNull();
+    await revisions.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Restore this version… (version 1)');
+    expect(await revisions.getByRole('row').count()).toBe(3);
+
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText('Version 1 restored as version 3.').waitFor();
     expect(await page.getByLabel('Body', { exact: true }).inputValue()).toBe(
       'Version one of the text.',
@@ -632,6 +647,37 @@ describe('the editorial area', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('asks before leaving a person’s form with unsaved changes, and not once they are saved', async () => {
+    const page = await pageAs('editor');
+    await page.goto(`${baseUrl}/admin/experts`);
+    await page.getByRole('link', { name: 'Amara Okafor' }).click();
+    await page.waitForURL(/\/admin\/experts\/[0-9a-f-]{36}$/);
+    const url = page.url();
+    const jobTitle = page.getByLabel('Job title');
+    const saved = await jobTitle.inputValue();
+    await jobTitle.fill(`${saved} (acting)`);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const articles = page
+      .getByRole('navigation', { name: 'Editorial and administration' })
+      .getByRole('link', { name: 'Articles' });
+    await articles.click();
+    await expect.poll(() => asked).toEqual([expect.stringContaining('will be lost')]);
+    expect(page.url()).toBe(url);
+    expect(await jobTitle.inputValue()).toBe(`${saved} (acting)`);
+
+    // Put back as it was, so other tests read the person as the seed wrote them.
+    await jobTitle.fill(saved);
+    await page.getByRole('button', { name: 'Save person' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    await articles.click();
+    await page.waitForURL(`${baseUrl}/admin/articles`);
+    expect(asked).toHaveLength(1);
+  });
+
   it('fits a phone: no editorial page scrolls sideways at 390 px, wide tables scroll in their box', async () => {
     const page = await pageAs('editor');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -650,10 +696,8 @@ describe('the editorial area', () => {
 
   it('has no serious accessibility violations on the article list and edit pages', async () => {
     const page = await pageAs('editor');
-    const url = await writeDraft(page, {
-      title: `Accessible form ${unique('axe')}`,
-      body: '## A heading\n\nSome text.',
-    });
+    const title = `Accessible form ${unique('axe')}`;
+    const url = await writeDraft(page, { title, body: '## A heading\n\nSome text.' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${baseUrl}/admin/articles/new`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -663,6 +707,8 @@ describe('the editorial area', () => {
       .first()
       .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/admin/articles?q=${encodeURIComponent(title)}`);
+    await page.getByText('1 article matches these filters.', { exact: true }).waitFor();
     await page.goto(url);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();

@@ -85,6 +85,11 @@ describe('institution pages', () => {
 
     await desk.getByRole('button', { name: 'Publish now' }).click();
     await desk.getByText('Published: the page is on the site now').waitFor();
+    // Each message tells of the last action alone: the draft's is gone.
+    expect(await desk.getByText('Draft saved.').count()).toBe(0);
+    await desk.reload();
+    await desk.getByRole('button', { name: 'Unpublish' }).waitFor();
+    expect(await desk.getByText('Draft saved.').count()).toBe(0);
     expect(errors).toEqual([]);
 
     const visitor = await newPage();
@@ -141,5 +146,26 @@ describe('institution pages', () => {
     const visitor = await newPage();
     await visitor.goto(`${baseUrl}/funding-and-transparency`);
     await visitor.getByRole('rowheader', { name: `Wrenfield Trust ${run}` }).waitFor();
+  });
+
+  it('a year with funders but no income recorded offers to record that year’s', async () => {
+    const admin = await newPage();
+    await logIn(admin, testAccounts.admin);
+    await admin.goto(`${baseUrl}/admin/funding/funders/new`);
+    await admin.getByLabel('Name').fill(`Ledger Trust ${run}`);
+    await admin.getByLabel('Year', { exact: true }).fill('2031');
+    await admin.getByRole('button', { name: 'Add funder' }).click();
+    await admin.waitForURL(`${baseUrl}/admin/funding?saved=1`);
+    try {
+      await admin.getByRole('link', { name: 'not recorded for 2031: record it' }).click();
+      await admin.waitForURL(`${baseUrl}/admin/funding/years/new?year=2031`);
+      expect(await admin.getByLabel('Year', { exact: true }).inputValue()).toBe('2031');
+    } finally {
+      await admin.goto(`${baseUrl}/admin/funding`);
+      await admin.getByRole('link', { name: `Ledger Trust ${run}` }).click();
+      await admin.getByRole('button', { name: 'Delete this funder…' }).click();
+      await admin.getByRole('button', { name: 'Yes, delete this funder' }).click();
+      await admin.waitForURL(`${baseUrl}/admin/funding?deleted=1`);
+    }
   });
 });

@@ -168,6 +168,35 @@ describe('pages', () => {
     ]);
   });
 
+  it('puts a page whose position is left blank after the last page in its menus', async () => {
+    const position = async (overrides: Partial<PageInput>) =>
+      (await created({ inNavigation: false, inFooter: false, ...overrides })).fields.menuPosition;
+    // Beyond every other page of this file, so these are the last in each menu.
+    expect(await position({ inNavigation: true, menuPosition: 900 })).toBe(900);
+    const header = await created({ inNavigation: true, inFooter: false, menuPosition: '' });
+    expect(header.fields.menuPosition).toBe(910);
+    expect(await position({ inFooter: true, menuPosition: 950 })).toBe(950);
+    expect(await position({ inFooter: true, menuPosition: undefined })).toBe(960);
+    // The footer's pages do not push a header page along.
+    expect(await position({ inNavigation: true, menuPosition: '  ' })).toBe(920);
+    // A page in neither menu goes after the last of either, for when it is placed in one.
+    expect(await position({ menuPosition: null })).toBe(970);
+
+    // Blanked when editing: after the last of the others.
+    const moved = await updatePage(editor, header.id, edit(header, { menuPosition: '' }), record);
+    expect(moved).toMatchObject({ ok: true, page: { fields: { menuPosition: 930 } } });
+    // A position typed stays as typed, 0 included.
+    expect(await position({ inNavigation: true, menuPosition: '0' })).toBe(0);
+    expect(await createPage(editor, { title: 'Half', menuPosition: '2.5' })).toMatchObject({
+      ok: false,
+      fieldErrors: { menuPosition: 'Enter the position as a whole number, such as 10.' },
+    });
+
+    // Never past the form's highest position.
+    expect(await position({ inFooter: true, menuPosition: 1000 })).toBe(1000);
+    expect(await position({ inFooter: true, menuPosition: '' })).toBe(1000);
+  });
+
   it('is for editors and admins only', async () => {
     const member = await makeUser('member');
     await expect(createPage(member, { title: 'Nope' })).rejects.toBeInstanceOf(ForbiddenError);

@@ -1,20 +1,18 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
-import { useLeaveWarning } from '@/components/admin/use-leave-warning';
+import { EditorForm, MarkdownBody, TitleAndSlug } from '@/components/admin/editor-fields';
 import { FieldGroup, SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
-import { FormMessages } from '@/components/admin/form-messages.client';
 import { MediaPicker } from '@/components/admin/media-picker.client';
+import { SaveBar, secondaryButton } from '@/components/admin/save-bar';
+import { useEditorForm } from '@/components/admin/use-editor-form';
 import { articleKindLabels } from '@/lib/content/labels';
 import type { MediaChoice } from '@/lib/editorial/media-choices';
 import type { DocumentChoice } from '@/lib/publications/documents';
 import { isPublicationKind } from '@/lib/publications/kinds';
-import { slugify } from '@/lib/editorial/slugify';
 import { createArticleAction, editArticleAction } from './actions';
 import { AuthorPicker } from './author-picker.client';
 import { ConflictPanel } from './conflict-panel.client';
-import type { ArticleField, ArticleFormState, ArticleFormValues } from './form-values';
-import { MarkdownPreview } from './markdown-preview.client';
+import type { ArticleField, ArticleFormValues } from './form-values';
 import { PublicationFields } from './publication-fields.client';
 
 interface Option {
@@ -49,42 +47,20 @@ interface Props {
     /** For a scheduled article, its time as a London datetime-local value. */
     scheduledFor: string | null;
   };
+  /** What the page says of the action that led to it, until the next one. */
+  notice?: string;
 }
 
 const fieldId = (field: string) => `article-${field}`;
-const done = new Set(['saved', 'published', 'scheduled', 'unpublished']);
 const kinds = Object.entries(articleKindLabels).map(([value, label]) => ({ value, label }));
-const primary =
-  'rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep disabled:opacity-60';
-const secondary =
-  'rounded border border-navy bg-white px-4 py-2 font-semibold text-navy disabled:opacity-60';
 
-/**
- * Every field of an article. The values live in this component's state, so they stay exactly as
- * typed through failed saves and conflicts; the form is submitted by hand (not as a form action)
- * so React never resets it.
- */
-export function ArticleForm({ initialValues, initialPreview, choices, article }: Props) {
-  const [values, setValues] = useState(initialValues);
-  const [state, dispatch, pending] = useActionState<ArticleFormState, FormData>(
-    article ? editArticleAction : createArticleAction,
-    { errors: {}, version: article?.version },
-  );
-  // Set when the editor, shown a conflict, chooses to continue from the other editor's version.
-  const [continued, setContinued] = useState<{ from: ArticleFormState; version: number } | null>(
-    null,
-  );
-
-  // What the last successful save stored, to tell whether leaving would lose anything.
-  const [savedValues, setSavedValues] = useState(initialValues);
-  const submitted = useRef(initialValues);
-  useEffect(() => {
-    if (done.has(state.outcome ?? '')) setSavedValues(submitted.current);
-  }, [state]);
-  useLeaveWarning(JSON.stringify(values) !== JSON.stringify(savedValues));
-
-  const resumed = continued?.from === state;
-  const expectedVersion = resumed ? continued.version : state.version;
+/** Every field of an article. */
+export function ArticleForm({ initialValues, initialPreview, choices, article, notice }: Props) {
+  const form = useEditorForm(article ? editArticleAction : createArticleAction, initialValues, {
+    version: article?.version,
+    notice,
+  });
+  const { values, setValues, state } = form;
   const errors = state.errors;
   const set =
     <F extends ArticleField>(field: F) =>
@@ -114,14 +90,6 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
   for (const image of choices.media)
     names.set(image.id, image.alt || 'Image without a description');
   for (const document of choices.documents) names.set(document.id, document.filename);
-
-  function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const data = new FormData(event.currentTarget, submitter);
-    submitted.current = values;
-    startTransition(() => dispatch(data));
-  }
 
   function chooseHero(image: MediaChoice | null) {
     setValues((current) => ({
@@ -154,57 +122,30 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
     </ul>
   );
 
-  const suggestedSlug = slugify(values.title);
   return (
-    <form onSubmit={submit} noValidate className="space-y-8">
-      {article && <input type="hidden" name="articleId" value={article.id} />}
-      {expectedVersion !== undefined && (
-        <input type="hidden" name="expectedVersion" value={expectedVersion} />
-      )}
-
-      <div className="space-y-4">
-        {!resumed && (
-          <FormMessages
-            message={state.message}
-            errors={errors}
-            fieldIds={Object.fromEntries(
-              Object.keys(errors).map((field) => [field, fieldId(field)]),
-            )}
-            success={done.has(state.outcome ?? '')}
-          />
-        )}
-        {resumed && (
-          <p role="status" className="rounded border border-navy bg-white px-4 py-3 text-navy">
-            Your form now continues from version {continued.version}. Nothing is saved yet: save
-            when ready.
-          </p>
-        )}
-        {state.conflict && !resumed && (
+    <EditorForm
+      form={form}
+      owner={article && { field: 'articleId', id: article.id }}
+      fieldId={fieldId}
+      conflict={
+        state.conflict && (
           <ConflictPanel
             conflict={state.conflict}
             mine={values}
             names={names}
             onUseTheirs={(field) => set(field)(state.conflict!.values[field])}
-            onKeepMine={() => setContinued({ from: state, version: state.conflict!.version })}
+            onKeepMine={() => form.continueFrom(state.conflict!.version)}
           />
-        )}
-      </div>
-
+        )
+      }
+    >
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <TextInput label="Title" required maxLength={200} {...text('title')} />
-          <TextInput
-            label="Slug (the end of the web address)"
-            hint={
-              article
-                ? 'Changing it moves the article to a new address, and links to the old one stop working. Leave blank to keep the current one.'
-                : `Leave blank to make one from the title${suggestedSlug ? `: ${suggestedSlug}` : ''}.`
-            }
-            placeholder={article ? undefined : suggestedSlug}
-            maxLength={120}
-            autoComplete="off"
-            spellCheck={false}
-            {...text('slug')}
+          <TitleAndSlug
+            noun="article"
+            editing={!!article}
+            title={text('title')}
+            slug={text('slug')}
           />
           <TextArea
             label="Standfirst"
@@ -253,21 +194,7 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <TextArea
-          label="Body"
-          hint={
-            <>
-              Markdown: **bold**, _italic_, [link](https://…), ## Heading, - list, &gt; quote. Raw
-              HTML is removed. The preview shows exactly what readers will see.
-            </>
-          }
-          rows={24}
-          className="font-mono text-sm"
-          {...text('body')}
-        />
-        <MarkdownPreview markdown={values.body} initialHtml={initialPreview} />
-      </div>
+      <MarkdownBody body={text('body')} initialPreview={initialPreview} />
 
       <AuthorPicker
         id={fieldId('authorIds')}
@@ -355,9 +282,15 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
         </div>
       </FieldGroup>
 
-      <FieldGroup id="article-publishing" legend={article ? 'Save and publish' : 'Save'}>
-        <div className="mt-3 space-y-4">
-          {article && (
+      <SaveBar
+        id="article-publishing"
+        editing={!!article}
+        pending={form.pending}
+        published={!!article && article.status !== 'draft'}
+        canPublish={!!article && !article.live}
+        canUnpublish={!!article && article.status !== 'draft'}
+        options={
+          article && (
             <label className="flex items-start gap-2">
               <input type="checkbox" name="markRevised" className="mt-1" />
               <span>
@@ -365,63 +298,34 @@ export function ArticleForm({ initialValues, initialPreview, choices, article }:
                 not for a typo.
               </span>
             </label>
-          )}
-          <div className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="save" disabled={pending} className={primary}>
-              {article && article.status !== 'draft' ? 'Save' : 'Save draft'}
-            </button>
-            {article && !article.live && (
-              <button
-                type="submit"
-                name="intent"
-                value="publish"
-                disabled={pending}
-                className={secondary}
-              >
-                Publish now
-              </button>
-            )}
-            {article && article.status !== 'draft' && (
-              <button
-                type="submit"
-                name="intent"
-                value="unpublish"
-                disabled={pending}
-                className={secondary}
-              >
-                Unpublish
-              </button>
-            )}
-          </div>
-          {article && !article.live && (
-            <div className="flex flex-wrap items-end gap-3">
-              <div>
-                <TextInput
-                  id={fieldId('scheduleAt')}
-                  name="scheduleAt"
-                  type="datetime-local"
-                  label="Publish at"
-                  hint="London time (GMT in winter, BST in summer), whatever your computer’s time zone."
-                  defaultValue={article.scheduledFor ?? ''}
-                  error={errors.scheduleAt}
-                />
-              </div>
-              <button
-                type="submit"
-                name="intent"
-                value="schedule"
-                disabled={pending}
-                className={secondary}
-              >
-                Schedule
-              </button>
+          )
+        }
+      >
+        {article && !article.live && (
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <TextInput
+                id={fieldId('scheduleAt')}
+                name="scheduleAt"
+                type="datetime-local"
+                label="Publish at"
+                hint="London time (GMT in winter, BST in summer), whatever your computer’s time zone."
+                defaultValue={article.scheduledFor ?? ''}
+                error={errors.scheduleAt}
+              />
             </div>
-          )}
-          <p role="status" className="text-sm text-muted">
-            {pending ? 'Saving…' : ''}
-          </p>
-        </div>
-      </FieldGroup>
-    </form>
+            <button
+              type="submit"
+              name="intent"
+              value="schedule"
+              disabled={form.pending}
+              className={secondaryButton}
+            >
+              Schedule
+            </button>
+          </div>
+        )}
+      </SaveBar>
+    </EditorForm>
   );
 }

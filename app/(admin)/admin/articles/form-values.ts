@@ -1,5 +1,5 @@
+import type { EditorFormState } from '@/components/admin/form-state';
 import type { ArticleSnapshot, ArticleUpdateInput } from '@/lib/editorial/article-input';
-import type { FieldErrors } from '@/lib/validation/form';
 
 /** The article form's fields as the browser holds them: text, and lists of ids. */
 export interface ArticleFormValues {
@@ -167,17 +167,7 @@ export function changedFields(a: ArticleFormValues, b: ArticleFormValues): Artic
 }
 
 /** What an action answers the article form with. */
-export interface ArticleFormState {
-  outcome?: 'saved' | 'published' | 'scheduled' | 'unpublished' | 'invalid' | 'conflict' | 'gone';
-  message?: string;
-  errors: FieldErrors;
-  /** The version the form now builds on, posted back with its next save. */
-  version?: number;
-  /** When someone else saved first: what they saved, to compare with the form. */
-  conflict?: {
-    version: number;
-    values: ArticleFormValues;
-    savedBy: string | null;
-    savedAt: string | null;
-  };
-}
+export type ArticleFormState = EditorFormState<
+  ArticleFormValues,
+  'saved' | 'published' | 'scheduled' | 'unpublished'
+>;

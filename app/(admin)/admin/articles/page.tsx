@@ -150,8 +150,9 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
       </form>
 
       <p className="mt-6 text-sm text-muted" role="status">
-        {result.total === 1 ? '1 article' : `${result.total} articles`}
-        {filtered ? ' match these filters.' : '.'}
+        {result.total === 1
+          ? `1 article${filtered ? ' matches these filters' : ''}.`
+          : `${result.total} articles${filtered ? ' match these filters' : ''}.`}
       </p>
 
       {result.items.length === 0 ? (

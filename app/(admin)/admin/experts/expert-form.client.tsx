@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FieldGroup, SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
+import { useSaveForm } from '@/components/admin/use-save-form';
 import { MediaPicker } from '@/components/admin/media-picker.client';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { MediaChoice } from '@/lib/editorial/media-choices';
@@ -54,19 +54,22 @@ export function ExpertForm({
   photos,
   areas,
   roles,
+  notice,
 }: {
   id?: string;
   values: SaveState['values'];
+  /** What led to the page, such as "Person created.", shown until the next save. */
+  notice?: string;
   photos: MediaChoice[];
   areas: AreaChoice[];
   /** Passed in, so the browser's bundle carries no schema. */
   roles: { value: string; label: string }[];
 }) {
-  const [state, action, pending] = useActionState(saveExpertAction, { values, errors: {} });
+  const { state, action, pending, tracking } = useSaveForm(saveExpertAction, values, notice);
   const { values: shown, errors } = state;
   const chosen = new Set((shown.topicIds ?? '').split(',').filter(Boolean));
   return (
-    <form action={action} noValidate className="max-w-3xl space-y-6">
+    <form action={action} {...tracking} noValidate className="max-w-3xl space-y-6">
       {id && <input type="hidden" name="id" value={id} />}
       <FormMessages message={state.message} errors={errors} fieldIds={ids} success={state.saved} />
       <TextInput

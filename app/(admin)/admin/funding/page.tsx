@@ -52,8 +52,11 @@ export default async function AdminFundingPage({ searchParams }: Props) {
             <p>
               Total income:{' '}
               {year.totalIncomePence === null ? (
-                <Link href="/admin/funding/years/new" className="text-navy underline">
-                  not recorded
+                <Link
+                  href={`/admin/funding/years/new?year=${year.year}`}
+                  className="text-navy underline"
+                >
+                  not recorded<span className="sr-only"> for {year.year}: record it</span>
                 </Link>
               ) : (
                 <>

@@ -1,8 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
+import { useSaveForm } from '@/components/admin/use-save-form';
 import { SelectField } from '@/components/admin/select-field';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { saveHomeAction } from './actions';
@@ -20,13 +20,13 @@ interface Props {
 const ordinals = ['First', 'Second', 'Third', 'Fourth'];
 
 export function HomeForm({ values, pieces, publications, topics, topicFields }: Props) {
-  const [state, action, pending] = useActionState(saveHomeAction, { values, errors: {} });
+  const { state, action, pending, tracking } = useSaveForm(saveHomeAction, values);
   const { values: shown, errors } = state;
   const fieldIds = Object.fromEntries(
     ['leadArticleId', 'featuredPublicationId', ...topicFields].map((name) => [name, name]),
   );
   return (
-    <form action={action} noValidate className="max-w-3xl space-y-8">
+    <form action={action} {...tracking} noValidate className="max-w-3xl space-y-8">
       <FormMessages
         message={state.message}
         errors={errors}

@@ -1,10 +1,9 @@
 'use server';
 
 import { refresh } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { pageInputSchema, pageUpdateSchema } from '@/lib/pages/page-input';
-import type { EditablePage } from '@/lib/pages/page-record';
+import type { RestoreState } from '@/components/admin/form-state';
+import { pageInputSchema, pageUpdateSchema, type PageSnapshot } from '@/lib/pages/page-input';
 import {
   createPage,
   listPageRevisions,
@@ -14,11 +13,30 @@ import {
   updatePage,
 } from '@/lib/pages/pages';
 import { fieldErrors } from '@/lib/validation/form';
-import { orForbidden, requireStaff } from '../staff';
-import { pageInputFromForm, pageValuesFromSnapshot, type PageFormState } from './form-values';
+import {
+  createFromForm,
+  goneState,
+  invalidState,
+  refusedSave,
+  restoreFromForm,
+  startEdit,
+  type Edited,
+} from '../editor-actions';
+import { orForbidden } from '../staff';
+import {
+  pageInputFromForm,
+  pageValuesFromSnapshot,
+  type PageFormState,
+  type PageFormValues,
+} from './form-values';
 
-const checkFields = 'Nothing was saved: some fields need attention. See the message by each one.';
-const goneMessage = 'This page has been deleted, so nothing was saved.';
+const pages: Edited<PageSnapshot, PageFormValues> = {
+  noun: 'page',
+  basePath: '/admin/pages',
+  idField: 'pageId',
+  listRevisions: listPageRevisions,
+  toValues: pageValuesFromSnapshot,
+};
 
 const intentSchema = z.enum(['save', 'publish', 'unpublish'], {
   error: 'Choose what to do with the page.',
@@ -28,36 +46,10 @@ export async function createPageAction(
   _previous: PageFormState,
   form: FormData,
 ): Promise<PageFormState> {
-  const user = await requireStaff('/admin/pages/new');
-  const input = pageInputFromForm(form);
-  const parsed = pageInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return { outcome: 'invalid', message: checkFields, errors: fieldErrors(parsed.error) };
-  }
-  const result = await orForbidden(createPage(user, input));
-  if (!result.ok) return { outcome: 'invalid', message: checkFields, errors: result.fieldErrors };
-  redirect(`/admin/pages/${result.page.id}?created=1`);
-}
-
-async function conflictState(
-  id: string,
-  current: EditablePage,
-  version: number | undefined,
-): Promise<PageFormState> {
-  const [latest] = await listPageRevisions(id);
-  const theirs = latest?.version === current.version ? latest : undefined;
-  return {
-    outcome: 'conflict',
-    message: `Not saved: someone else saved this page while you were editing it (it is now at version ${current.version}). Everything you typed is still in the form. Compare it with their version below before saving again.`,
-    errors: {},
-    version,
-    conflict: {
-      version: current.version,
-      values: pageValuesFromSnapshot(current.fields),
-      savedBy: theirs?.createdBy ? (theirs.createdBy.name ?? theirs.createdBy.email) : null,
-      savedAt: theirs ? theirs.createdAt.toISOString() : null,
-    },
-  };
+  return createFromForm(pages, pageInputFromForm(form), pageInputSchema, async (user, input) => {
+    const result = await createPage(user, input);
+    return result.ok ? { ok: true, id: result.page.id } : result;
+  });
 }
 
 /**
@@ -68,18 +60,13 @@ export async function editPageAction(
   previous: PageFormState,
   form: FormData,
 ): Promise<PageFormState> {
-  const id = String(form.get('pageId') ?? '');
-  const user = await requireStaff(`/admin/pages/${id}`);
-  const posted = Number(form.get('expectedVersion'));
-  const version = Number.isInteger(posted) ? posted : previous.version;
-  const intent = intentSchema.safeParse(form.get('intent'));
-  if (!intent.success) {
-    return { outcome: 'invalid', version, errors: { form: intent.error.issues[0]!.message } };
-  }
+  const started = await startEdit(pages, previous, form, intentSchema);
+  if ('refused' in started) return started.refused;
+  const { user, id, version, intent } = started;
 
-  if (intent.data === 'unpublish') {
+  if (intent === 'unpublish') {
     const result = await orForbidden(unpublishPage(user, id));
-    if (!result.ok) return { outcome: 'gone', message: goneMessage, version, errors: {} };
+    if (!result.ok) return goneState(pages, version);
     refresh();
     return {
       outcome: 'unpublished',
@@ -92,22 +79,14 @@ export async function editPageAction(
 
   const input = pageInputFromForm(form);
   const parsed = pageUpdateSchema.safeParse(input);
-  if (!parsed.success) {
-    return { outcome: 'invalid', message: checkFields, version, errors: fieldErrors(parsed.error) };
-  }
+  if (!parsed.success) return invalidState(fieldErrors(parsed.error), version);
   const saved = await orForbidden(updatePage(user, id, input));
-  if (!saved.ok) {
-    if (saved.reason === 'conflict') return conflictState(id, saved.conflict.current, version);
-    if (saved.reason === 'not-found') {
-      return { outcome: 'gone', message: goneMessage, version, errors: {} };
-    }
-    return { outcome: 'invalid', message: checkFields, version, errors: saved.fieldErrors };
-  }
+  if (!saved.ok) return refusedSave(pages, id, saved, version);
   refresh();
   const savedVersion = saved.page.version;
-  if (intent.data === 'publish') {
+  if (intent === 'publish') {
     const published = await orForbidden(publishPage(user, id));
-    if (!published.ok) return { outcome: 'gone', message: goneMessage, version, errors: {} };
+    if (!published.ok) return goneState(pages, version);
     return {
       outcome: 'published',
       message: 'Published: the page is on the site now, in the menus you chose.',
@@ -118,44 +97,13 @@ export async function editPageAction(
   return { outcome: 'saved', message: 'Saved.', version: savedVersion, errors: {} };
 }
 
-export interface RestoreState {
-  error?: string;
-}
-
-const restoreSchema = z.object({
-  revisionId: z.guid(),
-  revisionVersion: z.coerce.number().int().min(1),
-  expectedVersion: z.coerce.number().int().min(1),
-});
-
 /** Saves an earlier version's fields as the next version, if nobody has saved meanwhile. */
 export async function restorePageRevisionAction(
   _previous: RestoreState,
   form: FormData,
 ): Promise<RestoreState> {
-  const id = String(form.get('pageId') ?? '');
-  const user = await requireStaff(`/admin/pages/${id}`);
-  const parsed = restoreSchema.safeParse({
-    revisionId: form.get('revisionId'),
-    revisionVersion: form.get('revisionVersion'),
-    expectedVersion: form.get('expectedVersion'),
+  return restoreFromForm(pages, form, async (user, id, revisionId, expectedVersion) => {
+    const result = await restorePageRevision(user, id, revisionId, expectedVersion);
+    return result.ok ? { ok: true, version: result.page.version } : result;
   });
-  if (!parsed.success) return { error: 'This version cannot be restored. Reload the page.' };
-  const { revisionId, revisionVersion, expectedVersion } = parsed.data;
-  const result = await orForbidden(restorePageRevision(user, id, revisionId, expectedVersion));
-  if (!result.ok) {
-    switch (result.reason) {
-      case 'conflict':
-        return {
-          error: `Not restored: someone saved the page meanwhile (it is now at version ${result.conflict.current.version}). Reload the page to see their changes first.`,
-        };
-      case 'invalid':
-        return {
-          error: `Version ${revisionVersion} cannot be restored as it was: ${Object.values(result.fieldErrors).join(' ')}`,
-        };
-      case 'not-found':
-        return { error: 'That version, or the page, no longer exists.' };
-    }
-  }
-  redirect(`/admin/pages/${id}?restored=${revisionVersion}&as=${result.page.version}`);
 }

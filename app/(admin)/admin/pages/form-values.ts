@@ -1,5 +1,5 @@
+import type { EditorFormState } from '@/components/admin/form-state';
 import type { PageSnapshot, PageUpdateInput } from '@/lib/pages/page-input';
-import type { FieldErrors } from '@/lib/validation/form';
 
 /** The page form's fields as the browser holds them. */
 export interface PageFormValues {
@@ -36,7 +36,7 @@ export const emptyPageValues: PageFormValues = {
   inNavigation: false,
   inFooter: false,
   menuLabel: '',
-  menuPosition: '0',
+  menuPosition: '',
   showsFunders: false,
 };
 
@@ -62,7 +62,7 @@ export function pageInputFromForm(form: FormData): PageUpdateInput {
     inNavigation: form.get('inNavigation') === 'on',
     inFooter: form.get('inFooter') === 'on',
     menuLabel: text('menuLabel'),
-    menuPosition: text('menuPosition') || '0',
+    menuPosition: text('menuPosition'),
     showsFunders: form.get('showsFunders') === 'on',
     expectedVersion: Number(form.get('expectedVersion')),
   };
@@ -84,17 +84,4 @@ export function differingFields(theirs: PageFormValues, mine: PageFormValues) {
 }
 
 /** What an action answers the page form with. */
-export interface PageFormState {
-  outcome?: 'saved' | 'published' | 'unpublished' | 'invalid' | 'conflict' | 'gone';
-  message?: string;
-  errors: FieldErrors;
-  /** The version the form now builds on, posted back with its next save. */
-  version?: number;
-  /** When someone else saved first: what they saved, to compare with the form. */
-  conflict?: {
-    version: number;
-    values: PageFormValues;
-    savedBy: string | null;
-    savedAt: string | null;
-  };
-}
+export type PageFormState = EditorFormState<PageFormValues, 'saved' | 'published' | 'unpublished'>;

@@ -2,18 +2,19 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/admin/date-time';
+import { EditHeader } from '@/components/admin/edit-header';
+import { RevisionList } from '@/components/admin/revision-list';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { renderMarkdown } from '@/lib/content/markdown';
 import { getArticleForEditing } from '@/lib/editorial/article-record';
-import { toLondonInput } from '@/lib/time/london';
 import { listRevisions } from '@/lib/editorial/revisions';
-import { firstParam } from '@/lib/validation/params';
+import { toLondonInput } from '@/lib/time/london';
+import { editArrival } from '../../edit-arrival';
 import { requireStaff } from '../../staff';
+import { restoreRevisionAction } from '../actions';
 import { ArticleForm } from '../article-form.client';
 import { loadArticleChoices } from '../choices';
 import { valuesFromSnapshot } from '../form-values';
-import { RevisionList } from '@/components/admin/revision-list';
-import { RestoreForm } from './restore-form.client';
 
 export const metadata: Metadata = { title: 'Edit article', robots: { index: false } };
 
@@ -21,8 +22,6 @@ interface Props {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const version = (value: string | undefined) => (value && /^\d{1,9}$/.test(value) ? value : null);
 
 export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -34,23 +33,22 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     listRevisions(article.id),
     searchParams,
   ]);
-  const restored = version(firstParam(query.restored));
-  const restoredAs = version(firstParam(query.as));
+  const arrival = editArrival(query, {
+    version: article.version,
+    draft: article.status === 'draft',
+  });
   const { fields } = article;
   const scheduled = article.status === 'scheduled' && !article.live && article.publishedAt;
 
   return (
     <div>
-      <p className="text-sm">
-        <Link href="/admin/articles" className="text-navy underline">
-          Articles
-        </Link>
-      </p>
-      <h1 className="mt-2 font-serif text-4xl font-semibold">Edit “{fields.title}”</h1>
-      <dl className="mt-4 flex flex-wrap gap-x-8 gap-y-2 text-sm">
-        <div>
-          <dt className="sr-only">Status</dt>
-          <dd>
+      <EditHeader
+        back={{ href: '/admin/articles', label: 'Articles' }}
+        title={fields.title}
+        version={article.version}
+        updatedAt={article.updatedAt}
+        status={
+          <>
             <StatusBadge status={article.status} live={article.live} />{' '}
             {scheduled && (
               <>
@@ -62,44 +60,23 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
                 since <DateTime value={article.publishedAt} />
               </>
             )}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Version </dt>
-          <dd className="inline">{article.version}</dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">Last changed </dt>
-          <dd className="inline">
-            <DateTime value={article.updatedAt} />
-          </dd>
-        </div>
-        <div>
-          <dt className="sr-only">On the site</dt>
-          <dd>
-            {article.live ? (
-              <Link href={`/articles/${fields.slug}`} className="font-semibold text-navy underline">
-                View on the site
-              </Link>
-            ) : (
-              <span className="text-muted">Not on the site</span>
-            )}
-          </dd>
-        </div>
-      </dl>
-
-      {(query.created === '1' || restored) && (
-        <p role="status" className="mt-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          {restored
-            ? `Version ${restored} restored${restoredAs ? ` as version ${restoredAs}` : ''}.`
-            : 'Draft saved. It is not on the site until you publish it.'}
-        </p>
-      )}
+          </>
+        }
+        onSite={
+          article.live ? (
+            <Link href={`/articles/${fields.slug}`} className="font-semibold text-navy underline">
+              View on the site
+            </Link>
+          ) : (
+            <span className="text-muted">Not on the site</span>
+          )
+        }
+      />
 
       <div className="mt-8">
         <ArticleForm
-          // A restore replaces the saved fields under the form, so the form starts afresh.
-          key={restoredAs ? `restored-${restoredAs}` : 'article'}
+          key={arrival.formKey}
+          notice={arrival.notice}
           initialValues={valuesFromSnapshot(fields)}
           initialPreview={renderMarkdown(fields.body)}
           choices={choices}
@@ -117,16 +94,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
       <RevisionList
         noun="article"
+        ownerId={article.id}
         currentVersion={article.version}
         revisions={revisions}
-        restore={(revision) => (
-          <RestoreForm
-            articleId={article.id}
-            revisionId={revision.id}
-            revisionVersion={revision.version}
-            currentVersion={article.version}
-          />
-        )}
+        restore={restoreRevisionAction}
       />
     </div>
   );

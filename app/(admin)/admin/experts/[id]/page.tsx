@@ -39,12 +39,8 @@ export default async function EditExpertPage({ params, searchParams }: Props) {
           View their page
         </Link>
       </p>
-      {query.created === '1' && (
-        <p role="status" className="mb-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Person created.
-        </p>
-      )}
       <ExpertForm
+        notice={query.created === '1' ? 'Person created.' : undefined}
         id={expert.id}
         values={{
           name: expert.name,

@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
+import { useSaveForm } from '@/components/admin/use-save-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { savePressContactAction } from './actions';
 
@@ -16,11 +16,20 @@ const ids = {
   position: 'contact-position',
 };
 
-export function PressContactForm({ id, values }: { id?: string; values: SaveState['values'] }) {
-  const [state, action, pending] = useActionState(savePressContactAction, { values, errors: {} });
+export function PressContactForm({
+  id,
+  values,
+  notice,
+}: {
+  id?: string;
+  values: SaveState['values'];
+  /** What led to the page, such as "Contact created.", shown until the next save. */
+  notice?: string;
+}) {
+  const { state, action, pending, tracking } = useSaveForm(savePressContactAction, values, notice);
   const { values: shown, errors } = state;
   return (
-    <form action={action} noValidate className="max-w-3xl space-y-6">
+    <form action={action} {...tracking} noValidate className="max-w-3xl space-y-6">
       {id && <input type="hidden" name="id" value={id} />}
       <FormMessages message={state.message} errors={errors} fieldIds={ids} success={state.saved} />
       <TextInput

@@ -1,9 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { SelectInput, TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
+import { useSaveForm } from '@/components/admin/use-save-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { saveCoverageAction } from './actions';
 
@@ -19,15 +19,18 @@ export function CoverageForm({
   id,
   values,
   people,
+  notice,
 }: {
   id?: string;
   values: SaveState['values'];
+  /** What led to the page, such as "Coverage added.", shown until the next save. */
+  notice?: string;
   people: { id: string; name: string }[];
 }) {
-  const [state, action, pending] = useActionState(saveCoverageAction, { values, errors: {} });
+  const { state, action, pending, tracking } = useSaveForm(saveCoverageAction, values, notice);
   const { values: shown, errors } = state;
   return (
-    <form action={action} noValidate className="max-w-3xl space-y-6">
+    <form action={action} {...tracking} noValidate className="max-w-3xl space-y-6">
       {id && <input type="hidden" name="id" value={id} />}
       <FormMessages message={state.message} errors={errors} fieldIds={ids} success={state.saved} />
       <TextInput

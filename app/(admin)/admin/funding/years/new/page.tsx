@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { yearSchema } from '@/lib/funding/funding-input';
+import { firstParam } from '@/lib/validation/params';
 import { requireStaff } from '../../../staff';
 import { FundingYearForm } from '../../funding-forms.client';
 
 export const metadata: Metadata = { title: 'Record a year’s income', robots: { index: false } };
 
-export default async function NewFundingYearPage() {
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function NewFundingYearPage({ searchParams }: Props) {
   await requireStaff('/admin/funding/years/new', ['admin']);
-  const year = String(new Date().getFullYear() - 1);
+  // The funding page links a year whose income is not recorded with `?year=`; otherwise the
+  // year most often recorded is the one just ended.
+  const asked = yearSchema.safeParse(firstParam((await searchParams).year));
+  const year = String(asked.success ? asked.data : new Date().getFullYear() - 1);
   return (
     <div>
       <p className="text-sm">

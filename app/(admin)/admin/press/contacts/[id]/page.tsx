@@ -27,12 +27,8 @@ export default async function EditPressContactPage({ params, searchParams }: Pro
         </Link>
       </p>
       <h1 className="mt-2 mb-8 font-serif text-4xl font-semibold">Edit {contact.name}</h1>
-      {query.created === '1' && (
-        <p role="status" className="mb-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Contact created.
-        </p>
-      )}
       <PressContactForm
+        notice={query.created === '1' ? 'Contact created.' : undefined}
         id={contact.id}
         values={{
           name: contact.name,

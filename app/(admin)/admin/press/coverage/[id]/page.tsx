@@ -32,12 +32,8 @@ export default async function EditCoveragePage({ params, searchParams }: Props) 
         </Link>
       </p>
       <h1 className="mt-2 mb-8 font-serif text-4xl font-semibold">Edit coverage</h1>
-      {query.created === '1' && (
-        <p role="status" className="mb-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Coverage added.
-        </p>
-      )}
       <CoverageForm
+        notice={query.created === '1' ? 'Coverage added.' : undefined}
         id={item.id}
         values={{
           title: item.title,
