@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
-import { useLeaveWarning } from '@/components/admin/use-leave-warning';
+import { useSaveForm } from '@/components/admin/use-save-form';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { saveNewsletterListAction } from './actions';
 
@@ -35,30 +35,26 @@ interface Option {
 export function NewsletterListForm({
   id,
   values,
+  notice,
   series,
   topics,
 }: {
   id?: string;
+  /** What led to the page, such as its creation: shown until the next save answers. */
+  notice?: string;
   values: SaveState['values'];
   series: Option[];
   topics: Option[];
 }) {
-  const [state, action, pending] = useActionState(saveNewsletterListAction, {
+  const { state, action, pending, tracking } = useSaveForm(
+    saveNewsletterListAction,
     values,
-    errors: {},
-  });
+    notice,
+  );
   const { values: shown, errors } = state;
   const [kind, setKind] = useState(shown.kind || 'issues');
-  // Changes are unsaved from the first edit until a save succeeds after it.
-  const [editedAt, setEditedAt] = useState<SaveState | null>(null);
-  useLeaveWarning(editedAt !== null && (editedAt === state || !state.saved));
   return (
-    <form
-      action={action}
-      onChange={() => setEditedAt(state)}
-      noValidate
-      className="max-w-3xl space-y-6"
-    >
+    <form action={action} {...tracking} noValidate className="max-w-3xl space-y-6">
       {id && <input type="hidden" name="id" value={id} />}
       <FormMessages message={state.message} errors={errors} fieldIds={ids} success={state.saved} />
       <TextInput

@@ -29,13 +29,9 @@ export default async function EditNewsletterListPage({ params, searchParams }: P
         </Link>
       </p>
       <h1 className="mt-2 mb-8 font-serif text-4xl font-semibold">Edit {list.name}</h1>
-      {query.created === '1' && (
-        <p role="status" className="mb-6 rounded border border-navy bg-white px-4 py-3 text-navy">
-          Newsletter created.
-        </p>
-      )}
       <NewsletterListForm
         id={list.id}
+        notice={query.created === '1' ? 'Newsletter created.' : undefined}
         values={{
           name: list.name,
           slug: list.slug,
