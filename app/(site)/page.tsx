@@ -26,7 +26,7 @@ export default async function HomePage() {
     getAllExperts(),
     getOpenLists(),
   ]);
-  const newsletter = lists[0];
+
   const { lead, featuredPublication, latest, topics } = sections;
   const prolific = experts
     .filter((expert) => expert.role === 'fellow' && expert.articleCount > 0)
@@ -119,23 +119,24 @@ export default async function HomePage() {
           </ul>
         </section>
       )}
-      {newsletter && (
+      {lists.length > 0 && (
         <section
           aria-labelledby="newsletter-heading"
           className="mt-16 grid gap-6 border-t border-rule pt-10 md:grid-cols-[2fr_3fr]"
         >
           <div>
             <h2 id="newsletter-heading" className="font-serif text-3xl font-semibold">
-              {newsletter.name}
+              Our research by e-mail
             </h2>
             <p className="mt-3 text-lg leading-relaxed text-muted">
-              {newsletter.description || newsletter.cadence}
+              Free, and without an account: the weekly briefing, a series as it appears, or
+              everything on a topic. Choose as many as you like.
             </p>
             <Link href="/newsletters" className="mt-3 inline-block font-semibold underline">
-              All our newsletters
+              What each newsletter sends
             </Link>
           </div>
-          <SignupForm lists={[newsletter]} />
+          <SignupForm lists={lists} checked={lists.slice(0, 1).map((list) => list.id)} />
         </section>
       )}
       <section

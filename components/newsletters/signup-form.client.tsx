@@ -112,9 +112,9 @@ export function SignupForm({ lists, checked = [], tone = 'paper' }: Props) {
           </p>
         ) : (
           <p id={`${id}-email-hint`} className={`mt-1 text-sm ${hint}`}>
-            Free. We e-mail you a link to confirm; unsubscribe at any time. See our{' '}
-            <Link href="/privacy" className="underline">
-              privacy notice
+            Free. We e-mail you a link to confirm; unsubscribe at any time.{' '}
+            <Link href="/privacy#newsletters" className="underline">
+              How we use your address
             </Link>
             .
           </p>

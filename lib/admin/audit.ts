@@ -6,7 +6,8 @@ import { auditLog, users } from '@/db/schema';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
 import type { Page } from '@/lib/content/types';
 
-export type AdminAuditAction = 'donations.exported' | 'gift_aid.claim_exported';
+export type AdminAuditAction =
+  'donations.exported' | 'gift_aid.claim_exported' | 'newsletter_subscribers.exported';
 
 export async function recordAdminAction(
   tx: Transaction,

@@ -126,7 +126,10 @@ describe('newsletters in the admin', () => {
     await ui.page.getByLabel('How often').fill('When a new piece appears');
     await ui.page.getByLabel('How it is sent').selectOption({ label: 'Each new piece on a topic' });
     await ui.page.getByRole('button', { name: 'Create newsletter' }).click();
-    await ui.page.getByText('Choose which topic it follows.').waitFor();
+    await ui.page
+      .locator('#list-topic-error')
+      .getByText('Choose which topic it follows.')
+      .waitFor();
     await ui.page.getByLabel('Topic it follows').selectOption({ label: 'Trade' });
     await ui.page.getByRole('button', { name: 'Create newsletter' }).click();
     await ui.page.getByText('Newsletter created.').waitFor();

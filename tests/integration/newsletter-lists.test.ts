@@ -11,9 +11,12 @@ import {
 } from '@/lib/newsletters/list-admin';
 import type { ListInput } from '@/lib/newsletters/list-input';
 import { readOpenLists } from '@/lib/newsletters/lists';
+import { listSubscribers, subscribersCsv } from '@/lib/newsletters/subscriber-admin';
+import { savePreferences, subscriberForAccount } from '@/lib/newsletters/subscriptions';
 
 let editor: Actor;
 let member: Actor;
+let admin: Actor;
 let topicId: string;
 const revalidated: string[][] = [];
 const record: Revalidator = (tags) => {
@@ -41,7 +44,11 @@ const input = (fields: Record<string, string> = {}) =>
   }) as unknown as ListInput;
 
 beforeAll(async () => {
-  [editor, member] = await Promise.all([makeUser('editor'), makeUser('member')]);
+  [editor, member, admin] = await Promise.all([
+    makeUser('editor'),
+    makeUser('member'),
+    makeUser('admin'),
+  ]);
   const [topic] = await getDb()
     .insert(topics)
     .values({ slug: 'trade', name: 'Trade' })
@@ -134,5 +141,45 @@ describe('newsletter lists in the admin', () => {
       ok: false,
       reason: 'not-found',
     });
+  });
+});
+
+describe('subscribers in the admin', () => {
+  it('are listed and exported by filter, to administrators alone, the export audited', async () => {
+    const saved = await saveNewsletterList(editor, null, input({ name: 'Exported' }), record);
+    if (!saved.ok) throw new Error('not saved');
+    const emails = ['=cmd@example.org', 'plain@example.org'];
+    for (const email of emails) {
+      const subscriberId = await subscriberForAccount({ id: crypto.randomUUID(), email });
+      await savePreferences(subscriberId, [saved.id], 'form');
+    }
+    const listed = await listSubscribers(admin, { list: 'exported', status: 'subscribed' });
+    expect(listed).toMatchObject({ ok: true, total: 2, pages: 1 });
+    if (!listed.ok) throw new Error('not listed');
+    expect(listed.rows.map((row) => row.email).sort()).toEqual(emails);
+    expect(await listSubscribers(admin, { list: 'exported', status: 'pending' })).toMatchObject({
+      total: 0,
+    });
+    expect(await listSubscribers(admin, { status: 'lapsed' })).toMatchObject({ ok: false });
+    expect(await listSubscribers(admin, { list: 'a"b' })).toMatchObject({ ok: false });
+
+    const exported = await subscribersCsv(admin, { list: 'exported' });
+    if (!exported.ok) throw new Error('not exported');
+    expect(exported.rowCount).toBe(2);
+    expect(exported.filename).toMatch(/^newsletter-subscribers-exported-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = exported.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'E-mail,List,Status,Source,Consent wording,Consent at (UTC),Confirmed at (UTC),Unsubscribed at (UTC)',
+    );
+    // A cell a spreadsheet would run as a formula is written as text.
+    expect(lines[1]).toMatch(/^'=cmd@example\.org,exported,subscribed,form,/);
+    const [audit] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'newsletter_subscribers.exported'));
+    expect(audit?.detail).toMatchObject({ rows: 2 });
+
+    await expect(listSubscribers(editor, {})).rejects.toThrow();
+    await expect(subscribersCsv(editor, {})).rejects.toThrow();
   });
 });

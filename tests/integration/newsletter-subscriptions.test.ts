@@ -10,6 +10,8 @@ import {
   users,
 } from '@/db/schema';
 import { deleteAccount } from '@/lib/auth/account-data';
+import { proveAddress } from '@/lib/auth/address-proof';
+import { joinAsMember } from '@/lib/auth/join';
 import { readPreferencesKey } from '@/lib/newsletters/links';
 import {
   confirmSignup,
@@ -263,5 +265,51 @@ describe('a member’s newsletters', () => {
       .returning({ id: users.id, email: users.email });
     expect((await readAccountPreferences(user!)).subscriberId).toBe(subscriberId);
     expect(await subscriberForAccount(user!)).toBe(subscriberId);
+  });
+});
+
+describe('the join form’s newsletter box', () => {
+  async function join(email: string, newsletter: boolean) {
+    const outcome = await joinAsMember(
+      {
+        name: 'New Member',
+        email,
+        password: 'a long enough passphrase',
+        consent: 'on',
+        ...(newsletter ? { newsletter: 'on' as const } : {}),
+      },
+      nextIp(),
+    );
+    expect(outcome.ok).toBe(true);
+    const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email));
+    return user!.id;
+  }
+
+  it('starts the first list once the joiner’s own verification link proves the address', async () => {
+    const email = nextEmail();
+    const userId = await join(email, true);
+    expect(await subscriptionsOf(email)).toEqual([
+      expect.objectContaining({
+        listId: weekly,
+        status: 'pending',
+        source: 'join',
+        consentText: expect.stringContaining('Send me our newsletter, The Weekly Briefing'),
+      }),
+    ]);
+    await proveAddress(userId, 'verification-link');
+    expect(await subscriptionsOf(email)).toEqual([
+      expect.objectContaining({ status: 'subscribed', confirmedAt: expect.any(Date) }),
+    ]);
+  });
+
+  it('starts nothing when the address is proven another way, or the box was left empty', async () => {
+    const stranger = nextEmail();
+    await proveAddress(await join(stranger, true), 'other');
+    expect(await subscriptionsOf(stranger)).toEqual([
+      expect.objectContaining({ status: 'pending' }),
+    ]);
+    const unticked = nextEmail();
+    await proveAddress(await join(unticked, false), 'verification-link');
+    expect(await subscriptionsOf(unticked)).toEqual([]);
   });
 });

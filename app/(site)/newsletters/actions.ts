@@ -30,6 +30,7 @@ export async function signupAction(_previous: SignupState, form: FormData): Prom
   if (!outcome.ok) {
     return {
       email,
+      lists,
       errors: outcome.reason === 'invalid' ? outcome.errors : { form: outcome.message },
     };
   }

@@ -70,7 +70,7 @@ export function withinDays(instant: SQL | AnyPgColumn, from?: string, to?: strin
 // ---- Filters, as read from a URL or a GET form: strings, possibly blank or repeated.
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const blankToUndefined = (value: unknown) => {
+export const blankToUndefined = (value: unknown) => {
   const one = first(value);
   return typeof one === 'string' && one.trim() === '' ? undefined : one;
 };
@@ -90,12 +90,15 @@ const day = (label: string) =>
       `Enter a ${label} between the years 1900 and 2999.`,
     );
 
-const optionalDay = (label: string) => z.preprocess(blankToUndefined, day(label).optional());
+export const optionalDay = (label: string) => z.preprocess(blankToUndefined, day(label).optional());
 const requiredDay = (label: string) => z.preprocess(blankToUndefined, day(label));
 
-const inOrder = (period: { from?: string; to?: string }) =>
+export const inOrder = (period: { from?: string; to?: string }) =>
   !period.from || !period.to || period.from <= period.to;
-const orderIssue = { path: ['to'], message: 'The end date must be on or after the start date.' };
+export const orderIssue = {
+  path: ['to'],
+  message: 'The end date must be on or after the start date.',
+};
 
 export const donationFiltersSchema = z
   .object({

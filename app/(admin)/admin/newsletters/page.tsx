@@ -17,7 +17,8 @@ const kindLabels = {
 };
 
 export default async function AdminNewslettersPage() {
-  await requireStaff('/admin/newsletters');
+  const user = await requireStaff('/admin/newsletters');
+  const isAdmin = user.role === 'admin';
   const lists = await listNewsletterLists();
   return (
     <div>
@@ -36,6 +37,15 @@ export default async function AdminNewslettersPage() {
           the newsletters page
         </Link>{' '}
         in this order; the first is the one every page’s footer offers.
+        {isAdmin && (
+          <>
+            {' '}
+            <Link href="/admin/newsletters/subscribers" className="text-navy underline">
+              See the subscribers
+            </Link>
+            .
+          </>
+        )}
       </p>
       {lists.length === 0 ? (
         <div className="mt-8">
