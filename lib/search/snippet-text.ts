@@ -16,7 +16,8 @@ function plainText(block: string): string {
       // A passage can begin or end inside a link: what is left of its address, and its brackets.
       .replace(/\]\([^)\s]*\)?/g, '')
       .replace(/!?[[\]]/g, '')
-      .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s/g, '$1')
+      // Only where a line starts: elsewhere "in 2024. The" and "costs - and" are prose.
+      .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+/gm, '')
       .replace(/[*_`~]+/g, '')
       .replace(/\|/g, ' ')
       .replace(/\s+/g, ' ')

@@ -43,6 +43,15 @@ describe('snippetText', () => {
     expect(snippetText(headline)).toBe(`See the ${hit('report')} and code.`);
   });
 
+  it('keeps a year that ends a sentence and a dash between words, which only open a list on a new line', () => {
+    expect(snippetText(`Prices rose in 2024. The ${hit('grid')} - as ever - lagged.`)).toBe(
+      `Prices rose in 2024. The ${hit('grid')} - as ever - lagged.`,
+    );
+    expect(snippetText(`Steps:\n  - Cut the ${hit('levy')}\n  2. Then wait`)).toBe(
+      `Cut the ${hit('levy')}`,
+    );
+  });
+
   it('leaves no bracket or address of a link that a passage begins or ends inside', () => {
     expect(snippetText(`See the [Office for Budget ${hit('Responsibility')}`)).toBe(
       `See the Office for Budget ${hit('Responsibility')}`,
