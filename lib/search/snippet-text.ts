@@ -42,3 +42,15 @@ export function snippetText(headline: string): string {
     : [blocks.find((block) => !headingLine.test(block)) ?? blocks[0] ?? ''];
   return chosen.map(plainText).join(' … ');
 }
+
+/**
+ * A search snippet from ts_headline's passages of a PDF's text, which is plain and on one line
+ * (lib/publications/pdf.ts): the passages that hold a match, joined by an ellipsis.
+ */
+export function pdfSnippetText(headline: string): string {
+  return headline
+    .split(passageBreak)
+    .filter((passage) => passage.includes(matchStart))
+    .map((passage) => passage.replace(/\s+/g, ' ').trim())
+    .join(' … ');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchEnd, matchStart, passageBreak } from '@/lib/search/markers';
-import { snippetText } from '@/lib/search/snippet-text';
+import { pdfSnippetText, snippetText } from '@/lib/search/snippet-text';
 
 const hit = (word: string) => `${matchStart}${word}${matchEnd}`;
 
@@ -58,6 +58,15 @@ describe('snippetText', () => {
     );
     expect(snippetText(`${hit('Budget')} Responsibility](https://obr.uk/efo) said so.`)).toBe(
       `${hit('Budget')} Responsibility said so.`,
+    );
+  });
+});
+
+describe('pdfSnippetText', () => {
+  it('keeps the passages that hold a match, as plain text the PDF gave', () => {
+    const headline = `costs rose in 2024. The ${hit('levy')} [1] *fell*${passageBreak}no match${passageBreak} a second  ${hit('levy')}`;
+    expect(pdfSnippetText(headline)).toBe(
+      `costs rose in 2024. The ${hit('levy')} [1] *fell* … a second ${hit('levy')}`,
     );
   });
 });
