@@ -51,7 +51,7 @@ We are non-partisan. We do not take money from political parties, and we accept 
 
 ## How we are governed
 
-The Institute is governed by a board of nine trustees, who serve terms of up to three years and meet quarterly. The board appoints the Director, approves the research programme and the budget, and oversees our policy on funding. Trustees are unpaid. Our annual report and accounts are filed with the Charity Commission and published here each autumn.
+The Institute is governed by a board of seven trustees, [listed with our people](/people?role=trustee), who serve terms of up to three years and meet quarterly. The board appoints the Director, approves the research programme and the budget, and oversees our policy on funding. Trustees are unpaid. Our annual report and accounts are filed with the Charity Commission and published here each autumn.
 
 ${registration(charity)}
 
