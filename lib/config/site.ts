@@ -12,6 +12,7 @@ export const primaryNavigation: NavLink[] = [
   { href: '/series', label: 'Series' },
   { href: '/people', label: 'People' },
   { href: '/topics', label: 'Topics' },
+  { href: '/press', label: 'Press' },
   { href: '/search', label: 'Search' },
 ];
 

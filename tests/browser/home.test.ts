@@ -106,6 +106,7 @@ describe('home page', () => {
       'Series',
       'People',
       'Topics',
+      'Press',
       'Search',
       // The seeded About page, placed in the navigation by its editors.
       'About',
