@@ -65,8 +65,9 @@ export function SiteFooter({ siteName, appeal, charity, navigation }: Props) {
                 </RegisterLink>
               </>
             )}
-            . Registered office: {charity.address}.
+            .
           </p>
+          <p>Registered office: {charity.address}.</p>
         </div>
       </div>
     </footer>
@@ -87,7 +88,7 @@ function RegisterLink({
   return (
     <a href={href} className="text-white underline hover:text-highlight">
       {children}
-      <span className="sr-only">, {register}</span>
+      <span className="sr-only"> {register}</span>
     </a>
   );
 }

@@ -46,7 +46,12 @@ Our Director of Operations is responsible for data protection. Write to them at 
 
 ## Membership and your account
 
-**What we keep.** Your name, e-mail address, a hash of your password (never the password itself: it cannot be turned back into it), when you agreed to this notice, whether you asked for our newsletter, and when you verified your address. If you are signed in, a record of each browser you are signed in on, so that you can sign out everywhere. For a paid membership: your tier, its status and renewal date, and each payment with its date and amount; your card is held by Stripe, never by us. For a gift membership: the buyer's name and e-mail address, the recipient's name and e-mail address, and the message, kept with the gift. We also keep a log of changes our staff make to accounts, such as granting a complimentary membership.
+**What we keep.**
+
+- For your account: your name, e-mail address, a hash of your password (never the password itself, which cannot be worked out from it), when you agreed to this notice, whether you asked for our newsletter, and when you verified your address; and, while you are signed in, a record of each browser you use, so that you can sign out everywhere.
+- For a paid membership: your tier, its status and renewal date, and each payment with its date and amount. Your card is held by Stripe, never by us.
+- For a gift membership: the buyer's name and e-mail address, the recipient's name and e-mail address, and the message, kept with the gift.
+- A log of changes our staff make to accounts, such as granting a complimentary membership.
 
 **Why, and the legal basis.** To give you access to members' work, run your membership and e-mail you what you ask for (links to sign in, receipts, a reminder before a gift membership ends): performance of our contract with you. To keep the record of a paid membership for our accounts: legal obligation. To deliver a gift membership to the person it is for: our legitimate interests, and the buyer's.
 
@@ -130,8 +135,11 @@ If you are unhappy with how we have handled your data, please tell us first, so 
 
 We set only cookies that are strictly necessary, so we do not ask for consent to them:
 
-- **authjs.session-token** keeps you signed in, for 30 days from when you last used the site, and is deleted when you log out (on a secure connection it is named *__Secure-authjs.session-token*);
+- **authjs.session-token** keeps you signed in, for 30 days from when you last used the site, and is deleted when you log out;
+- **authjs.callback-url** remembers the page to take you back to as you log in, and is deleted when you close your browser;
 - **signed-in** tells the page to show your account's links instead of "log in"; it holds no more than "1" and lasts as long as your session.
+
+On a secure connection the first two are named with *__Secure-* in front.
 
 Readers who do not sign in get no cookie at all. We use no analytics, advertising or social-media cookies or scripts, and our share links load nothing from the networks they lead to. Stripe's payment pages, on Stripe's own site, use cookies of Stripe's to prevent fraud.
 

@@ -4,11 +4,12 @@ import { privacyNotice } from '@/lib/pages/privacy-notice';
 
 // The registration sentence of About, each number linked to its public register entry.
 function registration(charity: CharityDetails): string {
-  const linked = (number: string, url: string | null) => (url ? `[${number}](${url})` : number);
+  const linked = (text: string, url: string | null) => (url ? `[${text}](${url})` : text);
+  const charityText = linked(`registered charity, number ${charity.number}`, charity.registerUrl);
   const company = charity.companyNumber
-    ? `, and a company limited by guarantee, company number ${linked(charity.companyNumber, charity.companyUrl)}`
+    ? `, and a ${linked(`company limited by guarantee, number ${charity.companyNumber}`, charity.companyUrl)}`
     : '';
-  return `${charity.name} is a registered charity, number ${linked(charity.number, charity.registerUrl)}${company}. Registered office: ${charity.address}.`;
+  return `${charity.name} is a ${charityText}${company}. Registered office: ${charity.address}.`;
 }
 
 export interface SeedPage {
