@@ -1,7 +1,10 @@
 import { matchEnd, matchStart } from '@/lib/search/markers';
 
-/** Renders a snippet's marked matches as <mark>; the text itself is never parsed as HTML. */
-export function Snippet({ text }: { text: string }) {
+/**
+ * Renders a snippet's marked matches as <mark>; the text itself is never parsed as HTML. A
+ * passage from a publication's PDF says so, as the piece's page does not hold it.
+ */
+export function Snippet({ text, from }: { text: string; from: 'article' | 'pdf' }) {
   const parts: React.ReactNode[] = [];
   let rest = text;
   let key = 0;
@@ -19,5 +22,12 @@ export function Snippet({ text }: { text: string }) {
     rest = rest.slice(end + 1);
   }
   parts.push(rest.replaceAll(matchStart, '').replaceAll(matchEnd, ''));
-  return <p className="mt-2 font-serif text-muted">{parts}</p>;
+  return (
+    <p className="mt-2 font-serif text-muted">
+      {from === 'pdf' && (
+        <span className="font-sans text-sm font-semibold text-ink">From the PDF: </span>
+      )}
+      {parts}
+    </p>
+  );
 }

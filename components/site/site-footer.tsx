@@ -81,11 +81,42 @@ export function SiteFooter({ siteName, appeal, charity, navigation, newsletter }
             institute.
           </p>
           <p>
-            {charity.name} is a registered charity, number {charity.number}. Registered office:{' '}
-            {charity.address}.
+            {charity.name} is a registered charity, number{' '}
+            <RegisterLink href={charity.registerUrl} register="on the register of charities">
+              {charity.number}
+            </RegisterLink>
+            {charity.companyNumber && (
+              <>
+                , and a company limited by guarantee, number{' '}
+                <RegisterLink href={charity.companyUrl} register="at Companies House">
+                  {charity.companyNumber}
+                </RegisterLink>
+              </>
+            )}
+            .
           </p>
+          <p>Registered office: {charity.address}.</p>
         </div>
       </div>
     </footer>
+  );
+}
+
+/** A registration number, linked to its public entry where there is one. */
+function RegisterLink({
+  href,
+  register,
+  children,
+}: {
+  href: string | null;
+  register: string;
+  children: string;
+}) {
+  if (!href) return children;
+  return (
+    <a href={href} className="text-white underline hover:text-highlight">
+      {children}
+      <span className="sr-only"> {register}</span>
+    </a>
   );
 }

@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/platform/env';
+import { charityDetails } from './charity';
 
 export interface NavLink {
   href: string;
@@ -11,6 +12,7 @@ export const primaryNavigation: NavLink[] = [
   { href: '/series', label: 'Series' },
   { href: '/people', label: 'People' },
   { href: '/topics', label: 'Topics' },
+  { href: '/press', label: 'Press' },
   { href: '/search', label: 'Search' },
 ];
 
@@ -48,7 +50,7 @@ export function getSiteConfig() {
     name: env.SITE_NAME ?? defaultName,
     tagline: 'Independent analysis of economics, energy, trade and security',
     url: env.siteUrl,
-    charity: { name: env.CHARITY_NAME, number: env.CHARITY_NUMBER, address: env.CHARITY_ADDRESS },
+    charity: charityDetails(env),
     appeal: {
       heading: 'Independent because of you',
       body: 'We take no money from governments or political parties for our research. Everything we publish is made possible by people and foundations who give because they value evidence over slogans. A gift of any size keeps our analysis free to read.',

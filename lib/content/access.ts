@@ -40,6 +40,15 @@ export function readableBody(reader: Reader): SQL<string | null> {
   return sql<string | null>`case when ${mayReadBody(reader)} then ${articles.body} end`;
 }
 
+/**
+ * A publication's PDF text as the reader may see it: the PDF follows the body's rule, so text
+ * from a PDF they may not download is never read from the database either.
+ */
+export function readableDocumentText(reader: Reader): SQL<string | null> {
+  if (readsEverything(reader)) return sql<string | null>`${articles.documentText}`;
+  return sql<string | null>`case when ${mayReadBody(reader)} then ${articles.documentText} end`;
+}
+
 /** The search document a reader may match against: a withheld body must not be searchable. */
 export function readableSearchVector(reader: Reader): SQL {
   if (readsEverything(reader)) return sql`${articles.searchVector}`;

@@ -100,6 +100,24 @@ const envSchema = z
       'Northgate House, 1 Example Street, London',
       z.string().trim().min(1).max(300),
     ),
+    // A charitable company states its company number too; `none` for a charity that is not one.
+    COMPANY_NUMBER: withDefault(
+      '19283746',
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(
+          /^(?:\d{8}|[A-Z]{2}\d{6}|NONE)$/,
+          'must be a company number like 01234567 or SC123456, or none',
+        )
+        .transform((value) => (value === 'NONE' ? null : value)),
+    ),
+    // Where people write about their data: the privacy notice names it as the controller's contact.
+    PRIVACY_EMAIL: withDefault(
+      'privacy@northgate.example',
+      z.string().trim().pipe(z.email('must be an e-mail address like privacy@example.org')),
+    ),
     // Reverse proxies in front of the server that append to X-Forwarded-For (lib/security/client-ip.ts).
     TRUSTED_PROXIES: z.preprocess(
       (value) => (value === '' || value === undefined ? 0 : value),

@@ -1,7 +1,12 @@
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { articles, media, series } from '@/db/schema';
-import { readableBody, readableSearchMatch, readableSearchVector } from '@/lib/content/access';
+import {
+  readableBody,
+  readableDocumentText,
+  readableSearchMatch,
+  readableSearchVector,
+} from '@/lib/content/access';
 import type { Reader } from '@/lib/auth/who';
 import { filterConditions, listingKeyset } from '@/lib/content/queries/articles';
 import { keysetOrder } from '@/lib/content/queries/keyset';
@@ -10,11 +15,13 @@ import type { ArticleSummary, Page } from '@/lib/content/types';
 import { matchEnd, matchStart, passageBreak } from './markers';
 import type { SearchParams } from './query';
 import { toSearchQuery } from './search-query';
-import { snippetText } from './snippet-text';
+import { pdfSnippetText, snippetText } from './snippet-text';
 
 export interface SearchResult extends ArticleSummary {
   /** Plain text with matches between matchStart and matchEnd. */
   snippet: string;
+  /** Whence the snippet is quoted: the piece, or its PDF when only the PDF holds the words. */
+  snippetFrom: 'article' | 'pdf';
 }
 
 const pageSize = 10;
@@ -51,7 +58,8 @@ export async function searchArticles(params: SearchParams, reader: Reader): Prom
 /**
  * The live articles that match `textQuery` (from toSearchQuery): the newest `rankingWindow`
  * matches, ranked. The title weighs most, then the experts' and series' names, then the
- * standfirst, then the body; a body the reader may not read is neither matched nor quoted.
+ * standfirst, then the body and a publication's PDF text; a body or PDF the reader may not
+ * read is neither matched nor quoted.
  */
 export async function articlesMatching(
   textQuery: string | null,
@@ -84,7 +92,15 @@ export async function articlesMatching(
   const snippetSource = sql`coalesce(${readableBody(reader)}, ${articles.standfirst})`;
   // Highlight any matched word, even where the passage does not hold all of them.
   const anyWord = sql`(replace(${query}::text, ' & ', ' | '))::tsquery`;
-  const snippet = sql<string>`ts_headline('english', ${snippetSource}, ${anyWord}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=${passageBreak}`})`;
+  const headline = (source: SQL) =>
+    sql<string>`ts_headline('english', ${source}, ${anyWord}, ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=${passageBreak}`})`;
+  const snippet = headline(snippetSource);
+  // The PDF's passage, only where the piece's own text holds none of the words (they are in its
+  // PDF, or its title alone): a PDF's text runs to 200,000 characters, too long to read for a
+  // passage nobody is shown.
+  const pdfText = readableDocumentText(reader);
+  const onlyInPdf = sql`${pdfText} <> '' and not (to_tsvector('english', ${snippetSource}) @@ ${anyWord})`;
+  const pdfSnippet = sql<string | null>`case when ${onlyInPdf} then ${headline(pdfText)} end`;
 
   const db = getDb();
   // One more than the window tells whether more articles match than are ranked.
@@ -105,7 +121,7 @@ export async function articlesMatching(
   const matchedCount = sql<number>`(select count(*) from ${candidates})::int`;
   const rows = await db
     .with(candidates)
-    .select({ ...summaryColumns, rank, snippet, matched: matchedCount })
+    .select({ ...summaryColumns, rank, snippet, pdfSnippet, matched: matchedCount })
     .from(candidates)
     .innerJoin(articles, eq(articles.id, candidates.id))
     .leftJoin(series, eq(series.id, articles.seriesId))
@@ -123,14 +139,23 @@ export async function articlesMatching(
   const total = Math.min(matched, rankingWindow);
   const summaries = await toSummaries(rows);
   return {
-    items: summaries.map((summary, index) => ({
-      ...summary,
-      snippet: snippetText(rows[index]!.snippet),
-    })),
+    items: summaries.map((summary, index) => ({ ...summary, ...quoted(rows[index]!) })),
     page: params.page,
     pageSize,
     total,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     moreMatches: matched > rankingWindow,
   };
+}
+
+/** The piece's passage where it holds a matched word, else its PDF's where that does. */
+function quoted(row: {
+  snippet: string;
+  pdfSnippet: string | null;
+}): Pick<SearchResult, 'snippet' | 'snippetFrom'> {
+  const fromArticle = snippetText(row.snippet);
+  if (fromArticle.includes(matchStart) || !row.pdfSnippet?.includes(matchStart)) {
+    return { snippet: fromArticle, snippetFrom: 'article' };
+  }
+  return { snippet: pdfSnippetText(row.pdfSnippet), snippetFrom: 'pdf' };
 }

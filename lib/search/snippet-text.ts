@@ -16,7 +16,8 @@ function plainText(block: string): string {
       // A passage can begin or end inside a link: what is left of its address, and its brackets.
       .replace(/\]\([^)\s]*\)?/g, '')
       .replace(/!?[[\]]/g, '')
-      .replace(/(^|\s)(#{1,6}|>|[-*+]|\d+[.)])\s/g, '$1')
+      // Only where a line starts: elsewhere "in 2024. The" and "costs - and" are prose.
+      .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+/gm, '')
       .replace(/[*_`~]+/g, '')
       .replace(/\|/g, ' ')
       .replace(/\s+/g, ' ')
@@ -40,4 +41,16 @@ export function snippetText(headline: string): string {
     ? matched
     : [blocks.find((block) => !headingLine.test(block)) ?? blocks[0] ?? ''];
   return chosen.map(plainText).join(' … ');
+}
+
+/**
+ * A search snippet from ts_headline's passages of a PDF's text, which is plain and on one line
+ * (lib/publications/pdf.ts): the passages that hold a match, joined by an ellipsis.
+ */
+export function pdfSnippetText(headline: string): string {
+  return headline
+    .split(passageBreak)
+    .filter((passage) => passage.includes(matchStart))
+    .map((passage) => passage.replace(/\s+/g, ' ').trim())
+    .join(' … ');
 }

@@ -12,7 +12,16 @@ const stripeUrl = inject('stripeUrl');
 const article = '/articles/fiscal-rules-need-a-stress-test';
 const articleTitle = 'Britain’s fiscal rules need a stress test, not another rewrite';
 // The built-in sections, then the pages editors put in the navigation (the seed's About).
-const sections = ['Analysis', 'Publications', 'Series', 'People', 'Topics', 'Search', 'About'];
+const sections = [
+  'Analysis',
+  'Publications',
+  'Series',
+  'People',
+  'Topics',
+  'Press',
+  'Search',
+  'About',
+];
 const desktop = { width: 1366, height: 900 };
 const phone = { width: 390, height: 844 };
 
@@ -367,9 +376,9 @@ describe('the header on a phone', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Analysis');
 
-    await panel.getByRole('link', { name: 'People' }).click();
-    await page.waitForURL(`${baseUrl}/people`);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await panel.getByRole('link', { name: 'Press' }).click();
+    await page.waitForURL(`${baseUrl}/press`);
+    await page.getByRole('heading', { level: 1, name: 'Press office' }).waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await panel.isVisible()).toBe(false);
     expect(errors).toEqual([]);

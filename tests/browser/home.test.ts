@@ -106,6 +106,7 @@ describe('home page', () => {
       'Series',
       'People',
       'Topics',
+      'Press',
       'Search',
       // The seeded About page, placed in the navigation by its editors.
       'About',
@@ -133,9 +134,26 @@ describe('home page', () => {
       await details.scrollIntoViewIfNeeded();
       expect(await details.isVisible()).toBe(true);
       expect(await details.textContent()).toBe(
-        'Northgate Institute for Public Policy is a registered charity, number 1234567. ' +
-          'Registered office: Northgate House, 1 Example Street, London.',
+        'Northgate Institute for Public Policy is a registered charity, number 1234567 on the ' +
+          'register of charities, and a company limited by guarantee, number 19283746 at ' +
+          'Companies House.',
       );
+      await footer
+        .getByText('Registered office: Northgate House, 1 Example Street, London.', { exact: true })
+        .waitFor();
+      // Each number leads to its public register entry.
+      expect(
+        await footer
+          .getByRole('link', { name: '1234567 on the register of charities' })
+          .getAttribute('href'),
+      ).toBe(
+        'https://register-of-charities.charitycommission.gov.uk/charity-search/-/charity-details/1234567',
+      );
+      expect(
+        await footer
+          .getByRole('link', { name: '19283746 at Companies House' })
+          .getAttribute('href'),
+      ).toBe('https://find-and-update.company-information.service.gov.uk/company/19283746');
       await footer.getByRole('link', { name: 'Privacy notice' }).click();
       await ui.page.waitForURL(`${baseUrl}/privacy`);
       await ui.page.getByRole('heading', { level: 1, name: 'Privacy notice' }).waitFor();

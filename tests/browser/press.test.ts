@@ -77,9 +77,10 @@ describe('the press office', () => {
 
     const experts = ui.page.getByRole('region', { name: 'Experts available for interview' });
     expect(await experts.getByRole('heading', { level: 3 }).allTextContents()).toEqual(
-      expect.arrayContaining(['Helen Orvik', 'Tomasz Wren', 'Joanna Mercer']),
+      expect.arrayContaining(['Helen Orvik', 'Tomasz Wren', 'Joanna Mercer', 'Amara Okafor']),
     );
-    expect(await experts.getByText('Amara Okafor').count()).toBe(0);
+    // An associate who takes no media requests is not offered.
+    expect(await experts.getByText('Elif Karaca').count()).toBe(0);
 
     const news = ui.page.getByRole('region', { name: 'In the news' });
     const story = news.getByRole('link', { name: /Chancellor urged to stress-test fiscal rules/ });
@@ -118,14 +119,22 @@ describe('the press office', () => {
 describe('people', () => {
   it('filters by role and by area, by clicking, and says when no one matches', async () => {
     await ui.page.goto(`${baseUrl}/people`);
-    await ui.page.getByText('Everyone: 10 people').waitFor();
+    await ui.page.getByText('Everyone: 15 people').waitFor();
     const roles = ui.page.getByRole('navigation', { name: 'Filter by role' });
     const areas = ui.page.getByRole('navigation', { name: 'Filter by area' });
 
     await roles.getByRole('link', { name: 'Trustees' }).click();
     await ui.page.waitForURL(`${baseUrl}/people?role=trustee`);
-    await ui.page.getByText('Trustees: 2 people').waitFor();
-    expect(await cardNames()).toEqual(['Margaret Holloway', 'Richard Osei']);
+    await ui.page.getByText('Trustees: 7 people').waitFor();
+    expect(await cardNames()).toEqual([
+      'Anil Mehta',
+      'Catriona Munro',
+      'Grace Nwosu',
+      'Helena Brandt',
+      'Margaret Holloway',
+      'Owen Pritchard',
+      'Richard Osei',
+    ]);
     expect(await roles.getByRole('link', { name: 'Trustees' }).getAttribute('aria-current')).toBe(
       'page',
     );
@@ -155,8 +164,8 @@ describe('people', () => {
     await areas.getByRole('link', { name: 'Energy and Climate' }).click();
     await ui.page.waitForURL(`${baseUrl}/topics/energy-climate`);
 
-    await ui.page.goto(`${baseUrl}/people/amara-okafor`);
-    await ui.page.getByRole('heading', { level: 1, name: 'Amara Okafor' }).waitFor();
+    await ui.page.goto(`${baseUrl}/people/elif-karaca`);
+    await ui.page.getByRole('heading', { level: 1, name: 'Elif Karaca' }).waitFor();
     expect(await ui.page.getByRole('region', { name: 'Media enquiries' }).count()).toBe(0);
     expect(ui.errors).toEqual([]);
   });

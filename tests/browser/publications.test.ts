@@ -156,6 +156,13 @@ describe('a report with a PDF', () => {
     await visitor.getByLabel('Search our work').fill(pdfWord);
     await visitor.getByRole('button', { name: 'Search' }).click();
     await visitor.getByRole('link', { name: title }).waitFor();
+    // The body does not hold the word: the result quotes the PDF's passage, and says so.
+    const result = visitor
+      .getByRole('listitem')
+      .filter({ has: visitor.getByRole('link', { name: title }) });
+    expect(await result.getByText('From the PDF:', { exact: true }).count()).toBe(1);
+    expect(await result.locator('mark').allInnerTexts()).toEqual([pdfWord]);
+    expect(await result.innerText()).toContain(`The ${pdfWord} estuary holds the largest range`);
 
     await visitor.goto(`${baseUrl}/publications?kind=report`);
     await visitor.getByRole('link', { name: title }).waitFor();

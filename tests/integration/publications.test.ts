@@ -15,6 +15,7 @@ import { listRevisions, restoreRevision } from '@/lib/editorial/revisions';
 import { uploadDocument } from '@/lib/publications/documents';
 import { decidePdfAccess, pdfDisposition, readPdfFile } from '@/lib/publications/download';
 import { listPublications, listPublicationYears } from '@/lib/publications/listing';
+import { matchEnd, matchStart } from '@/lib/search/markers';
 import { parseSearchParams } from '@/lib/search/query';
 import { searchArticles } from '@/lib/search/search';
 import { makePdf } from '@/tests/support/pdf';
@@ -272,16 +273,27 @@ describe('the PDF’s text in search, and who may download it', () => {
     membersSlug = membersArticle.fields.slug;
   });
 
-  it('finds a public publication by a word only its PDF holds', async () => {
+  it('finds a public publication by a word only its PDF holds, and quotes the PDF', async () => {
     const result = await search('tidewater');
     expect(result.items.map((item) => item.slug)).toEqual([publicSlug]);
+    expect(result.items[0]).toMatchObject({
+      snippetFrom: 'pdf',
+      snippet: expect.stringContaining(`${matchStart}tidewater${matchEnd}`),
+    });
   });
 
-  it('never matches a members-only PDF’s text for a reader who may not read it', async () => {
+  it('never matches or quotes a members-only PDF’s text for a reader who may not read it', async () => {
     expect((await search(membersPdfWord)).items).toEqual([]);
-    expect((await search(membersPdfWord, member)).items.map((item) => item.slug)).toEqual([
-      membersSlug,
-    ]);
+    // Found by its title, it is quoted from what the public may read.
+    const byTitle = await search(`tidal power grid or ${membersPdfWord}`);
+    expect(byTitle.items.map((item) => item.slug)).toContain(membersSlug);
+    expect(JSON.stringify(byTitle)).not.toContain(membersPdfWord);
+    const theirs = await search(membersPdfWord, member);
+    expect(theirs.items.map((item) => item.slug)).toEqual([membersSlug]);
+    expect(theirs.items[0]).toMatchObject({
+      snippetFrom: 'pdf',
+      snippet: expect.stringContaining(`${matchStart}${membersPdfWord}${matchEnd}`),
+    });
   });
 
   it('applies the body’s rule to the PDF', async () => {

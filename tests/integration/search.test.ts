@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { articleAuthors, articles, articleTopics, authors, topics } from '@/db/schema';
+import { articleAuthors, articles, articleTopics, authors, documents, topics } from '@/db/schema';
 import { anonymousReader, type Reader } from '@/lib/auth/who';
 import { matchEnd, matchStart } from '@/lib/search/markers';
 import { parseSearchParams } from '@/lib/search/query';
@@ -8,6 +8,11 @@ import { rankingWindow, searchArticles } from '@/lib/search/search';
 
 const member: Reader = { membersOnly: true, tiers: [] };
 const canary = 'quillfeather';
+
+const published = (date: string) => ({
+  status: 'published' as const,
+  publishedAt: new Date(date),
+});
 
 async function search(raw: Record<string, string>, reader: Reader = anonymousReader) {
   return searchArticles(parseSearchParams(raw), reader);
@@ -24,10 +29,6 @@ beforeAll(async () => {
     .values({ slug: 'otto-other', name: 'Otto Other' })
     .returning();
   const [topic] = await db.insert(topics).values({ slug: 'tides', name: 'Tides' }).returning();
-  const published = (date: string) => ({
-    status: 'published' as const,
-    publishedAt: new Date(date),
-  });
   const rows = await db
     .insert(articles)
     .values([
@@ -138,6 +139,108 @@ describe('search', () => {
       'in-title',
       'members-piece',
     ]);
+  });
+
+  describe('a word found only in a publication’s PDF', () => {
+    const pdfWord = 'marrowgale';
+    const membersPdfWord = 'sablethorn';
+    // Enough words before the match that the passage cannot be the text's opening.
+    const opening = 'The opening pages set out the method at length. '.repeat(12);
+
+    beforeAll(async () => {
+      const db = getDb();
+      const pdf = async (name: string, text: string) => {
+        const [row] = await db
+          .insert(documents)
+          .values({
+            storageKey: `documents/${name}.pdf`,
+            bytes: 1,
+            pageCount: 1,
+            filename: name,
+            text,
+          })
+          .returning({ id: documents.id });
+        return { documentId: row!.id, documentText: text };
+      };
+      await db.insert(articles).values([
+        {
+          slug: 'pdf-only',
+          title: 'Estuary barrages',
+          kind: 'report',
+          standfirst: 'What a barrage would cost.',
+          body: 'A summary of the report.',
+          ...(await pdf('pdf-only', `${opening}The ${pdfWord} reach floods twice a day.`)),
+          ...published('2026-03-01T09:00:00Z'),
+        },
+        {
+          slug: 'pdf-and-body',
+          title: 'Saltmarsh accounts',
+          kind: 'report',
+          body: `The body names the ${pdfWord} reach too.`,
+          ...(await pdf('pdf-and-body', `${opening}The PDF on the ${pdfWord} reach.`)),
+          ...published('2026-02-20T09:00:00Z'),
+        },
+        {
+          slug: 'members-pdf',
+          title: 'Barrage finance for members',
+          kind: 'briefing',
+          standfirst: 'A briefing for members.',
+          body: 'Members read the summary.',
+          visibility: 'members',
+          ...(await pdf(
+            'members-pdf',
+            `${opening}Only members see ${membersPdfWord} barrage sums.`,
+          )),
+          ...published('2026-02-10T09:00:00Z'),
+        },
+      ]);
+    });
+
+    it('quotes the PDF’s passage, highlighted and marked as the PDF’s', async () => {
+      const result = await search({ q: pdfWord });
+      const found = result.items.find((item) => item.slug === 'pdf-only')!;
+      expect(found.snippetFrom).toBe('pdf');
+      expect(found.snippet).toContain(`The ${matchStart}${pdfWord}${matchEnd} reach floods`);
+      expect(found.snippet).not.toMatch(/^The opening pages/);
+    });
+
+    it('quotes the piece where it holds the words itself', async () => {
+      const result = await search({ q: pdfWord });
+      const found = result.items.find((item) => item.slug === 'pdf-and-body')!;
+      expect(found).toMatchObject({
+        snippetFrom: 'article',
+        snippet: expect.stringContaining(`body names the ${matchStart}${pdfWord}${matchEnd} reach`),
+      });
+    });
+
+    it('quotes the piece, not its PDF, when only the title matches', async () => {
+      const [found] = (await search({ q: 'estuary barrages' })).items;
+      expect(found).toMatchObject({
+        slug: 'pdf-only',
+        snippetFrom: 'article',
+        snippet: 'A summary of the report.',
+      });
+    });
+
+    it('never quotes a members-only PDF to the public, however the piece is found', async () => {
+      expect((await search({ q: membersPdfWord })).items).toEqual([]);
+      // Found by its title, and by its title when the search names a word of its PDF too.
+      for (const q of ['barrage finance for members', `barrage or ${membersPdfWord}`]) {
+        const result = await search({ q });
+        const found = result.items.find((item) => item.slug === 'members-pdf')!;
+        expect(found).toMatchObject({
+          snippetFrom: 'article',
+          snippet: expect.stringContaining('briefing'),
+        });
+        expect(JSON.stringify(result)).not.toContain(membersPdfWord);
+      }
+    });
+
+    it('quotes a members-only PDF to a member', async () => {
+      const [found] = (await search({ q: membersPdfWord }, member)).items;
+      expect(found).toMatchObject({ slug: 'members-pdf', snippetFrom: 'pdf' });
+      expect(found!.snippet).toContain(`see ${matchStart}${membersPdfWord}${matchEnd} barrage`);
+    });
   });
 
   const everyMatch = ['in-title', 'in-standfirst', 'in-body'];

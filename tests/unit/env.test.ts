@@ -40,6 +40,18 @@ describe('parseEnv', () => {
     });
   });
 
+  it('gives a company number, placeholder unless set, and none for a charity that is not a company', () => {
+    expect(parseEnv({})).toMatchObject({
+      COMPANY_NUMBER: '19283746',
+      PRIVACY_EMAIL: 'privacy@northgate.example',
+    });
+    expect(parseEnv({ COMPANY_NUMBER: ' sc123456 ' }).COMPANY_NUMBER).toBe('SC123456');
+    expect(parseEnv({ COMPANY_NUMBER: 'none' }).COMPANY_NUMBER).toBeNull();
+    expect(parseEnv({ PRIVACY_EMAIL: 'dpo@orton.example' }).PRIVACY_EMAIL).toBe(
+      'dpo@orton.example',
+    );
+  });
+
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
     const env = parseEnv({ DATABASE_URL: 'postgres://u:p@db.internal:5432/site' });
     expect(env.database).toEqual({
@@ -96,6 +108,8 @@ describe('parseEnv', () => {
     ['LOG_LEVEL', 'loud'],
     ['CHARITY_NUMBER', 'no. 1234567!'],
     ['CHARITY_NAME', '   '],
+    ['COMPANY_NUMBER', '1234567'],
+    ['PRIVACY_EMAIL', 'privacy'],
   ])('names %s when it is malformed (%s)', (variable, value) => {
     expect(problemsOf({ [variable]: value })).toEqual([variable]);
   });

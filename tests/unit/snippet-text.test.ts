@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchEnd, matchStart, passageBreak } from '@/lib/search/markers';
-import { snippetText } from '@/lib/search/snippet-text';
+import { pdfSnippetText, snippetText } from '@/lib/search/snippet-text';
 
 const hit = (word: string) => `${matchStart}${word}${matchEnd}`;
 
@@ -43,12 +43,30 @@ describe('snippetText', () => {
     expect(snippetText(headline)).toBe(`See the ${hit('report')} and code.`);
   });
 
+  it('keeps a year that ends a sentence and a dash between words, which only open a list on a new line', () => {
+    expect(snippetText(`Prices rose in 2024. The ${hit('grid')} - as ever - lagged.`)).toBe(
+      `Prices rose in 2024. The ${hit('grid')} - as ever - lagged.`,
+    );
+    expect(snippetText(`Steps:\n  - Cut the ${hit('levy')}\n  2. Then wait`)).toBe(
+      `Cut the ${hit('levy')}`,
+    );
+  });
+
   it('leaves no bracket or address of a link that a passage begins or ends inside', () => {
     expect(snippetText(`See the [Office for Budget ${hit('Responsibility')}`)).toBe(
       `See the Office for Budget ${hit('Responsibility')}`,
     );
     expect(snippetText(`${hit('Budget')} Responsibility](https://obr.uk/efo) said so.`)).toBe(
       `${hit('Budget')} Responsibility said so.`,
+    );
+  });
+});
+
+describe('pdfSnippetText', () => {
+  it('keeps the passages that hold a match, as plain text the PDF gave', () => {
+    const headline = `costs rose in 2024. The ${hit('levy')} [1] *fell*${passageBreak}no match${passageBreak} a second  ${hit('levy')}`;
+    expect(pdfSnippetText(headline)).toBe(
+      `costs rose in 2024. The ${hit('levy')} [1] *fell* … a second ${hit('levy')}`,
     );
   });
 });

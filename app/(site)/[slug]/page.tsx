@@ -5,7 +5,8 @@ import { checkRole } from '@/lib/auth/viewer';
 import { isSlug } from '@/lib/content/slug';
 import { getPublicFunding, getPublicPage } from '@/lib/pages/cached';
 import { getPageForPreview } from '@/lib/pages/page-record';
-import { privacyNotice } from '@/lib/pages/privacy-notice';
+import { getSiteConfig } from '@/lib/config/site';
+import { privacyNotice, privacySlug } from '@/lib/pages/privacy-notice';
 import { isReservedSlug } from '@/lib/pages/reserved-slugs';
 
 // The institution's own pages, at the root by their slug: the same for every anonymous reader
@@ -26,8 +27,9 @@ async function load(params: Props['params']) {
     const { fields } = draft;
     return { id: draft.id, ...fields, updatedAt: draft.updatedAt.toISOString(), draft: true };
   }
-  if (slug === privacyNotice.slug) {
-    return { id: null, ...privacyNotice, showsFunders: false, updatedAt: null, draft: false };
+  if (slug === privacySlug) {
+    const notice = privacyNotice(getSiteConfig().charity);
+    return { id: null, ...notice, showsFunders: false, updatedAt: null, draft: false };
   }
   notFound();
 }

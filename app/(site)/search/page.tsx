@@ -124,7 +124,7 @@ export default async function SearchPage({ searchParams }: Props) {
                       {result.title}
                     </Link>
                   </h3>
-                  <Snippet text={result.snippet} />
+                  <Snippet text={result.snippet} from={result.snippetFrom} />
                   <div className="mt-2">
                     <ArticleMeta authors={result.authors} publishedAt={result.publishedAt} />
                   </div>

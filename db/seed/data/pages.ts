@@ -1,5 +1,16 @@
 import type { FunderBand } from '../../schema';
+import type { CharityDetails } from '@/lib/config/charity';
 import { privacyNotice } from '@/lib/pages/privacy-notice';
+
+// The registration sentence of About, each number linked to its public register entry.
+function registration(charity: CharityDetails): string {
+  const linked = (text: string, url: string | null) => (url ? `[${text}](${url})` : text);
+  const charityText = linked(`registered charity, number ${charity.number}`, charity.registerUrl);
+  const company = charity.companyNumber
+    ? `, and a ${linked(`company limited by guarantee, number ${charity.companyNumber}`, charity.companyUrl)}`
+    : '';
+  return `${charity.name} is a ${charityText}${company}. Registered office: ${charity.address}.`;
+}
 
 export interface SeedPage {
   slug: string;
@@ -13,7 +24,8 @@ export interface SeedPage {
   showsFunders?: boolean;
 }
 
-export const seedPages: SeedPage[] = [
+/** The institution's pages: About and the privacy notice give the charity's configured details. */
+export const seedPages = (charity: CharityDetails): SeedPage[] => [
   {
     slug: 'about',
     title: 'About the Institute',
@@ -40,7 +52,9 @@ We are non-partisan. We do not take money from political parties, and we accept 
 
 ## How we are governed
 
-The Institute is governed by a board of nine trustees, who serve terms of up to three years and meet quarterly. The board appoints the Director, approves the research programme and the budget, and oversees our policy on funding. Trustees are unpaid. Our annual report and accounts are filed with the Charity Commission and published here each autumn.
+The Institute is governed by a board of seven trustees, [listed with our people](/people?role=trustee), who serve terms of up to three years and meet quarterly. The board appoints the Director, approves the research programme and the budget, and oversees our policy on funding. Trustees are unpaid. Our annual report and accounts are filed with the Charity Commission and published here each autumn.
+
+${registration(charity)}
 
 ## Working with us
 
@@ -102,7 +116,7 @@ For questions about a membership, a gift or a Gift Aid declaration, write to sup
 
 If you want to know what we hold about you, or to ask us to correct or delete it, write to privacy@northgate.example. Our [privacy notice](/privacy) explains what we keep and why.`,
   },
-  { ...privacyNotice, inFooter: true, menuPosition: 40 },
+  { ...privacyNotice(charity), inFooter: true, menuPosition: 40 },
   {
     slug: 'terms',
     title: 'Terms of use',

@@ -34,7 +34,11 @@ export const seedPersonDetails: Record<string, SeedPersonDetails> = {
     areas: ['security-defence', 'europe'],
     media: { phone: '+44 7700 900 317' },
   },
-  'amara-okafor': { role: 'fellow', areas: ['health', 'africa'] },
+  'amara-okafor': {
+    role: 'fellow',
+    areas: ['health', 'africa'],
+    media: { email: 'amara.okafor@northgate.example', phone: '+44 20 7946 0425' },
+  },
 };
 
 export interface SeedPerson extends SeedPersonDetails {
@@ -78,7 +82,47 @@ export const seedPeople: SeedPerson[] = [
     jobTitle: 'Trustee and Treasurer',
     role: 'trustee',
     areas: [],
-    bio: 'Richard Osei chairs the trustees’ audit and finance committee. A chartered accountant, he was a partner at an audit firm and is a trustee of two housing charities. He signs off the Institute’s accounts and its published list of funders.',
+    bio: 'Richard Osei chairs the trustees’ finance and audit committee. A chartered accountant, he was a partner at an audit firm and is a trustee of two housing charities. He signs off the Institute’s accounts and its published list of funders.',
+  },
+  {
+    slug: 'catriona-munro',
+    name: 'Catriona Munro',
+    jobTitle: 'Vice-Chair of the Board of Trustees',
+    role: 'trustee',
+    areas: [],
+    bio: 'Catriona Munro is professor of public finance at a Scottish university and sat for six years on an independent fiscal council. As Vice-Chair she leads the trustees’ research committee, which reviews the Institute’s programme each year and the way its reports are read before publication.',
+  },
+  {
+    slug: 'anil-mehta',
+    name: 'Anil Mehta',
+    jobTitle: 'Trustee',
+    role: 'trustee',
+    areas: [],
+    bio: 'Anil Mehta was for eight years chief executive of a regional electricity distribution company, where he had started as an engineer in the control room. He brings to the board the view of those who have to build what policy asks for, and chairs its remuneration committee.',
+  },
+  {
+    slug: 'helena-brandt',
+    name: 'Helena Brandt',
+    jobTitle: 'Trustee',
+    role: 'trustee',
+    areas: [],
+    bio: 'Helena Brandt edited the business pages of a national newspaper for a decade and then ran a foundation that trains local reporters. On the board she oversees how the Institute explains its work and how it corrects its mistakes.',
+  },
+  {
+    slug: 'owen-pritchard',
+    name: 'Owen Pritchard',
+    jobTitle: 'Trustee',
+    role: 'trustee',
+    areas: [],
+    bio: 'Owen Pritchard spent thirty years in the trade union movement in Wales, latterly as general secretary of a public-sector union, and has served on the boards of two further-education colleges. He sits on the trustees’ finance and audit committee.',
+  },
+  {
+    slug: 'grace-nwosu',
+    name: 'Grace Nwosu',
+    jobTitle: 'Trustee',
+    role: 'trustee',
+    areas: [],
+    bio: 'Grace Nwosu is a solicitor specialising in charity and public law and a partner at a London firm. She chairs the trustees’ governance and nominations committee, which fills every vacancy on the board by open advertisement.',
   },
   {
     slug: 'elif-karaca',
@@ -229,7 +273,7 @@ Dr Okafor said: “The money follows the map, and the map is a decade old. Peopl
 ## Notes to editors
 
 1. The report draws on budget documents, household surveys and interviews with clinic managers in eight cities.
-2. For interviews, contact the press office on +44 20 7946 0100 or press@northgate.example.`,
+2. Dr Amara Okafor is available for interview. Contact the press office on +44 20 7946 0100 or press@northgate.example.`,
   },
   {
     slug: 'press-release-director-of-research',

@@ -1,3 +1,4 @@
+import { getSiteConfig } from '@/lib/config/site';
 import type { Transaction } from '../../client';
 import { funders, fundingYears, pages } from '../../schema';
 import { seedFunders, seedFundingYears, seedPages } from './pages';
@@ -10,7 +11,7 @@ export async function seedInstitutionPages(
   const insertedPages = await tx
     .insert(pages)
     .values(
-      seedPages.map((page) => ({
+      seedPages(getSiteConfig().charity).map((page) => ({
         ...page,
         status: 'published' as const,
         publishedAt: new Date('2026-01-05T09:00:00Z'),
