@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { authTokens, users } from '@/db/schema';
 import { pruneSessions } from '@/lib/auth/sessions';
 import { pruneEmailOutbox } from '@/lib/email/outbox';
+import { pruneUnconfirmedSignups } from '@/lib/newsletters/prune';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
 
 /** An account whose address is never verified is removed this long after it was made. */
@@ -40,7 +41,7 @@ export async function pruneUnverifiedAccounts(): Promise<number> {
 }
 
 export type Pruned = Record<
-  'rateLimits' | 'sessions' | 'authTokens' | 'unverifiedAccounts' | 'emails',
+  'rateLimits' | 'sessions' | 'authTokens' | 'unverifiedAccounts' | 'emails' | 'newsletterSignups',
   number
 >;
 
@@ -52,5 +53,6 @@ export async function pruneAll(): Promise<Pruned> {
     authTokens: await pruneAuthTokens(),
     unverifiedAccounts: await pruneUnverifiedAccounts(),
     emails: await pruneEmailOutbox(),
+    newsletterSignups: await pruneUnconfirmedSignups(),
   };
 }

@@ -67,11 +67,13 @@ Our Director of Operations is responsible for data protection. Write to them at 
 
 ## Newsletters
 
-**What we keep.** Your e-mail address and your choice, when you tick the box for our weekly newsletter on joining.
+**What we keep.** Your e-mail address; for each newsletter you chose, the words you agreed to, when, how (a sign-up form, your account, the box on joining) and when you confirmed it or unsubscribed; and, if our e-mails to you are refused by your mail server, that we have stopped sending to your address. You do not need an account: we e-mail you a link to confirm before we send anything.
 
-**Why, and the legal basis.** Your consent. We only send it if you asked for it.
+**Why, and the legal basis.** Your consent, recorded as you gave it. We only send a newsletter you asked for and confirmed.
 
-**How long.** Until you withdraw your consent: use the unsubscribe link in any newsletter, or write to ${charity.privacyEmail}. We stop within a few days.
+**What we do not do.** Our e-mails carry no tracking pixel and no tracked links: we do not record whether or when you open them or what you click.
+
+**How long.** Your address and choices are kept while you receive any newsletter. When you unsubscribe from everything we keep the record of your consent and its withdrawal, so we can show we respected it; deleting your account removes both. Every newsletter has a link to change your choice or unsubscribe in one click, and you can also write to ${charity.privacyEmail}. A request that waits for confirmation and is never confirmed sends nothing.
 
 ## Media requests
 

@@ -1,7 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { authTokens, emailOutbox, rateLimits, sessions, users } from '@/db/schema';
+import {
+  authTokens,
+  emailOutbox,
+  newsletterLists,
+  newsletterSubscribers,
+  newsletterSubscriptions,
+  rateLimits,
+  sessions,
+  users,
+} from '@/db/schema';
 import { openSession } from '@/lib/auth/sessions';
 import { pruneAll } from '@/lib/housekeeping/prune';
 import { startHousekeeping } from '@/lib/housekeeping/schedule';
@@ -78,6 +87,25 @@ async function seedWhatGrows() {
       sentAt: ago(hour),
     },
   ]);
+  // A sign-up never confirmed, long after its link expired, and one still waiting.
+  const [list] = await db
+    .insert(newsletterLists)
+    .values({ slug: 'weekly', name: 'Weekly' })
+    .returning({ id: newsletterLists.id });
+  const subscribers = await db
+    .insert(newsletterSubscribers)
+    .values([{ email: 'typed.once@example.org' }, { email: 'still.deciding@example.org' }])
+    .returning({ id: newsletterSubscribers.id });
+  await db.insert(newsletterSubscriptions).values(
+    [ago(9 * 24 * hour), ago(hour)].map((consentAt, index) => ({
+      subscriberId: subscribers[index]!.id,
+      listId: list!.id,
+      status: 'pending' as const,
+      source: 'form' as const,
+      consentText: 'Send me Weekly.',
+      consentAt,
+    })),
+  );
   return { fresh: fresh!, stale: stale!, live };
 }
 
@@ -89,6 +117,7 @@ it('prunes what only grows, and keeps what is still of use', async () => {
     authTokens: 2,
     unverifiedAccounts: 1,
     emails: 1,
+    newsletterSignups: 1,
   });
   const db = getDb();
   expect(await db.select().from(users).where(eq(users.id, stale.id))).toEqual([]);
@@ -97,12 +126,16 @@ it('prunes what only grows, and keeps what is still of use', async () => {
   expect((await db.select().from(sessions)).map((row) => row.sessionToken)).toEqual([live]);
   expect((await db.select().from(authTokens)).map((row) => row.tokenHash)).toEqual(['hash-3']);
   expect((await db.select().from(emailOutbox)).map((row) => row.subject)).toEqual(['New']);
+  expect((await db.select().from(newsletterSubscribers)).map((row) => row.email)).toEqual([
+    'still.deciding@example.org',
+  ]);
   expect(await pruneAll()).toEqual({
     rateLimits: 0,
     sessions: 0,
     authTokens: 0,
     unverifiedAccounts: 0,
     emails: 0,
+    newsletterSignups: 0,
   });
 });
 
