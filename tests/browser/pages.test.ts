@@ -100,6 +100,8 @@ describe('institution pages', () => {
     await visitor.waitForURL(`${baseUrl}/${slug}`);
     await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
     await visitor.getByText('Nine unpaid trustees meet each quarter.').waitFor();
+    // A page rendered on demand streams its metadata after its content.
+    await visitor.waitForFunction(() => document.title !== '');
     expect(await visitor.title()).toBe(`${title} | Northgate Institute`);
     expect(await seriousViolations(visitor)).toEqual([]);
   });
