@@ -1,5 +1,14 @@
+import { getSiteConfig } from '@/lib/config/site';
+import { consentWording } from '@/lib/newsletters/consent';
 import type { Transaction } from '../client';
-import { newsletterLists, type NewsletterListKind } from '../schema';
+import {
+  newsletterLists,
+  newsletterSubscribers,
+  newsletterSubscriptions,
+  type NewsletterListKind,
+  type SubscriptionSource,
+  type SubscriptionStatus,
+} from '../schema';
 
 interface SeedList {
   slug: string;
@@ -49,6 +58,25 @@ const seedLists: SeedList[] = [
   },
 ];
 
+// Demo readers on the lists, as the admin's subscribers page shows them: [address, list, status,
+// source, days ago]. Addresses are at example.org, which receives no mail.
+const seedSubscriptions: [string, string, SubscriptionStatus, SubscriptionSource, number][] = [
+  ['h.marsh@example.org', 'weekly-briefing', 'subscribed', 'form', 120],
+  ['h.marsh@example.org', 'fiscal-watch', 'subscribed', 'form', 120],
+  ['treasury.watcher@example.org', 'fiscal-watch', 'subscribed', 'form', 95],
+  ['k.osei@example.org', 'weekly-briefing', 'subscribed', 'join', 80],
+  ['grid.analyst@example.org', 'energy-and-climate', 'subscribed', 'form', 61],
+  ['grid.analyst@example.org', 'weekly-briefing', 'unsubscribed', 'form', 61],
+  ['l.fernandes@example.org', 'weekly-briefing', 'subscribed', 'account', 44],
+  ['l.fernandes@example.org', 'events-and-launches', 'subscribed', 'account', 44],
+  ['policy.desk@example.org', 'weekly-briefing', 'subscribed', 'form', 30],
+  ['r.iqbal@example.org', 'energy-and-climate', 'unsubscribed', 'form', 21],
+  ['s.mcallister@example.org', 'weekly-briefing', 'subscribed', 'form', 9],
+  ['new.reader@example.org', 'weekly-briefing', 'pending', 'form', 1],
+];
+
+const day = 86_400_000;
+
 /** The demo newsletters; a list that exists already keeps whatever editors have done to it. */
 export async function seedNewsletterLists(
   tx: Transaction,
@@ -69,5 +97,30 @@ export async function seedNewsletterLists(
       .returning({ id: newsletterLists.id });
     created += inserted.length;
   }
+  if (created > 0) await seedSubscribers(tx);
   return created;
+}
+
+async function seedSubscribers(tx: Transaction): Promise<void> {
+  const lists = await tx.select().from(newsletterLists);
+  const now = Date.now();
+  for (const [email, slug, status, source, daysAgo] of seedSubscriptions) {
+    const list = lists.find((row) => row.slug === slug)!;
+    const [subscriber] = await tx
+      .insert(newsletterSubscribers)
+      .values({ email })
+      .onConflictDoUpdate({ target: newsletterSubscribers.email, set: { email } })
+      .returning({ id: newsletterSubscribers.id });
+    const consentAt = new Date(now - daysAgo * day);
+    await tx.insert(newsletterSubscriptions).values({
+      subscriberId: subscriber!.id,
+      listId: list.id,
+      status,
+      source,
+      consentText: consentWording(list, getSiteConfig().name),
+      consentAt,
+      confirmedAt: status === 'pending' ? null : new Date(consentAt.getTime() + 600_000),
+      unsubscribedAt: status === 'unsubscribed' ? new Date(consentAt.getTime() + 20 * day) : null,
+    });
+  }
 }

@@ -48,12 +48,3 @@ export async function openListsAmong(
     .where(and(inArray(newsletterLists.id, ids), eq(newsletterLists.archived, false)))
     .orderBy(asc(newsletterLists.position), asc(newsletterLists.name));
 }
-
-/**
- * What a reader agrees to by choosing a list, recorded with each subscription as they saw it.
- * The cadence is the list's own words ("Every Friday").
- */
-export function consentWording(list: Pick<PublicList, 'name' | 'cadence'>, siteName: string) {
-  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '').toLowerCase()})` : '';
-  return `Send me ${list.name}${when} from the ${siteName} by e-mail. I can unsubscribe at any time from any e-mail or my preferences.`;
-}

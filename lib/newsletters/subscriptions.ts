@@ -21,7 +21,8 @@ import { hitRateLimits, type RateRule } from '@/lib/security/rate-limit';
 import { tryAgainMessage } from '@/lib/security/retry-message';
 import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { alreadySubscribedEmail, confirmationEmail } from './emails';
-import { consentWording, openListsAmong, readOpenLists, type PublicList } from './lists';
+import { consentWording } from './consent';
+import { openListsAmong, readOpenLists, type PublicList } from './lists';
 
 export const signupPerIp: RateRule = {
   bucket: 'newsletter-signup:ip',
