@@ -744,7 +744,7 @@ describe('a members-only body', () => {
         ...searches,
         ...jsonRoutes,
       ],
-      maxUrls: 400,
+      maxUrls: 450,
       followLinks: true,
     });
     console.log(`${summarise('Anonymous crawl', result)}\n  took ${Date.now() - started} ms`);
