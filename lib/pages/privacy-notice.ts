@@ -63,7 +63,7 @@ Our Director of Operations is responsible for data protection. Write to them at 
 
 **Why, and the legal basis.** To take your gift, send a receipt and let you manage a monthly gift: performance of our contract with you. To claim Gift Aid from HMRC and keep the records HMRC and charity law require: legal obligation. To thank donors and understand our income: our legitimate interests.
 
-**How long.** Records of gifts, and Gift Aid declarations with the gifts they cover, are kept for six years after the end of the financial year of the last gift they relate to, as HMRC requires for Gift Aid claims, then deleted. If you delete your account sooner, your gifts stay in our accounts without your e-mail address, and without your name unless a Gift Aid declaration requires it.
+**How long.** Records of gifts, and Gift Aid declarations with the gifts they cover, are kept for six years after the end of the financial year of the last gift they relate to, as HMRC requires for Gift Aid claims. Each year our finance team deletes the records past that age. If you delete your account sooner, your gifts stay in our accounts without your e-mail address, and without your name unless a Gift Aid declaration requires it.
 
 ## Newsletters
 
@@ -110,10 +110,12 @@ Our hosting and e-mail providers keep your data in the United Kingdom or the Eur
 | A signed-in browser | Until you log out, or 30 days after it was last used |
 | E-mailed links and codes | A day after they expire or are used |
 | Copies of e-mails we send | 30 days |
-| Gifts, Gift Aid declarations and membership payments | 6 years after the end of the financial year of the last gift or payment |
+| Gifts, Gift Aid declarations and membership payments | 6 years after the end of the financial year of the last gift or payment, deleted in a yearly review |
 | Media requests | 2 years |
 | Web server logs | 14 days |
 | Counts of attempts to log in or send a form | Up to an hour |
+| Newsletter sign-ups never confirmed | 8 days |
+| Your newsletter choices and consent records | While you receive any newsletter, and as a record of your consent and its withdrawal until you ask us to delete it |
 
 ## Your rights
 
