@@ -35,7 +35,7 @@ export function SignupForm({ lists, checked = [], tone = 'paper' }: Props) {
     return (
       <p ref={done} tabIndex={-1} role="status" className={dark ? 'text-white' : ''}>
         <strong>Check your inbox.</strong> We have sent a link to {state.sentTo}: press its button
-        to confirm, and the newsletter starts. Nothing is sent until you do.
+        to confirm your subscription. Nothing is sent until you do.
       </p>
     );
   }

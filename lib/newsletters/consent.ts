@@ -2,9 +2,9 @@
 
 /**
  * What a reader agrees to by choosing a list, recorded with each subscription as they saw it.
- * The cadence is the list's own words ("Every Friday").
+ * The cadence is the list's own words, as written ("Every Friday").
  */
 export function consentWording(list: { name: string; cadence: string }, siteName: string) {
-  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '').toLowerCase()})` : '';
+  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '')})` : '';
   return `Send me ${list.name}${when} from the ${siteName} by e-mail. I can unsubscribe at any time from any e-mail or my preferences.`;
 }

@@ -8,7 +8,7 @@ import { readOpenLists, type PublicList } from './lists';
 
 /** The join form's newsletter checkbox, as the person reads it and as their consent records it. */
 export function joinOfferWording(list: Pick<PublicList, 'name' | 'cadence'>): string {
-  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '').toLowerCase()})` : '';
+  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '')})` : '';
   return `Send me our newsletter, ${list.name}${when}. Optional; unsubscribe at any time.`;
 }
 

@@ -24,9 +24,10 @@ import { alreadySubscribedEmail, confirmationEmail } from './emails';
 import { consentWording } from './consent';
 import { openListsAmong, readOpenLists, type PublicList } from './lists';
 
+// Generous: a ministry or a university signs up from behind one address.
 export const signupPerIp: RateRule = {
   bucket: 'newsletter-signup:ip',
-  limit: 20,
+  limit: 60,
   windowSeconds: 3600,
 };
 // Each sign-up e-mails the address: this keeps anyone from filling a stranger's inbox.

@@ -96,6 +96,35 @@ describe('subscribing without an account', () => {
   });
 });
 
+describe('without JavaScript', () => {
+  it('signs up, confirms and unsubscribes from everything', async () => {
+    const context = await ui.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const email = `plain.${unique()}@example.net`;
+    await page.goto(`${baseUrl}/newsletters`);
+    const signup = page.getByRole('region', { name: 'Sign up' });
+    await signup.getByLabel('E-mail address').fill(email);
+    const received = inbox(mailDir);
+    await signup.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByText('Check your inbox.').waitFor();
+    const mail = await received.next(email, { subject: 'Confirm your subscription' });
+
+    await page.goto(linkIn(mail.text, 'newsletters/confirm'));
+    await page.getByRole('button', { name: 'Confirm my subscription' }).click();
+    await page.getByText('Thank you: you are subscribed to The Weekly Briefing.').waitFor();
+    await page.getByRole('link', { name: 'Choose your newsletters' }).click();
+    await page.getByRole('button', { name: 'Unsubscribe from everything' }).click();
+    await page.getByText('You are unsubscribed from every newsletter.').waitFor();
+
+    // The spent link says so, and offers a new one.
+    await page.goto(linkIn(mail.text, 'newsletters/confirm'));
+    await page.getByRole('button', { name: 'Confirm my subscription' }).click();
+    await page.getByText('This link has already been used, or has expired.').waitFor();
+    await page.getByRole('link', { name: 'Sign up again' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('a member’s newsletters', () => {
   it('are chosen in the account', async () => {
     await logIn(ui.page, testAccounts.member);

@@ -97,7 +97,7 @@ describe('signing up without an account', () => {
         listId: weekly,
         status: 'pending',
         source: 'form',
-        consentText: expect.stringContaining('Send me The Weekly Briefing (every friday)'),
+        consentText: expect.stringContaining('Send me The Weekly Briefing (Every Friday)'),
         confirmedAt: null,
       }),
     ]);

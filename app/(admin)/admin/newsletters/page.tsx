@@ -89,7 +89,7 @@ export default async function AdminNewslettersPage() {
                   >
                     {list.name}
                   </Link>
-                  {list.archived && <span className="ml-2 text-sm text-muted">(retired)</span>}
+                  {list.archived && <span className="text-sm text-muted"> (retired)</span>}
                 </td>
                 <td className="py-2 pr-4">{kindLabels[list.kind]}</td>
                 <td className="py-2 pr-4 text-right">{formatCount(list.subscribed)}</td>

@@ -4,8 +4,9 @@ import { ConfirmForm } from './confirm-form.client';
 export const metadata: Metadata = {
   title: 'Confirm your subscription',
   robots: { index: false },
-  // The token is in this page's address: no other site should be sent it.
-  referrer: 'no-referrer',
+  // Its address holds a secret: no other site is sent it. Not no-referrer, under which browsers
+  // post this page's forms with `Origin: null`, which the server must refuse.
+  referrer: 'same-origin',
 };
 
 interface Props {
@@ -17,10 +18,6 @@ export default async function ConfirmSubscriptionPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-md py-8">
       <h1 className="font-serif text-4xl font-semibold">Confirm your subscription</h1>
-      <p className="mt-3 mb-8 text-muted">
-        Press the button to start receiving the newsletters you asked for. If you did not ask for
-        them, close this page: nothing will be sent.
-      </p>
       <ConfirmForm token={typeof token === 'string' ? token.slice(0, 200) : ''} />
     </div>
   );

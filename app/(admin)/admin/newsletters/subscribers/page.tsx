@@ -5,7 +5,7 @@ import { Field } from '@/components/forms/field';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
-import { readOpenLists } from '@/lib/newsletters/lists';
+import { listNewsletterLists } from '@/lib/newsletters/list-admin';
 import {
   listSubscribers,
   sourceLabels,
@@ -34,7 +34,7 @@ export default async function AdminSubscribersPage({ searchParams }: Props) {
   >;
   const [result, lists] = await Promise.all([
     listSubscribers(admin, { ...values, page: one(raw.page) } as SubscriberFilterInput),
-    readOpenLists(),
+    listNewsletterLists(),
   ]);
   const errors = result.ok ? {} : result.fieldErrors;
   const query = new URLSearchParams(Object.entries(values).filter(([, value]) => value));
@@ -54,7 +54,12 @@ export default async function AdminSubscribersPage({ searchParams }: Props) {
         <SelectField
           name="list"
           label="Newsletter"
-          options={[any, ...lists.map((list) => [list.slug, list.name] as const)]}
+          options={[
+            any,
+            ...lists.map(
+              (list) => [list.slug, list.archived ? `${list.name} (retired)` : list.name] as const,
+            ),
+          ]}
           defaultValue={values.list}
           error={errors.list}
         />

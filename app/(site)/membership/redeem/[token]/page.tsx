@@ -10,7 +10,9 @@ import { RedeemForm } from './redeem-form.client';
 export const metadata: Metadata = {
   title: 'Your gift membership',
   robots: { index: false },
-  referrer: 'no-referrer',
+  // Not no-referrer, under which browsers post this page's forms with `Origin: null`, which the
+  // server must refuse.
+  referrer: 'same-origin',
 };
 
 interface Props {

@@ -8,7 +8,9 @@ import { savePreferencesAction } from '../../actions';
 export const metadata: Metadata = {
   title: 'Your newsletters',
   robots: { index: false },
-  referrer: 'no-referrer',
+  // Its address holds a secret: no other site is sent it. Not no-referrer, under which browsers
+  // post this page's forms with `Origin: null`, which the server must refuse.
+  referrer: 'same-origin',
 };
 
 interface Props {
