@@ -62,3 +62,16 @@ export const optionalSlug = z
   .refine((value) => value === '' || isSlug(value), slugFormatMessage)
   .nullish()
   .transform((value) => value || null);
+
+/** A place in an editor's order: a whole number from 0 to 1,000, blank meaning 0. */
+export const position = z
+  .union([z.number(), z.string().trim()], { error: 'Give the position as a whole number.' })
+  .optional()
+  .transform((value) => (value === '' || value === undefined ? 0 : Number(value)))
+  .pipe(
+    z
+      .number({ error: 'Give the position as a whole number.' })
+      .int('Give the position as a whole number.')
+      .min(0, 'Give a position of 0 or more.')
+      .max(1000, 'Give a position of 1,000 or less.'),
+  );

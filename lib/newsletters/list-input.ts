@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { newsletterListKinds } from '@/db/schema';
-import { longText, optionalId, optionalSlug, requiredLine, textLine } from '@/lib/editorial/fields';
+import {
+  longText,
+  optionalId,
+  optionalSlug,
+  position,
+  requiredLine,
+  textLine,
+} from '@/lib/editorial/fields';
 
 const noSource = 'Choose which series it follows.';
 const noTopic = 'Choose which topic it follows.';
@@ -24,17 +31,7 @@ export const listInputSchema = z
       .string()
       .optional()
       .transform((value) => value === 'on'),
-    position: z
-      .union([z.number(), z.string().trim()], { error: 'Give the position as a whole number.' })
-      .optional()
-      .transform((value) => (value === '' || value === undefined ? 0 : Number(value)))
-      .pipe(
-        z
-          .number({ error: 'Give the position as a whole number.' })
-          .int('Give the position as a whole number.')
-          .min(0, 'Give a position of 0 or more.')
-          .max(1000, 'Give a position of 1,000 or less.'),
-      ),
+    position,
   })
   .superRefine((input, context) => {
     if (input.kind === 'series' && !input.seriesId) {

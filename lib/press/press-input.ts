@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { contactEmail, optionalContactPhone } from '@/lib/editorial/contact-fields';
-import { optionalId, requiredLine, textLine } from '@/lib/editorial/fields';
+import { optionalId, position, requiredLine, textLine } from '@/lib/editorial/fields';
 
 export const pressContactInputSchema = z.object({
   name: requiredLine('Give the contact’s name.', 120, 'Keep the name to 120 characters or fewer.'),
@@ -8,17 +8,7 @@ export const pressContactInputSchema = z.object({
   email: contactEmail,
   phone: optionalContactPhone.transform((value) => value ?? ''),
   hours: textLine(160, 'Keep the hours to 160 characters or fewer.'),
-  position: z
-    .union([z.number(), z.string().trim()], { error: 'Give the position as a whole number.' })
-    .optional()
-    .transform((value) => (value === '' || value === undefined ? 0 : Number(value)))
-    .pipe(
-      z
-        .number({ error: 'Give the position as a whole number.' })
-        .int('Give the position as a whole number.')
-        .min(0, 'Give a position of 0 or more.')
-        .max(1000, 'Give a position of 1,000 or less.'),
-    ),
+  position,
 });
 
 const isHttpUrl = (value: string) => {
