@@ -11,7 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import { authTokens, users } from './auth';
 import { isNotBlank, isSlug, timestamps } from './columns';
 import { series, topics } from './content';
 
@@ -111,6 +111,23 @@ export const newsletterSubscriptions = pgTable(
       sql`(${table.status} = 'unsubscribed') = (${table.unsubscribedAt} is not null)`,
     ),
   ],
+);
+
+/**
+ * The lists a confirmation e-mail names: its button confirms those and no others, whatever was
+ * asked for with the same address since.
+ */
+export const newsletterConfirmations = pgTable(
+  'newsletter_confirmations',
+  {
+    tokenId: uuid('token_id')
+      .notNull()
+      .references(() => authTokens.id, { onDelete: 'cascade' }),
+    listId: uuid('list_id')
+      .notNull()
+      .references(() => newsletterLists.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.tokenId, table.listId] })],
 );
 
 export const suppressionReasons = ['bounced', 'complained', 'admin'] as const;

@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import {
+  authTokens,
+  newsletterConfirmations,
   newsletterLists,
   newsletterSubscribers,
   newsletterSubscriptions,
@@ -12,7 +14,7 @@ import {
   type SubscriptionStatus,
 } from '@/db/schema';
 import { emailSchema } from '@/lib/auth/password-policy';
-import { consumeToken, issueToken } from '@/lib/auth/tokens';
+import { consumeToken, hashToken, issueToken } from '@/lib/auth/tokens';
 import { getSiteConfig } from '@/lib/config/site';
 import { enqueueEmail } from '@/lib/email/outbox';
 import { maskEmail } from '@/lib/platform/log';
@@ -120,6 +122,13 @@ export async function requestSignup(
         userId: null,
         ttlMinutes: confirmationDays * 24 * 60,
       });
+      const [issued] = await tx
+        .select({ id: authTokens.id })
+        .from(authTokens)
+        .where(eq(authTokens.tokenHash, hashToken(token)));
+      await tx
+        .insert(newsletterConfirmations)
+        .values(wanted.map((list) => ({ tokenId: issued!.id, listId: list.id })));
       const expiresAt = new Date(Date.now() + confirmationDays * 86_400_000);
       const id = await enqueueEmail(
         tx,
@@ -146,8 +155,9 @@ export interface Confirmed {
 }
 
 /**
- * The confirmation e-mail's button: spends its token and subscribes its address to every list
- * it asked for and has not yet confirmed. Null when the link is spent, expired or not ours.
+ * The confirmation e-mail's button: spends its token and subscribes its address to the lists
+ * that e-mail named, if still waiting; not to lists asked for since, by whomever. Null when the
+ * link is spent, expired or not ours.
  */
 export async function confirmSignup(token: string): Promise<Confirmed | null> {
   return getDb().transaction(async (tx) => {
@@ -158,6 +168,10 @@ export async function confirmSignup(token: string): Promise<Confirmed | null> {
       .from(newsletterSubscribers)
       .where(eq(newsletterSubscribers.email, spent.email));
     if (!subscriber) return null;
+    const named = tx
+      .select({ listId: newsletterConfirmations.listId })
+      .from(newsletterConfirmations)
+      .where(eq(newsletterConfirmations.tokenId, spent.id));
     const confirmed = await tx
       .update(newsletterSubscriptions)
       .set({ status: 'subscribed', confirmedAt: sql`now()` })
@@ -165,6 +179,7 @@ export async function confirmSignup(token: string): Promise<Confirmed | null> {
         and(
           eq(newsletterSubscriptions.subscriberId, subscriber.id),
           eq(newsletterSubscriptions.status, 'pending'),
+          inArray(newsletterSubscriptions.listId, named),
         ),
       )
       .returning({ listId: newsletterSubscriptions.listId });

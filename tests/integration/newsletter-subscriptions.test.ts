@@ -128,6 +128,20 @@ describe('signing up without an account', () => {
     ]);
   });
 
+  it('confirms only the lists its e-mail named, not those asked for with the address since', async () => {
+    const email = nextEmail();
+    await requestSignup({ email, lists: [weekly] }, nextIp());
+    // Someone else asks for another list with the same address.
+    await requestSignup({ email, lists: [weekly, series] }, nextIp());
+    const [first, second] = await mailTo(email);
+    expect(second!.text).toContain('Events');
+    const confirmed = await confirmSignup(confirmationToken(first!.text!));
+    expect(confirmed?.lists).toEqual(['The Weekly Briefing']);
+    const rows = await subscriptionsOf(email);
+    expect(rows.find((row) => row.listId === weekly)?.status).toBe('subscribed');
+    expect(rows.find((row) => row.listId === series)?.status).toBe('pending');
+  });
+
   it('does nothing for a filled-in honeypot, and says nothing of it', async () => {
     const email = nextEmail();
     const outcome = await requestSignup(

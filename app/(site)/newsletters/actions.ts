@@ -17,7 +17,8 @@ export interface SignupState {
 }
 
 export async function signupAction(_previous: SignupState, form: FormData): Promise<SignupState> {
-  const email = String(form.get('email') ?? '');
+  // Longer is no address (refused below), and is not worth sending back.
+  const email = String(form.get('email') ?? '').slice(0, 320);
   const lists = form.getAll('list').map(String);
   const outcome = await requestSignup(
     {

@@ -35,7 +35,7 @@ export function ConfirmForm({ token }: { token: string }) {
         <p className="text-lg">
           {state.lists.length
             ? `Thank you: you are subscribed to ${state.lists.join(', ')}.`
-            : 'Thank you: your subscriptions were already confirmed.'}
+            : 'Thank you. There was nothing left to confirm: you may have confirmed already, or unsubscribed since.'}
         </p>
         <Link
           href={`/newsletters/preferences/${state.preferences}`}
