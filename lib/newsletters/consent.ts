@@ -5,6 +5,11 @@
  * The cadence is the list's own words, as written ("Every Friday").
  */
 export function consentWording(list: { name: string; cadence: string }, siteName: string) {
-  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '')})` : '';
+  const when = cadenceNote(list);
   return `Send me ${list.name}${when} from the ${siteName} by e-mail. I can unsubscribe at any time from any e-mail or my preferences.`;
+}
+
+/** " (Every Friday)": the list's cadence as it reads after its name, or nothing. */
+export function cadenceNote(list: { cadence: string }): string {
+  return list.cadence ? ` (${list.cadence.replace(/\.$/, '')})` : '';
 }

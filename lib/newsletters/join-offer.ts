@@ -2,14 +2,14 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { newsletterSubscribers, newsletterSubscriptions } from '@/db/schema';
+import { cadenceNote } from './consent';
 import { readOpenLists, type PublicList } from './lists';
 
 // Joining offers the first list in the editors' order, the one every page's footer offers.
 
 /** The join form's newsletter checkbox, as the person reads it and as their consent records it. */
 export function joinOfferWording(list: Pick<PublicList, 'name' | 'cadence'>): string {
-  const when = list.cadence ? ` (${list.cadence.replace(/\.$/, '')})` : '';
-  return `Send me our newsletter, ${list.name}${when}. Optional; unsubscribe at any time.`;
+  return `Send me our newsletter, ${list.name}${cadenceNote(list)}. Optional; unsubscribe at any time.`;
 }
 
 /** The list joining offers, if any. */
