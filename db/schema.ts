@@ -3,6 +3,7 @@ export * from './schema/content';
 export * from './schema/giving';
 export * from './schema/institution';
 export * from './schema/membership';
+export * from './schema/newsletter-issues';
 export * from './schema/newsletters';
 export * from './schema/operations';
 export * from './schema/search';

@@ -42,6 +42,7 @@ export const emailPurposes = [
   'membership',
   'media_request',
   'newsletter_confirm',
+  'newsletter_test',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;

@@ -9,6 +9,10 @@ export interface EmailMessage {
   text: string;
   html: string;
   replyTo?: string;
+  /** Extra header fields, such as a newsletter's List-Unsubscribe. */
+  headers?: Record<string, string>;
+  /** A Message-ID of the sender's choosing: a message sent twice then reads as one. */
+  messageId?: string;
 }
 
 export interface SentEmail {
@@ -52,5 +56,7 @@ export function toMailOptions(message: EmailMessage): Mail.Options {
     text: message.text,
     html: message.html,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
+    ...(message.messageId ? { messageId: message.messageId } : {}),
   };
 }

@@ -6,7 +6,7 @@ import {
   type EmailMessage,
   type SentEmail,
 } from '@/lib/email/message';
-import { describeSmtpFailure, getSmtpTransport } from '@/lib/email/transport';
+import { describeSmtpFailure, getSmtpTransport, type TransportKind } from '@/lib/email/transport';
 
 export { EmailDeliveryError, type EmailMessage, type SentEmail } from '@/lib/email/message';
 
@@ -16,19 +16,28 @@ export { EmailDeliveryError, type EmailMessage, type SentEmail } from '@/lib/ema
  * links stay usable; a production site on PostgreSQL refuses, since its members would wait
  * for mail that never comes.
  *
+ * With `bulk`, it goes through a pool of kept-open connections, for newsletters.
+ *
  * @throws EmailDeliveryError when the message could not be handed over; its text is safe to log.
  */
-export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
+export async function sendEmail(
+  message: EmailMessage,
+  { bulk = false }: { bulk?: boolean } = {},
+): Promise<SentEmail> {
   const env = getEnv();
-  if (env.EMAIL_SERVER) return sendOverSmtp(env.EMAIL_SERVER, message);
+  if (env.EMAIL_SERVER) return sendOverSmtp(env.EMAIL_SERVER, message, bulk ? 'bulk' : 'single');
   if (env.NODE_ENV === 'production' && env.database.engine !== 'pglite') {
     throw new EmailDeliveryError('E-mail is not configured: set EMAIL_SERVER', 'ECONFIG');
   }
   return deliverToLog(message);
 }
 
-async function sendOverSmtp(serverUrl: string, message: EmailMessage): Promise<SentEmail> {
-  const { transport, options } = getSmtpTransport(serverUrl);
+async function sendOverSmtp(
+  serverUrl: string,
+  message: EmailMessage,
+  kind: TransportKind,
+): Promise<SentEmail> {
+  const { transport, options } = getSmtpTransport(serverUrl, kind);
   try {
     const info = await transport.sendMail(toMailOptions(message));
     return { id: info.messageId, delivery: 'smtp' };

@@ -53,30 +53,45 @@ function decode(part: string): string {
 }
 
 // Kept on globalThis so dev-server reloads and separately bundled entry points share one
-// transport. Without `pool`, each message opens its own connection: e-mail is rare here, and
-// a pooled connection left idle is one the server may already have closed.
-const globalKey = Symbol.for('northgate.email.transport');
+// transport of each kind. The single transport opens a connection per message: e-mail one by
+// one is rare here, and a pooled connection left idle is one the server may already have
+// closed. Newsletters go through a pool instead, which keeps a few connections busy for a run.
+const globalKeys = {
+  single: Symbol.for('northgate.email.transport'),
+  bulk: Symbol.for('northgate.email.transport.bulk'),
+};
+export type TransportKind = keyof typeof globalKeys;
 export interface SmtpTransport {
   serverUrl: string;
   options: SMTPTransport.Options;
   transport: Transporter<SMTPTransport.SentMessageInfo>;
 }
-type Global = typeof globalThis & { [globalKey]?: SmtpTransport };
+type Global = typeof globalThis & { [key: symbol]: SmtpTransport | undefined };
 
-export function getSmtpTransport(serverUrl: string): SmtpTransport {
+/** The connections a newsletter run keeps open at once, and the messages each carries. */
+export const bulkPool = { maxConnections: 4, maxMessages: 200 };
+
+export function getSmtpTransport(serverUrl: string, kind: TransportKind = 'single'): SmtpTransport {
   const store = globalThis as Global;
-  const cached = store[globalKey];
+  const key = globalKeys[kind];
+  const cached = store[key];
   if (cached?.serverUrl === serverUrl) return cached;
   cached?.transport.close();
   const options = smtpOptionsFromUrl(serverUrl);
-  store[globalKey] = { serverUrl, options, transport: nodemailer.createTransport(options) };
-  return store[globalKey];
+  const transport =
+    kind === 'bulk'
+      ? nodemailer.createTransport({ ...options, pool: true, ...bulkPool })
+      : nodemailer.createTransport(options);
+  store[key] = { serverUrl, options, transport };
+  return store[key];
 }
 
 export function closeSmtpTransport(): void {
   const store = globalThis as Global;
-  store[globalKey]?.transport.close();
-  delete store[globalKey];
+  for (const key of Object.values(globalKeys)) {
+    store[key]?.transport.close();
+    delete store[key];
+  }
 }
 
 /** A loggable line for a failed hand-over: the server and the reason, with the password removed. */

@@ -141,6 +141,16 @@ const envSchema = z
     PRESS_EMAIL: optional(
       z.string().trim().pipe(z.email('must be an e-mail address like press@example.org')),
     ),
+    // Newsletters: how many recipients a sender takes at a time, and the most messages it hands
+    // to the mail server per second (0: as fast as the server takes them). Relays set a rate.
+    NEWSLETTER_BATCH_SIZE: z.preprocess(
+      (value) => (value === '' || value === undefined ? 200 : value),
+      z.coerce.number().int().min(1, 'must be 1 or more').max(5000, 'must be at most 5000'),
+    ),
+    NEWSLETTER_RATE: z.preprocess(
+      (value) => (value === '' || value === undefined ? 20 : value),
+      z.coerce.number().min(0, 'must be 0 or more').max(10_000, 'must be at most 10000'),
+    ),
     // Where development keeps e-mails it printed instead of sending (no EMAIL_SERVER).
     EMAIL_LOG_DIR: withDefault('.data/mail', z.string()),
     // Where the local-disk media storage keeps uploaded images.

@@ -19,6 +19,7 @@ const purposes = {
   membership: 'Membership notice',
   media_request: 'Media request',
   newsletter_confirm: 'Newsletter confirmation',
+  newsletter_test: 'Newsletter test',
 } satisfies Record<EmailProblem['purpose'], string>;
 
 export default async function AdminEmailPage() {
