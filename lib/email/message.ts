@@ -37,13 +37,18 @@ export class EmailDeliveryError extends Error {
   }
 }
 
+/** The site's host as a mail domain, for addresses and Message-IDs. */
+export function mailDomain(): string {
+  const host = new URL(getEnv().siteUrl).hostname;
+  // An IP address is no mail domain; a developer's server is "localhost" either way.
+  return /[a-z]/i.test(host) && !host.startsWith('[') ? host : 'localhost';
+}
+
 /** EMAIL_FROM, or the site's name at no-reply@ the site's host. */
 export function getSender(): Mail.Address | string {
   const env = getEnv();
   if (env.EMAIL_FROM) return env.EMAIL_FROM;
-  const host = new URL(env.siteUrl).hostname;
-  // An IP address is no mail domain; a developer's server is "localhost" either way.
-  const domain = /[a-z]/i.test(host) && !host.startsWith('[') ? host : 'localhost';
+  const domain = mailDomain();
   // An address object lets nodemailer quote and encode the name, whatever it contains.
   return { name: getSiteConfig().name, address: `no-reply@${domain}` };
 }

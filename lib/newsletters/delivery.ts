@@ -18,6 +18,7 @@ import {
   type NewsletterDelivery,
 } from '@/db/schema';
 import { retryDelayMs } from '@/lib/email/outbox';
+import { mailDomain } from '@/lib/email/message';
 import { EmailDeliveryError, sendEmail, type EmailMessage } from '@/lib/email/send';
 import { standingOf } from '@/lib/membership/standing';
 import { getEnv } from '@/lib/platform/env';
@@ -162,7 +163,10 @@ async function recordAccess(
       return [...(tiersOfPiece.get(piece.id) ?? [])].some((tier) => held?.has(tier));
     });
     const access = readable.map((piece) => piece.id).join(',');
-    if (access) byAccess.set(access, [...(byAccess.get(access) ?? []), reader.subscriberId]);
+    if (!access) continue;
+    const group = byAccess.get(access);
+    if (group) group.push(reader.subscriberId);
+    else byAccess.set(access, [reader.subscriberId]);
   }
   for (const [access, subscriberIds] of byAccess) {
     for (let at = 0; at < subscriberIds.length; at += 5000) {
@@ -247,7 +251,7 @@ export function issueMessage(
 ): EmailMessage {
   const unsubscribe = unsubscribeUrl(recipient.subscriberId, issue.listId);
   const links = { unsubscribe, preferences: preferencesUrl(recipient.subscriberId) };
-  const host = new URL(getEnv().siteUrl).hostname || 'localhost';
+  const host = mailDomain();
   const mailto = `mailto:${getEnv().PRIVACY_EMAIL}?subject=${encodeURIComponent(`Unsubscribe ${recipient.email} from ${issue.listName}`)}`;
   return {
     to: recipient.email,
@@ -277,7 +281,12 @@ async function renderingOf(issueId: string): Promise<Rendered | null> {
   const content = await readIssueContent(getDb(), issueId);
   if (!content) return null;
   const rendered: Rendered = {
-    issue: { id: issueId, ...content },
+    issue: {
+      id: issueId,
+      listId: content.listId,
+      listSlug: content.listSlug,
+      listName: content.listName,
+    },
     templates: new Map(),
     content,
   };
