@@ -12,6 +12,7 @@ const editorLinks: AdminNavLink[] = [
   { href: '/admin/press/contacts', label: 'Press contacts' },
   { href: '/admin/press/coverage', label: 'Coverage' },
   { href: '/admin/newsletters', label: 'Newsletters' },
+  { href: '/admin/newsletters/issues', label: 'Newsletter issues' },
 ];
 
 const adminLinks: AdminNavLink[] = [

@@ -18,7 +18,8 @@ type EditorialAction =
   | FundingAction
   | `${Exclude<EditorialSubject, 'article'>}.${TermAction}`
   | 'home.updated'
-  | `newsletter_list.${Exclude<TermAction, 'deleted'>}`;
+  | `newsletter_list.${Exclude<TermAction, 'deleted'>}`
+  | `newsletter_issue.${TermAction | 'scheduled' | 'unscheduled' | 'sent' | 'tested'}`;
 
 export async function recordAudit(
   tx: Transaction,

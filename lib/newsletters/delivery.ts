@@ -17,6 +17,7 @@ import {
   users,
   type NewsletterDelivery,
 } from '@/db/schema';
+import { isLive } from '@/lib/content/access';
 import { retryDelayMs } from '@/lib/email/outbox';
 import { mailDomain } from '@/lib/email/message';
 import { EmailDeliveryError, sendEmail, type EmailMessage } from '@/lib/email/send';
@@ -69,7 +70,7 @@ export async function startIssueSendIn(tx: Transaction, issueId: string): Promis
     .select({ id: articles.id, visibility: articles.visibility })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
-    .where(eq(newsletterIssueArticles.issueId, issueId));
+    .where(and(eq(newsletterIssueArticles.issueId, issueId), isLive()));
   if (!pieces.length && !issue.intro.trim()) return { ok: false, reason: 'no-pieces' };
 
   await tx
@@ -214,7 +215,8 @@ export async function readIssueContent(
     })
     .from(newsletterIssueArticles)
     .innerJoin(articles, eq(articles.id, newsletterIssueArticles.articleId))
-    .where(eq(newsletterIssueArticles.issueId, issueId))
+    // A piece unpublished since it was chosen is left out rather than linked to a missing page.
+    .where(and(eq(newsletterIssueArticles.issueId, issueId), isLive()))
     .orderBy(asc(newsletterIssueArticles.position), asc(articles.title));
   const bylines = rows.length
     ? await db

@@ -36,7 +36,11 @@ export default async function AdminNewslettersPage() {
         <Link href="/newsletters" className="text-navy underline">
           the newsletters page
         </Link>{' '}
-        in this order; the first is the one every page’s footer offers.
+        in this order; the first is the one every page’s footer offers.{' '}
+        <Link href="/admin/newsletters/issues" className="text-navy underline">
+          Write and send issues
+        </Link>
+        .
         {isAdmin && (
           <>
             {' '}
