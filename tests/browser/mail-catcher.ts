@@ -46,6 +46,8 @@ export interface ReceivedMail {
   replyTo: string[];
   text: string;
   html: string;
+  /** Each header's unfolded value, by its lower-case name (the first, where one repeats). */
+  headers: Record<string, string>;
 }
 
 /**
@@ -81,6 +83,15 @@ export function inbox(dir: string) {
               ),
               text: parsed.text ?? '',
               html: String(parsed.html || ''),
+              headers: Object.fromEntries(
+                [...parsed.headerLines].reverse().map(({ key, line }) => [
+                  key,
+                  line
+                    .slice(line.indexOf(':') + 1)
+                    .replace(/\r?\n[ \t]+/g, ' ')
+                    .trim(),
+                ]),
+              ),
             };
           }
         }

@@ -88,8 +88,8 @@ export async function sendNowAction(
     return { error: gone };
   }
   revalidatePath(basePath);
-  refresh();
-  return { message: `Sending to ${result.recipients.toLocaleString('en-GB')} subscribers.` };
+  // The page changes from the draft to the send's progress.
+  redirect(`${basePath}/${id}?started=1`);
 }
 
 export async function scheduleAction(

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { DateTime } from '@/components/admin/date-time';
 import { DeleteForm } from '@/components/admin/delete-form.client';
 import { issueStatusLabels } from '@/components/admin/issue-table';
+import { RefreshEvery } from '@/components/admin/refresh-every.client';
 import { getIssue, issueLists, pieceChoices, previewIssue } from '@/lib/newsletters/issue-admin';
 import { maxIssuePieces } from '@/lib/newsletters/issue-input';
 import { formatMoment, toLondonInput } from '@/lib/time/london';
@@ -61,6 +62,17 @@ export default async function IssuePage({ params, searchParams }: Props) {
           <h2 id="issue-send-heading" className="font-serif text-2xl font-semibold">
             The send
           </h2>
+          {issue.status === 'sending' && <RefreshEvery seconds={5} />}
+          {query.started === '1' && (
+            <p
+              role="status"
+              className="mt-4 rounded border border-navy bg-white px-4 py-3 text-navy"
+            >
+              Sending to {formatCount(waiting + counts.sent + counts.failed)}{' '}
+              {waiting + counts.sent + counts.failed === 1 ? 'subscriber' : 'subscribers'}. The
+              figures below follow it as it goes.
+            </p>
+          )}
           <p className="mt-2">
             Started <DateTime value={issue.startedAt!} />
             {issue.finishedAt && (
