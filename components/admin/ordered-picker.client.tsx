@@ -94,7 +94,7 @@ export function OrderedPicker({ id, name, options, value, onChange, words, error
                 <span className="w-6 text-sm text-muted" aria-hidden="true">
                   {index + 1}.
                 </span>
-                <span className="min-w-0 flex-1">
+                <span className="min-w-48 flex-1">
                   <span className="font-medium">{label}</span>
                   {note && <span className="block text-sm text-muted">{note}</span>}
                 </span>

@@ -106,3 +106,50 @@ export function markdownToPlainText(markdown: string, maxLength?: number): strin
   const cut = space > 0 ? text.slice(0, space) : text.slice(0, Math.max(0, maxLength - 1));
   return `${cut.replace(/[\s,;:.!?\-–—]+$/u, '')}…`;
 }
+
+/**
+ * Markdown as an e-mail's plain-text part: paragraphs, list items and quotes kept apart, and
+ * each link's address after its words, made absolute against `siteUrl`, since a text part
+ * cannot hide it behind them.
+ */
+export function markdownToEmailText(markdown: string, siteUrl: string): string {
+  const absolute = (url: string) => (url.startsWith('/') ? `${siteUrl}${url}` : url);
+  const inline = (node: MdastNodes): string => {
+    if (SKIPPED.has(node.type)) return '';
+    if (node.type === 'break') return '\n';
+    if (node.type === 'link') {
+      const words = node.children.map(inline).join('');
+      const url = absolute(node.url);
+      return words === node.url || words === url ? url : `${words} (${url})`;
+    }
+    if ('value' in node) return node.value;
+    if (!('children' in node)) return '';
+    return node.children.map(inline).join('');
+  };
+  const block = (node: MdastNodes): string => {
+    switch (node.type) {
+      case 'list':
+        return node.children
+          .map((item, index) => {
+            const marker = node.ordered ? `${(node.start ?? 1) + index}. ` : '- ';
+            const body = item.children.map(block).filter(Boolean).join('\n');
+            return marker + body.replace(/\n/g, `\n${' '.repeat(marker.length)}`);
+          })
+          .join('\n');
+      case 'blockquote':
+        return node.children.map(block).filter(Boolean).join('\n\n').replace(/^/gm, '> ');
+      case 'code':
+        return node.value;
+      case 'thematicBreak':
+        return '---';
+      case 'table':
+        return node.children
+          .map((row) => row.children.map((cell) => inline(cell).trim()).join(' | '))
+          .join('\n');
+      default:
+        return SKIPPED.has(node.type) ? '' : inline(node).trim();
+    }
+  };
+  const root = parser.parse(markdown);
+  return root.children.map(block).filter(Boolean).join('\n\n');
+}

@@ -209,18 +209,46 @@ async function deliverClaimed(row: EmailOutboxRow): Promise<DeliveryOutcome> {
   return 'sent';
 }
 
-async function recordFailure(row: EmailOutboxRow, error: unknown): Promise<DeliveryOutcome> {
+/** What a failed hand-over means for a message tried `attempts` times: to retry, or not. */
+export interface SendFailure {
+  outcome: 'failed' | 'retrying';
+  /** The refusal was for good (a 5xx to the recipient or the message). */
+  permanent: boolean;
+  /** Safe to store and show. */
+  reason: string;
+  /** When a retry is due, from now. */
+  delaySeconds: number;
+}
+
+/**
+ * Judges a failure to send, for the outbox and the newsletters' sender alike; an error that is
+ * not an EmailDeliveryError is logged with `context`, as its text may not be safe to show.
+ */
+export function judgeSendFailure(
+  error: unknown,
+  attempts: number,
+  context: Record<string, unknown>,
+  limit = maxAttempts,
+): SendFailure {
   const known = error instanceof EmailDeliveryError;
-  // EmailDeliveryError's text is written to be safe to show; anything else may not be.
-  if (!known)
-    logger.error({ emailId: row.id, err: error }, 'e-mail: unexpected error while sending');
+  if (!known) logger.error({ ...context, err: error }, 'e-mail: unexpected error while sending');
   const reason = (known ? error.message : 'Unexpected error; see the server log.').slice(
     0,
     maxErrorLength,
   );
-  const outcome: DeliveryOutcome =
-    (known && error.permanent) || row.attempts >= maxAttempts ? 'failed' : 'retrying';
-  const delaySeconds = retryDelayMs(row.attempts) / 1000;
+  const permanent = known && error.permanent;
+  return {
+    outcome: permanent || attempts >= limit ? 'failed' : 'retrying',
+    permanent,
+    reason,
+    delaySeconds: retryDelayMs(attempts) / 1000,
+  };
+}
+
+async function recordFailure(row: EmailOutboxRow, error: unknown): Promise<DeliveryOutcome> {
+  const { outcome, reason, delaySeconds } = judgeSendFailure(error, row.attempts, {
+    emailId: row.id,
+  });
   await getDb()
     .update(emailOutbox)
     .set(

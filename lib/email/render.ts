@@ -60,22 +60,45 @@ function renderHtml({ heading, paragraphs, action, code, footer }: EmailContent,
   }
   const siteLink = `<a href="${escapeHtml(site.url)}" style="color:${colours.muted}">${escapeHtml(site.name)}</a>`;
   const footerHtml = footer ? `${escapeHtml(footer)}<br>${siteLink}` : siteLink;
+  return emailDocument({ title: heading, body: rows.join('\n'), footer: footerHtml });
+}
+
+/**
+ * The frame every e-mail of the site shares: a centred white column on the site's paper, its
+ * body above a ruled footer, in tables, which is what mail clients lay out alike. `body` and
+ * `footer` are HTML, escaped by the caller; `preheader` is the line clients show after the
+ * subject, hidden in the message itself.
+ */
+export function emailDocument({
+  title,
+  preheader,
+  body,
+  footer,
+}: {
+  title: string;
+  preheader?: string;
+  body: string;
+  footer: string;
+}): string {
+  const hidden = preheader
+    ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(preheader)}</div>\n`
+    : '';
   return `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(heading)}</title>
+<title>${escapeHtml(title)}</title>
 </head>
 <body style="margin:0;padding:0;background:${colours.paper}">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${colours.paper}">
-<tr><td align="center" style="padding:32px 16px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border:1px solid ${colours.rule}">
-<tr><td style="padding:32px">
-${rows.join('\n')}
+${hidden}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${colours.paper}">
+<tr><td align="center" style="padding:24px 12px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border:1px solid ${colours.rule}">
+<tr><td style="padding:28px 28px 8px">
+${body}
 </td></tr>
-<tr><td style="padding:20px 32px;border-top:1px solid ${colours.rule};font:13px/1.5 ${font};color:${colours.muted}">
-${footerHtml}
+<tr><td style="padding:20px 28px;border-top:1px solid ${colours.rule};font:13px/1.5 ${font};color:${colours.muted}">
+${footer}
 </td></tr>
 </table>
 </td></tr>

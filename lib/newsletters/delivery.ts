@@ -18,9 +18,9 @@ import {
   type NewsletterDelivery,
 } from '@/db/schema';
 import { isLive } from '@/lib/content/access';
-import { retryDelayMs } from '@/lib/email/outbox';
+import { judgeSendFailure } from '@/lib/email/outbox';
 import { mailDomain } from '@/lib/email/message';
-import { EmailDeliveryError, sendEmail, type EmailMessage } from '@/lib/email/send';
+import { sendEmail, type EmailMessage } from '@/lib/email/send';
 import { standingOf } from '@/lib/membership/standing';
 import { getEnv } from '@/lib/platform/env';
 import { logger } from '@/lib/platform/log';
@@ -32,7 +32,6 @@ export const maxDeliveryAttempts = 30;
 // Far longer than a batch takes at the slowest rate allowed: a 'sending' row older than this
 // belongs to a sender that died, and another takes it.
 const leaseSeconds = 10 * 60;
-const maxErrorLength = 1000;
 
 export type StartResult =
   | { ok: true; recipients: number; suppressed: number }
@@ -444,15 +443,12 @@ async function deliverOne(row: NewsletterDelivery): Promise<Outcome> {
 }
 
 async function recordFailure(row: NewsletterDelivery, error: unknown): Promise<Outcome> {
-  const known = error instanceof EmailDeliveryError;
-  if (!known) logger.error({ issueId: row.issueId, err: error }, 'newsletter: unexpected error');
-  const reason = (known ? error.message : 'Unexpected error; see the server log.').slice(
-    0,
-    maxErrorLength,
+  const { outcome, permanent, reason, delaySeconds } = judgeSendFailure(
+    error,
+    row.attempts,
+    { issueId: row.issueId },
+    maxDeliveryAttempts,
   );
-  const permanent = known && error.permanent;
-  const outcome: Outcome = permanent || row.attempts >= maxDeliveryAttempts ? 'failed' : 'retrying';
-  const delaySeconds = retryDelayMs(row.attempts) / 1000;
   await getDb().transaction(async (tx) => {
     await tx
       .update(newsletterDeliveries)

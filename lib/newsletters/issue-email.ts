@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ArticleKind, ArticleVisibility } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { articleKindLabels } from '@/lib/content/labels';
-import { markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
-import { escapeHtml } from '@/lib/email/render';
+import { markdownToEmailText, markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
+import { emailDocument, escapeHtml } from '@/lib/email/render';
 import { formatLongDate } from '@/lib/time/london';
 
 export interface IssuePiece {
@@ -59,14 +59,14 @@ export function renderIssue(content: IssueContent, readable: ReadonlySet<string>
   const joinUrl = `${site.url}/membership`;
 
   const textBlocks = [content.subject];
-  if (content.intro.trim()) textBlocks.push(markdownToPlainText(content.intro));
+  if (content.intro.trim()) textBlocks.push(markdownToEmailText(content.intro, site.url));
   for (const { piece, mayRead, url } of cards) {
     const lines = [`${articleKindLabels[piece.kind]}${restricted(piece) ? ' · Members only' : ''}`];
     lines.push(piece.title.toUpperCase());
     if (piece.authors.length) lines.push(`By ${listNames(piece.authors)}`);
     if (piece.standfirst) lines.push('', piece.standfirst);
     if (mayRead) {
-      lines.push('', whole ? markdownToPlainText(piece.body) : opening(piece));
+      lines.push('', whole ? markdownToEmailText(piece.body, site.url) : opening(piece));
       lines.push('', `${whole ? 'Read it on the site' : 'Continue reading'}: ${url}`);
     } else {
       lines.push('', `Members read it in full. Join or sign in: ${joinUrl}`);
@@ -118,7 +118,6 @@ const serif = "Georgia, 'Times New Roman', serif";
 const colours = {
   ink: '#16202a',
   muted: '#4b5563',
-  paper: '#fbfaf7',
   rule: '#d9d4c7',
   navy: '#1f3a5f',
   accent: '#a3231f',
@@ -186,34 +185,20 @@ function renderHtml(
   }
   const footerLink = (href: string, label: string) =>
     `<a href="${href}" style="color:${colours.muted}">${escapeHtml(label)}</a>`;
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(content.subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:${colours.paper}">
-<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(content.preheader)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${colours.paper}">
-<tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border:1px solid ${colours.rule}">
-<tr><td style="padding:24px 28px 0">
-<p style="${small}"><a href="${escapeHtml(site.url)}" style="color:${colours.navy};font-weight:bold;text-decoration:none">${escapeHtml(site.name)}</a> · ${escapeHtml(content.listName)}</p>
-<h1 style="margin:8px 0 20px;font:bold 28px/1.25 ${serif};color:${colours.ink}">${escapeHtml(content.subject)}</h1>
-${rows.join('\n')}
-</td></tr>
-<tr><td style="padding:20px 28px;border-top:1px solid ${colours.rule};font:13px/1.5 ${font};color:${colours.muted}">
-<p style="margin:0 0 8px">${escapeHtml(parts.why)}</p>
-<p style="margin:0 0 8px">${footerLink(parts.slots.unsubscribe, `Unsubscribe from ${content.listName}`)} · ${footerLink(parts.slots.preferences, 'Choose your newsletters')}</p>
-<p style="margin:0">${escapeHtml(parts.charityLine)}</p>
-</td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
-`;
+  const heading = [
+    `<p style="${small}"><a href="${escapeHtml(site.url)}" style="color:${colours.navy};font-weight:bold;text-decoration:none">${escapeHtml(site.name)}</a> · ${escapeHtml(content.listName)}</p>`,
+    `<h1 style="margin:8px 0 20px;font:bold 28px/1.25 ${serif};color:${colours.ink}">${escapeHtml(content.subject)}</h1>`,
+  ];
+  return emailDocument({
+    title: content.subject,
+    preheader: content.preheader,
+    body: [...heading, ...rows].join('\n'),
+    footer: [
+      `<p style="margin:0 0 8px">${escapeHtml(parts.why)}</p>`,
+      `<p style="margin:0 0 8px">${footerLink(parts.slots.unsubscribe, `Unsubscribe from ${content.listName}`)} · ${footerLink(parts.slots.preferences, 'Choose your newsletters')}</p>`,
+      `<p style="margin:0">${escapeHtml(parts.charityLine)}</p>`,
+    ].join('\n'),
+  });
 }
 
 function link(url: string, label: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
+import { markdownToEmailText, markdownToPlainText, renderMarkdown } from '@/lib/content/markdown';
 
 interface Tag {
   name: string;
@@ -314,5 +314,53 @@ describe('markdownToPlainText', () => {
 
   it('cuts a single overlong word when there is no boundary', () => {
     expect(markdownToPlainText('Supercalifragilistic', 6)).toBe('Super…');
+  });
+});
+
+describe('markdownToEmailText', () => {
+  const site = 'https://northgate.example';
+
+  it('keeps paragraphs apart and puts each link’s address after its words', () => {
+    const text = markdownToEmailText(
+      'Read [our budget note](/articles/budget) and **the rest**.\n\nSee https://example.org too.',
+      site,
+    );
+    expect(text).toBe(
+      'Read our budget note (https://northgate.example/articles/budget) and the rest.\n\nSee https://example.org too.',
+    );
+  });
+
+  it('lays out lists, quotes, headings and tables as text, and drops images and HTML', () => {
+    const text = markdownToEmailText(
+      [
+        '## What changed',
+        '',
+        '- one',
+        '- two, [linked](https://example.org/two)',
+        '',
+        '3. third',
+        '4. fourth',
+        '',
+        '> A quoted line',
+        '',
+        '![chart](/chart.png)',
+        '',
+        '<script>alert(1)</script>',
+        '',
+        '| a | b |',
+        '|---|---|',
+        '| 1 | 2 |',
+      ].join('\n'),
+      site,
+    );
+    expect(text).toBe(
+      [
+        'What changed',
+        '- one\n- two, linked (https://example.org/two)',
+        '3. third\n4. fourth',
+        '> A quoted line',
+        'a | b\n1 | 2',
+      ].join('\n\n'),
+    );
   });
 });
