@@ -36,14 +36,21 @@ export function packageVersion(root: string, name: string): string {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-async function cleanUp(name: string) {
-  for (let step = cleanups.pop(); step; step = cleanups.pop()) {
-    try {
-      await step();
-    } catch (error) {
-      console.error(`${name}: clean-up step failed:`, error);
+let cleaning: Promise<void> | undefined;
+
+// One clean-up however many ask: a Ctrl-C that also makes `main` fail (a child it waits on was
+// interrupted too) must not exit half-way through the other's steps.
+function cleanUp(name: string): Promise<void> {
+  cleaning ??= (async () => {
+    for (let step = cleanups.pop(); step; step = cleanups.pop()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(`${name}: clean-up step failed:`, error);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 export function runBench(name: string, main: () => Promise<void>): void {
@@ -53,6 +60,7 @@ export function runBench(name: string, main: () => Promise<void>): void {
   process.on('SIGINT', () => {
     if (interrupted) return;
     interrupted = true;
+    process.exitCode = 130;
     console.error(`${name}: interrupted`);
     void cleanUp(name).finally(() => process.exit(130));
   });
@@ -61,6 +69,8 @@ export function runBench(name: string, main: () => Promise<void>): void {
       () => cleanUp(name),
       async (error: unknown) => {
         await cleanUp(name);
+        // After a Ctrl-C, the failure is the interruption's doing.
+        if (interrupted) return;
         if (error instanceof BenchError) {
           if (error.details) console.error(error.details.trimEnd());
           console.error(`${name}: ${error.message}`);
