@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { newsletterLists } from './newsletters';
 import { isNotBlank, timestamps } from './columns';
 
 // The largest gift one row may record, in minor units; the site's own bounds are tighter.
@@ -123,6 +124,10 @@ export const donations = pgTable(
     stripeChargeId: text('stripe_charge_id'),
     failureReason: text('failure_reason'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    // The newsletter the donor was told they would get unless they refused it (the soft opt-in),
+    // and whether they refused; both null when none was offered.
+    newsListId: uuid('news_list_id').references(() => newsletterLists.id, { onDelete: 'set null' }),
+    newsRefused: boolean('news_refused'),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
     refundedAmountMinor: integer('refunded_amount_minor').notNull().default(0),
     receiptSentAt: timestamp('receipt_sent_at', { withTimezone: true }),

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { authTokens, users } from './auth';
@@ -38,9 +39,15 @@ export const newsletterLists = pgTable(
     // A retired list takes no new subscribers and is not offered, but keeps its consent records.
     archived: boolean('archived').notNull().default(false),
     position: integer('position').notNull().default(0),
+    // The one list donors and members get unless they refuse it when they give their details
+    // (the charitable-purpose soft opt-in, PECR regulation 22(3A)).
+    softOptIn: boolean('soft_opt_in').notNull().default(false),
     ...timestamps(),
   },
   (table) => [
+    uniqueIndex('newsletter_lists_soft_opt_in_idx')
+      .on(table.softOptIn)
+      .where(sql`${table.softOptIn}`),
     check('newsletter_lists_slug', isSlug(table.slug)),
     check('newsletter_lists_name', isNotBlank(table.name)),
     check(

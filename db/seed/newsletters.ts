@@ -16,6 +16,7 @@ interface SeedList {
   description: string;
   cadence: string;
   kind: NewsletterListKind;
+  softOptIn?: boolean;
   series?: string;
   topic?: string;
 }
@@ -29,6 +30,7 @@ const seedLists: SeedList[] = [
       'The week’s research in one e-mail: what we published, what it found and why it matters, in five minutes’ reading.',
     cadence: 'Every Friday morning',
     kind: 'digest',
+    softOptIn: true,
   },
   {
     slug: 'fiscal-watch',

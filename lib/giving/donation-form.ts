@@ -21,6 +21,8 @@ export const donationFormFields = [
   'giftAidPastFourYears',
   'attempt',
   'website',
+  'newsOffered',
+  'noNews',
 ] as const;
 
 export type DonationFormValues = Record<(typeof donationFormFields)[number], string>;
@@ -35,6 +37,8 @@ export interface DonationRequest {
   giftAid: GiftAidFields | null;
   /** The form's own id, so a retry after a failure reuses the first attempt's row. */
   attempt: string | null;
+  /** The newsletter the form offered (the soft opt-in), and whether the donor refused it. */
+  news?: { listId: string; refused: boolean } | null;
 }
 
 export type DonationFormResult =
@@ -45,6 +49,11 @@ const baseSchema = z.object({
   name: collapsedText('Enter your name.', 120, 'Your name must be 120 characters or fewer.'),
   email: emailSchema,
   attempt: z.union([z.uuid(), z.literal('')]).transform((value) => value || null),
+  newsOffered: z
+    .string()
+    .optional()
+    .transform((value) => value ?? '')
+    .pipe(z.union([z.uuid(), z.literal('')]).catch('')),
 });
 
 /**
@@ -83,7 +92,13 @@ export function parseDonationForm(
   return {
     ok: true,
     request: {
-      ...base.data,
+      frequency: base.data.frequency,
+      name: base.data.name,
+      email: base.data.email,
+      attempt: base.data.attempt,
+      news: base.data.newsOffered
+        ? { listId: base.data.newsOffered.toLowerCase(), refused: values.noNews === 'on' }
+        : null,
       amountMinor: amount.amountMinor,
       currency: settings.currency,
       anonymous: values.anonymous === 'on',

@@ -10,6 +10,7 @@ import {
   type DonationStatus,
   type RecurringGift,
 } from '@/db/schema';
+import { recordDonorSoftOptIn } from '@/lib/newsletters/soft-opt-in';
 
 // Webhook events arrive late, twice and out of order. A donation's status only ever moves up
 // this ladder, so the same set of events ends in the same state whatever their order: a late
@@ -67,7 +68,10 @@ export async function advanceDonation(
     .where(and(eq(donations.id, id), inArray(donations.status, statusesBelow(status))))
     .returning({ id: donations.id });
   if (changed.length === 0) return false;
-  if (status === 'succeeded') await attachToVerifiedMember(tx, id);
+  if (status === 'succeeded') {
+    await attachToVerifiedMember(tx, id);
+    await recordDonorSoftOptIn(tx, id);
+  }
   return true;
 }
 

@@ -59,5 +59,7 @@ export async function loadResumableForm(
     giftAidPastFourYears: giftAid?.coversPastFourYears ? 'on' : '',
     attempt: donation.id,
     website: '',
+    newsOffered: donation.newsListId ?? '',
+    noNews: donation.newsRefused ? 'on' : '',
   };
 }

@@ -12,6 +12,7 @@ import { tryAgainMessage } from '@/lib/security/retry-message';
 import type { DonationRequest } from './donation-form';
 import { recordDeclaration } from './declarations';
 import { resumableDonation } from './resume';
+import { isSoftOptInList } from '@/lib/newsletters/soft-opt-in';
 
 export const checkoutPerIp: RateRule = { bucket: 'donate:ip', limit: 20, windowSeconds: 3600 };
 export const checkoutPerEmail: RateRule = { bucket: 'donate:email', limit: 8, windowSeconds: 3600 };
@@ -118,7 +119,9 @@ async function reusableAttempt(request: DonationRequest): Promise<Donation | nul
     row.frequency === request.frequency &&
     row.currency === request.currency &&
     row.email === request.email &&
-    (row.giftAidDeclarationId !== null) === (request.giftAid !== null);
+    (row.giftAidDeclarationId !== null) === (request.giftAid !== null) &&
+    // A refusal ticked or unticked since is a new answer, which the first row must not outlive.
+    (row.newsRefused ?? null) === (request.news?.refused ?? null);
   return same ? row : null;
 }
 
@@ -148,6 +151,11 @@ async function recordPending(request: DonationRequest, userId: string | null): P
         amountMinor: request.amountMinor,
         currency: request.currency,
         giftAidDeclarationId,
+        // A refusal is recorded only against the list the form offers now: an offer the site has
+        // since withdrawn, or a made-up one, counts as none.
+        ...(request.news && (await isSoftOptInList(tx, request.news.listId))
+          ? { newsListId: request.news.listId, newsRefused: request.news.refused }
+          : {}),
       })
       .returning();
     return row!;

@@ -55,7 +55,8 @@ export function renderIssue(content: IssueContent, readable: ReadonlySet<string>
   });
   const charity = site.charity;
   const charityLine = `${charity.name}, a registered charity (${charity.number})${charity.companyNumber ? ` and company (${charity.companyNumber})` : ''}. ${charity.address}`;
-  const why = `You receive ${content.listName} because you subscribed to it at ${site.url.replace(/^https?:\/\//, '')}.`;
+  // Not "because you subscribed": a donor may get it by the soft opt-in, having not refused it.
+  const why = `You receive ${content.listName} from ${site.url.replace(/^https?:\/\//, '')}. You can stop it at any time, in one click.`;
   const joinUrl = `${site.url}/membership`;
 
   const textBlocks = [content.subject];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { violatedConstraint } from '@/db/errors';
 import {
@@ -123,6 +123,13 @@ export async function saveNewsletterList(
       });
       if (!claim.ok) return invalid({ slug: claim.message });
       const values = { ...fields, slug: claim.slug };
+      // One list at a time is offered to donors: choosing this one withdraws the other.
+      if (values.softOptIn) {
+        await tx
+          .update(newsletterLists)
+          .set({ softOptIn: false })
+          .where(and(eq(newsletterLists.softOptIn, true), ne(newsletterLists.slug, claim.slug)));
+      }
       let savedId: string;
       if (current) {
         await tx.update(newsletterLists).set(values).where(eq(newsletterLists.id, current.id));
@@ -139,6 +146,7 @@ export async function saveNewsletterList(
         slug: values.slug,
         kind: values.kind,
         archived: values.archived,
+        softOptIn: values.softOptIn,
       });
       stale.add(contentTags.newsletters);
       return { ok: true, id: savedId, slug: values.slug };

@@ -31,9 +31,20 @@ export const listInputSchema = z
       .string()
       .optional()
       .transform((value) => value === 'on'),
+    softOptIn: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
     position,
   })
   .superRefine((input, context) => {
+    if (input.softOptIn && input.archived) {
+      context.addIssue({
+        code: 'custom',
+        path: ['softOptIn'],
+        message: 'A retired list cannot be offered to donors: untick one of the two.',
+      });
+    }
     if (input.kind === 'series' && !input.seriesId) {
       context.addIssue({ code: 'custom', path: ['seriesId'], message: noSource });
     }

@@ -5,7 +5,7 @@ import { newsletterLists, series, topics, type NewsletterList } from '@/db/schem
 
 export type PublicList = Pick<
   NewsletterList,
-  'id' | 'slug' | 'name' | 'description' | 'cadence' | 'kind'
+  'id' | 'slug' | 'name' | 'description' | 'cadence' | 'kind' | 'softOptIn'
 > & {
   /** The series or topic whose new pieces it sends, for a list of that kind. */
   seriesSlug: string | null;
@@ -19,6 +19,7 @@ const publicColumns = {
   description: newsletterLists.description,
   cadence: newsletterLists.cadence,
   kind: newsletterLists.kind,
+  softOptIn: newsletterLists.softOptIn,
   seriesSlug: series.slug,
   topicSlug: topics.slug,
 };

@@ -23,6 +23,18 @@ export async function getLeadList() {
 }
 
 /**
+ * The list donors get unless they refuse it on the form (lib/newsletters/soft-opt-in.ts); none
+ * when no open list is marked for it, or the lists cannot be read, so nothing is offered then.
+ */
+export async function getSoftOptInList() {
+  try {
+    return (await getOpenLists()).find((list) => list.softOptIn) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The list offered at the end of a piece: the one that sends its series, else one that sends a
  * topic of it, else the first list.
  */

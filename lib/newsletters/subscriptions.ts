@@ -320,7 +320,7 @@ async function isSuppressed(db: Database | Transaction, email: string): Promise<
 }
 
 /** The subscriber with this address, made if new and tied to the account that has it. */
-async function subscriberFor(tx: Transaction, email: string): Promise<string> {
+export async function subscriberFor(tx: Transaction, email: string): Promise<string> {
   const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   const [row] = await tx
     .insert(newsletterSubscribers)

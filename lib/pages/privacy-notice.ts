@@ -69,7 +69,7 @@ Our Director of Operations is responsible for data protection. Write to them at 
 
 **What we keep.** Your e-mail address; for each newsletter you chose, the words you agreed to, when, how (a sign-up form, your account, the box on joining) and when you confirmed it or unsubscribed; and, if our e-mails to you are refused by your mail server, that we have stopped sending to your address. You do not need an account: we e-mail you a link to confirm before we send anything.
 
-**Why, and the legal basis.** Your consent, recorded as you gave it. We only send a newsletter you asked for and confirmed.
+**Why, and the legal basis.** Your consent, recorded as you gave it: we send a newsletter you asked for and confirmed. One exception, which the law allows a charity (regulation 22(3A) of the Privacy and Electronic Communications Regulations): when you give to us, the donation form names one newsletter about our work and offers a box to refuse it; if you do not tick the box, we send it to you once your gift is paid, on the basis of our legitimate interest in telling supporters about our charitable work. We record that you were offered the refusal, and every issue offers it again: one click stops it.
 
 **What we do not do.** Our e-mails carry no tracking pixel and no tracked links: we do not record whether or when you open them or what you click.
 

@@ -145,3 +145,47 @@ describe('an editor sends an issue', () => {
     expect(ui.errors).toEqual([]);
   }, 180_000);
 });
+
+describe('the supporters’ newsletter', () => {
+  it('reaches a donor who did not refuse it on the form, and not one who did', async () => {
+    const stamp = Date.now().toString(36);
+    const keen = `keen.donor.${stamp}@example.org`;
+    const shy = `shy.donor.${stamp}@example.org`;
+    for (const [email, refuse] of [
+      [keen, false],
+      [shy, true],
+    ] as const) {
+      const context = await ui.browser.newContext();
+      const donor = await context.newPage();
+      await donor.goto(`${baseUrl}/support`);
+      await donor
+        .getByText(
+          'As a supporter, you will get The Weekly Briefing (Every Friday morning) by e-mail',
+        )
+        .waitFor();
+      await donor.getByLabel('Other amount (£)').fill('12');
+      await donor.getByLabel('Full name').fill('Dana Donor');
+      await donor.getByLabel('E-mail address').fill(email);
+      const refusal = donor.getByRole('checkbox', { name: 'No thanks: do not send it to me.' });
+      if (refuse) await refusal.check();
+      expect(await seriousViolations(donor)).toEqual([]);
+      await donor.getByRole('button', { name: 'Give £12 now', exact: true }).click();
+      await donor.getByRole('button', { name: 'Pay' }).click();
+      await donor.waitForURL(`${baseUrl}/support/thank-you?session_id=*`);
+      await context.close();
+    }
+
+    await logIn(ui.page, testAccounts.admin);
+    const shown = async () => {
+      await ui.page.goto(`${baseUrl}/admin/newsletters/subscribers`);
+      await ui.page.getByLabel('Source').selectOption({ label: 'Soft opt-in' });
+      await ui.page.getByRole('button', { name: 'Show subscribers' }).click();
+      await ui.page.waitForURL(/source=soft_opt_in/);
+      return ui.page.getByRole('main').textContent();
+    };
+    // The gift is paid when Stripe's webhook arrives, a moment after the thank-you page.
+    await expect.poll(shown, { timeout: 20_000, interval: 1000 }).toContain(keen);
+    expect(await ui.page.getByRole('main').textContent()).not.toContain(shy);
+    expect(ui.errors).toEqual([]);
+  }, 120_000);
+});

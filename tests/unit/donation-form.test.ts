@@ -77,6 +77,7 @@ describe('the donation form', () => {
         anonymous: false,
         giftAid: null,
         attempt: null,
+        news: null,
       },
     });
   });

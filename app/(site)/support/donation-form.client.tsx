@@ -26,6 +26,8 @@ export interface DonationFormProps {
   /** "From £2 to £25,000." */
   bounds: string;
   giftAid: { offered: boolean; declaration: string; declarationWithPast: string };
+  /** The newsletter a donor gets unless they refuse it here (the soft opt-in), if any. */
+  news: { listId: string; notice: string; refusal: string } | null;
 }
 
 // Without the page's script the button cannot know the sum, so it does not name one.
@@ -38,6 +40,7 @@ export function DonationForm({
   currencySymbol,
   bounds,
   giftAid,
+  news,
 }: DonationFormProps) {
   const [state, action, pending] = useActionState(donateAction, { values: initial, errors: {} });
   const { values, errors } = state;
@@ -153,6 +156,24 @@ export function DonationForm({
         />
         <span>Keep my gift anonymous: never name me as a supporter.</span>
       </label>
+      {news && (
+        <div className="space-y-2">
+          <input type="hidden" name="newsOffered" value={news.listId} />
+          <p id="donation-news-notice" className="text-sm text-muted">
+            {news.notice}
+          </p>
+          <label className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="noNews"
+              defaultChecked={values.noNews === 'on'}
+              aria-describedby="donation-news-notice"
+              className="mt-1 h-4 w-4"
+            />
+            <span>{news.refusal}</span>
+          </label>
+        </div>
+      )}
 
       {giftAid.offered && (
         <GiftAidFields

@@ -8,6 +8,8 @@ import { giftAidDeclarationText } from '@/lib/giving/gift-aid';
 import { loadResumableForm } from '@/lib/giving/resume';
 import { getGivingSettings } from '@/lib/giving/settings';
 import { isDonationsConfigured, notConfiguredMessage } from '@/lib/giving/start-donation';
+import { getSoftOptInList } from '@/lib/newsletters/public';
+import { softOptInNotice, softOptInRefusal } from '@/lib/newsletters/soft-opt-in';
 import { firstParam } from '@/lib/validation/params';
 import { DonationForm } from './donation-form.client';
 
@@ -27,6 +29,7 @@ export default async function SupportPage({ searchParams }: Props) {
   const resume = firstParam((await searchParams).resume);
   const viewer = await getViewer();
   const resumed = resume ? await loadResumableForm(resume, settings) : null;
+  const newsList = await getSoftOptInList();
   const blank = Object.fromEntries(
     donationFormFields.map((name) => [name, '']),
   ) as DonationFormValues;
@@ -89,6 +92,13 @@ export default async function SupportPage({ searchParams }: Props) {
               declaration: giftAidDeclarationText(site.name, false),
               declarationWithPast: giftAidDeclarationText(site.name, true),
             }}
+            news={
+              newsList && {
+                listId: newsList.id,
+                notice: softOptInNotice(newsList),
+                refusal: softOptInRefusal,
+              }
+            }
           />
         </>
       )}

@@ -17,6 +17,7 @@ const fields = [
   'seriesId',
   'topicId',
   'archived',
+  'softOptIn',
   'position',
 ];
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
+import { FieldError, SelectInput, TextArea, TextInput } from '@/components/admin/form-controls';
 import { FormMessages } from '@/components/admin/form-messages.client';
 import type { SaveState } from '@/components/admin/form-state';
 import { useSaveForm } from '@/components/admin/use-save-form';
@@ -17,6 +17,7 @@ const ids = {
   seriesId: 'list-series',
   topicId: 'list-topic',
   archived: 'list-archived',
+  softOptIn: 'list-soft-opt-in',
   position: 'list-position',
 };
 
@@ -144,6 +145,28 @@ export function NewsletterListForm({
         error={errors.position}
         className="max-w-32"
       />
+      <div>
+        <label className="flex items-start gap-2">
+          <input
+            id={ids.softOptIn}
+            type="checkbox"
+            name="softOptIn"
+            defaultChecked={shown.softOptIn === 'on'}
+            aria-invalid={errors.softOptIn ? true : undefined}
+            aria-describedby={errors.softOptIn ? `${ids.softOptIn}-error` : undefined}
+            className="mt-1 h-4 w-4 accent-navy"
+          />
+          <span>
+            <span className="font-semibold">Send to donors unless they refuse</span>
+            <span className="block text-sm text-muted">
+              The charitable soft opt-in (PECR regulation 22(3A)): the donation form offers this
+              list with a box to refuse it; donors who leave the box empty get it once their gift is
+              paid. Only one list at a time: choosing this one withdraws another.
+            </span>
+          </span>
+        </label>
+        <FieldError id={ids.softOptIn} error={errors.softOptIn} />
+      </div>
       <div>
         <label className="flex items-start gap-2">
           <input

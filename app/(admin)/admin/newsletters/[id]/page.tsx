@@ -44,6 +44,7 @@ export default async function EditNewsletterListPage({ params, searchParams }: P
           seriesId: list.seriesId ?? '',
           topicId: list.topicId ?? '',
           archived: list.archived ? 'on' : '',
+          softOptIn: list.softOptIn ? 'on' : '',
           position: String(list.position),
         }}
         series={sources.series}

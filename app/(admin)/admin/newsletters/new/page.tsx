@@ -27,6 +27,7 @@ export default async function NewNewsletterListPage() {
           seriesId: '',
           topicId: '',
           archived: '',
+          softOptIn: '',
           position: String(position),
         }}
         series={sources.series}
