@@ -11,7 +11,8 @@ import {
   type Membership,
   type MembershipGift,
 } from '@/db/schema';
-import { toCsv, majorUnits, type CsvExport } from '@/lib/admin/donations/csv';
+import { toCsv } from '@/lib/admin/csv';
+import { majorUnits, type CsvExport } from '@/lib/admin/donations/csv';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
 import { getEnv } from '@/lib/platform/env';
 import { fromLondonInput, londonDateParts, londonDay } from '@/lib/time/london';

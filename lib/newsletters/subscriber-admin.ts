@@ -14,7 +14,8 @@ import {
   type SubscriptionStatus,
 } from '@/db/schema';
 import { recordAdminAction } from '@/lib/admin/audit';
-import { toCsv, type CsvExport } from '@/lib/admin/donations/csv';
+import { toCsv } from '@/lib/admin/csv';
+import type { CsvExport } from '@/lib/admin/donations/csv';
 import {
   blankToUndefined,
   inOrder,

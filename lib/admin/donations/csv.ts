@@ -3,6 +3,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { londonDay } from '@/lib/time/london';
 import { recordAdminAction } from '../audit';
+import { toCsv } from '../csv';
 import { assertAdmin, type Actor } from '@/lib/auth/who';
 import {
   DonationFilterInput,
@@ -13,18 +14,6 @@ import {
   invalid,
 } from './filters';
 import { selectRows } from './list';
-
-// A spreadsheet runs a cell starting with one of these as a formula, even from a CSV file.
-const formulaStart = /^[=+\-@\t\r]/;
-
-function csvCell(value: string): string {
-  const safe = formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
-}
 
 /** 1250 → "12.50": pounds (or euros, dollars) with two decimals, no symbol. */
 export const majorUnits = (minor: number) =>

@@ -16,7 +16,8 @@ import {
   londonZoneSql,
   withinDays,
 } from './filters';
-import { majorUnits, toCsv, type CsvExport } from './csv';
+import { toCsv } from '../csv';
+import { majorUnits, type CsvExport } from './csv';
 
 export interface GiftAidClaimRow {
   title: string;
