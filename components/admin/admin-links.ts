@@ -22,6 +22,7 @@ const adminLinks: AdminNavLink[] = [
   { href: '/admin/membership/members', label: 'Members by tier' },
   { href: '/admin/funding', label: 'Funding' },
   { href: '/admin/newsletters/subscribers', label: 'Subscribers' },
+  { href: '/admin/newsletters/suppressions', label: 'Suppressions' },
   { href: '/admin/email', label: 'E-mail' },
   { href: '/admin/audit', label: 'Audit log' },
 ];

@@ -7,7 +7,11 @@ import { assertAdmin, type Actor } from '@/lib/auth/who';
 import type { Page } from '@/lib/content/types';
 
 export type AdminAuditAction =
-  'donations.exported' | 'gift_aid.claim_exported' | 'newsletter_subscribers.exported';
+  | 'donations.exported'
+  | 'gift_aid.claim_exported'
+  | 'newsletter_subscribers.exported'
+  | 'newsletter_suppressions.added'
+  | 'newsletter_suppressions.removed';
 
 export async function recordAdminAction(
   tx: Transaction,

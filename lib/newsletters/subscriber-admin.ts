@@ -29,20 +29,6 @@ import { assertAdmin, type Actor } from '@/lib/auth/who';
 import { isSlug } from '@/lib/content/slug';
 import { londonDay } from '@/lib/time/london';
 
-export const statusLabels: Record<SubscriptionStatus, string> = {
-  pending: 'Waiting to confirm',
-  subscribed: 'Subscribed',
-  unsubscribed: 'Unsubscribed',
-};
-
-export const sourceLabels: Record<SubscriptionSource, string> = {
-  form: 'Sign-up form',
-  account: 'Member’s account',
-  join: 'Joining',
-  import: 'Import',
-  soft_opt_in: 'Soft opt-in',
-};
-
 export const subscriberFiltersSchema = z
   .object({
     list: z.preprocess(

@@ -46,6 +46,10 @@ export default async function AdminNewslettersPage() {
             {' '}
             <Link href="/admin/newsletters/subscribers" className="text-navy underline">
               See the subscribers
+            </Link>{' '}
+            or{' '}
+            <Link href="/admin/newsletters/suppressions" className="text-navy underline">
+              the suppression list
             </Link>
             .
           </>

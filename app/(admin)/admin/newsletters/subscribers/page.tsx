@@ -6,12 +6,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { ScrollingTable } from '@/components/ui/scrolling-table';
 import { listNewsletterLists } from '@/lib/newsletters/list-admin';
-import {
-  listSubscribers,
-  sourceLabels,
-  statusLabels,
-  type SubscriberFilterInput,
-} from '@/lib/newsletters/subscriber-admin';
+import { sourceLabels, statusLabels } from '@/lib/newsletters/labels';
+import { listSubscribers, type SubscriberFilterInput } from '@/lib/newsletters/subscriber-admin';
 import { formatLongDate } from '@/lib/time/london';
 import { requireStaff } from '../../staff';
 
