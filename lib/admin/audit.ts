@@ -10,6 +10,7 @@ export type AdminAuditAction =
   | 'donations.exported'
   | 'gift_aid.claim_exported'
   | 'newsletter_subscribers.exported'
+  | 'newsletter_subscribers.imported'
   | 'newsletter_suppressions.added'
   | 'newsletter_suppressions.removed';
 

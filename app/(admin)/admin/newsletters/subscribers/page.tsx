@@ -41,7 +41,15 @@ export default async function AdminSubscribersPage({ searchParams }: Props) {
           Newsletters
         </Link>
       </p>
-      <h1 className="mt-2 font-serif text-4xl font-semibold">Subscribers</h1>
+      <div className="mt-2 flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="font-serif text-4xl font-semibold">Subscribers</h1>
+        <Link
+          href="/admin/newsletters/subscribers/import"
+          className="rounded bg-navy px-4 py-2 font-semibold text-white hover:bg-navy-deep"
+        >
+          Import from CSV
+        </Link>
+      </div>
       <form
         method="get"
         aria-label="Filter subscribers"
