@@ -43,6 +43,7 @@ export const emailPurposes = [
   'media_request',
   'newsletter_confirm',
   'newsletter_test',
+  'newsletter_preferences',
 ] as const;
 export const emailPurpose = pgEnum('email_purpose', emailPurposes);
 export const emailStatuses = ['pending', 'sending', 'sent', 'failed'] as const;

@@ -57,3 +57,21 @@ export function alreadySubscribedEmail(
     }),
   };
 }
+
+/** The link to a subscriber's preferences, which they asked for by address. */
+export function preferencesLinkEmail(to: string, subscriberId: string): EmailMessage {
+  const site = getSiteConfig();
+  return {
+    to,
+    subject: `Your ${site.name} newsletter preferences`,
+    ...renderEmail({
+      heading: 'Your newsletter preferences',
+      paragraphs: [
+        `Someone, we hope you, asked for the link to choose which ${site.name} newsletters this address receives.`,
+        'The button opens your preferences, where you can choose newsletters or stop them. Keep this e-mail: the link does not expire.',
+      ],
+      action: { label: 'Open my preferences', url: preferencesUrl(subscriberId) },
+      footer: 'If you did not ask for this, ignore this e-mail: nothing has changed.',
+    }),
+  };
+}

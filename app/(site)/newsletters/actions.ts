@@ -4,6 +4,7 @@ import { requestIp } from '@/lib/auth/email-request';
 import { sendAfterResponse } from '@/lib/email/send-after-response';
 import { preferencesKey, readPreferencesKey } from '@/lib/newsletters/links';
 import { applyPreferencesForm, type PreferencesState } from '@/lib/newsletters/preferences-form';
+import { requestPreferencesLink } from '@/lib/newsletters/preferences-link';
 import { confirmSignup, requestSignup } from '@/lib/newsletters/subscriptions';
 import type { FieldErrors } from '@/lib/validation/form';
 
@@ -32,6 +33,33 @@ export async function signupAction(_previous: SignupState, form: FormData): Prom
     return {
       email,
       lists,
+      errors: outcome.reason === 'invalid' ? outcome.errors : { form: outcome.message },
+    };
+  }
+  sendAfterResponse(outcome.emailIds);
+  return { email, errors: {}, sentTo: email.trim() };
+}
+
+export interface PreferencesLinkState {
+  email: string;
+  errors: FieldErrors;
+  /** The address the answer names: the same whether or not it is subscribed. */
+  sentTo?: string;
+}
+
+export async function preferencesLinkAction(
+  _previous: PreferencesLinkState,
+  form: FormData,
+): Promise<PreferencesLinkState> {
+  // Longer is no address (refused below), and is not worth sending back.
+  const email = String(form.get('email') ?? '').slice(0, 320);
+  const outcome = await requestPreferencesLink(
+    { email, website: String(form.get('website') ?? '') },
+    await requestIp(),
+  );
+  if (!outcome.ok) {
+    return {
+      email,
       errors: outcome.reason === 'invalid' ? outcome.errors : { form: outcome.message },
     };
   }

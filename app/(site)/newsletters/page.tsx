@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PreferencesLinkForm } from '@/components/newsletters/preferences-link-form.client';
 import { SignupForm } from '@/components/newsletters/signup-form.client';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getOpenLists } from '@/lib/newsletters/public';
@@ -39,18 +40,33 @@ export default async function NewslettersPage() {
               ))}
             </ul>
           </section>
-          <section
-            aria-labelledby="signup-heading"
-            className="self-start rounded border border-rule bg-white p-6"
-          >
-            <h2 id="signup-heading" className="font-serif text-2xl font-semibold">
-              Sign up
-            </h2>
-            <p className="mt-2 mb-4 text-muted">
-              Members can also choose their newsletters in their account.
-            </p>
-            <SignupForm lists={lists} checked={lists.slice(0, 1).map((list) => list.id)} />
-          </section>
+          <div className="space-y-6 self-start">
+            <section
+              aria-labelledby="signup-heading"
+              className="rounded border border-rule bg-white p-6"
+            >
+              <h2 id="signup-heading" className="font-serif text-2xl font-semibold">
+                Sign up
+              </h2>
+              <p className="mt-2 mb-4 text-muted">
+                Members can also choose their newsletters in their account.
+              </p>
+              <SignupForm lists={lists} checked={lists.slice(0, 1).map((list) => list.id)} />
+            </section>
+            <section
+              aria-labelledby="link-heading"
+              className="rounded border border-rule bg-white p-6"
+            >
+              <h2 id="link-heading" className="font-serif text-xl font-semibold">
+                Already subscribed?
+              </h2>
+              <p className="mt-2 mb-4 text-muted">
+                Every newsletter ends with a link to choose yours or stop them. Lost it? We can
+                e-mail it to you.
+              </p>
+              <PreferencesLinkForm />
+            </section>
+          </div>
         </div>
       )}
     </>

@@ -20,6 +20,7 @@ const purposes = {
   media_request: 'Media request',
   newsletter_confirm: 'Newsletter confirmation',
   newsletter_test: 'Newsletter test',
+  newsletter_preferences: 'Newsletter preferences link',
 } satisfies Record<EmailProblem['purpose'], string>;
 
 export default async function AdminEmailPage() {

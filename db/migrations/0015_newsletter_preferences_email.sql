@@ -1,0 +1,1 @@
+ALTER TYPE "public"."email_purpose" ADD VALUE 'newsletter_preferences';
