@@ -12,6 +12,7 @@ import {
   users,
   type SubscriptionSource,
   type SubscriptionStatus,
+  type SuppressionReason,
 } from '@/db/schema';
 import { emailSchema } from '@/lib/auth/password-policy';
 import { consumeToken, hashToken, issueToken } from '@/lib/auth/tokens';
@@ -96,7 +97,7 @@ export async function requestSignup(
           },
         };
       }
-      if (await isSuppressed(tx, email)) return { ok: true, emailIds: [] };
+      if (await suppressionOf(tx, email)) return { ok: true, emailIds: [] };
       const subscriberId = await subscriberFor(tx, email);
       const statuses = await statusesOf(tx, subscriberId);
       const wanted = lists.filter((list) => statuses.get(list.id) !== 'subscribed');
@@ -199,7 +200,8 @@ export interface Preferences {
   subscriberId: string;
   email: string;
   lists: ListChoice[];
-  suppressed: boolean;
+  /** Why no newsletter goes to the address, if none does. */
+  suppression: SuppressionReason | null;
 }
 
 /** A subscriber's address and, for every open list, where they stand on it. */
@@ -210,16 +212,16 @@ export async function readPreferences(subscriberId: string): Promise<Preferences
     .from(newsletterSubscribers)
     .where(eq(newsletterSubscribers.id, subscriberId));
   if (!subscriber) return null;
-  const [lists, statuses, suppressed] = await Promise.all([
+  const [lists, statuses, suppression] = await Promise.all([
     readOpenLists(db),
     statusesOf(db, subscriberId),
-    isSuppressed(db, subscriber.email),
+    suppressionOf(db, subscriber.email),
   ]);
   return {
     subscriberId,
     email: subscriber.email,
     lists: lists.map((list) => ({ ...list, status: statuses.get(list.id) ?? null })),
-    suppressed,
+    suppression,
   };
 }
 
@@ -295,7 +297,7 @@ export async function readAccountPreferences(user: {
     subscriberId: '',
     email: user.email,
     lists: lists.map((list) => ({ ...list, status: null })),
-    suppressed: false,
+    suppression: null,
   };
 }
 
@@ -311,12 +313,15 @@ export async function subscriberForAccount(user: { id: string; email: string }):
   });
 }
 
-async function isSuppressed(db: Database | Transaction, email: string): Promise<boolean> {
+async function suppressionOf(
+  db: Database | Transaction,
+  email: string,
+): Promise<SuppressionReason | null> {
   const [row] = await db
-    .select({ email: newsletterSuppressions.email })
+    .select({ reason: newsletterSuppressions.reason })
     .from(newsletterSuppressions)
     .where(eq(newsletterSuppressions.email, email));
-  return Boolean(row);
+  return row?.reason ?? null;
 }
 
 /** The subscriber with this address, made if new and tied to the account that has it. */

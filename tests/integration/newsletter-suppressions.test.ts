@@ -9,6 +9,7 @@ import {
   removeSuppression,
   suppressionsPageSize,
 } from '@/lib/newsletters/suppressions';
+import { readPreferences, subscriberForAccount } from '@/lib/newsletters/subscriptions';
 
 let admin: Actor;
 let editor: Actor;
@@ -115,6 +116,16 @@ describe('the suppression list', () => {
       ok: false,
       reason: 'not-found',
     });
+  });
+
+  it('tells a subscriber on it why nothing is sent, in their preferences', async () => {
+    const subscriberId = await subscriberForAccount({
+      id: crypto.randomUUID(),
+      email: 'asked.never@example.org',
+    });
+    expect(await readPreferences(subscriberId)).toMatchObject({ suppression: 'admin' });
+    await removeSuppression(admin, 'asked.never@example.org');
+    expect(await readPreferences(subscriberId)).toMatchObject({ suppression: null });
   });
 
   it('is for administrators alone', async () => {

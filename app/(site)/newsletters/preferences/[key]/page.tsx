@@ -35,10 +35,11 @@ export default async function PreferencesPage({ params, searchParams }: Props) {
       <p className="mt-3 text-muted">
         For {preferences.email}. Tick the newsletters you want and save; untick one to stop it.
       </p>
-      {preferences.suppressed && (
+      {preferences.suppression && (
         <p className="mt-4 rounded border border-rule bg-white px-4 py-3">
-          Our e-mails to this address were refused by its mail server, so we have stopped sending to
-          it. If that has been put right, write to us and we will start again.
+          {preferences.suppression === 'bounced'
+            ? 'Our e-mails to this address were refused by its mail server, so we have stopped sending to it. If that has been put right, write to us and we will start again.'
+            : 'We have stopped sending newsletters to this address, as we were asked. If you want them again, write to us.'}
         </p>
       )}
       {leaving && (
