@@ -83,9 +83,9 @@ export async function applySubscriberImport(
   upload: ImportUpload & { hash: string },
   now = new Date(),
 ): Promise<ImportResult> {
-  if (fileHash(upload.bytes) !== upload.hash) return { ok: false, message: notPreviewed };
   return getDb().transaction(async (tx) => {
     await assertAdmin(tx, actor);
+    if (fileHash(upload.bytes) !== upload.hash) return { ok: false, message: notPreviewed };
     const planned = await plan(tx, upload, now, true);
     if (!planned.ok) return planned;
     if (planned.problems.length) return summary(planned, false);
