@@ -1,11 +1,11 @@
-import 'server-only';
+// No 'server-only': the Stripe webhook's ledger, which the worker also loads, runs this.
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { donations, newsletterLists, newsletterSubscriptions } from '@/db/schema';
 import { getSiteConfig } from '@/lib/config/site';
 import { formatLongDate } from '@/lib/time/london';
 import { cadenceNote } from './consent';
-import { subscriberFor } from './subscriptions';
+import { subscriberFor } from './subscriber-record';
 
 /*
  * The charitable-purpose soft opt-in (PECR regulation 22(3A)): a charity may e-mail people who

@@ -9,7 +9,6 @@ import {
   newsletterSubscribers,
   newsletterSubscriptions,
   newsletterSuppressions,
-  users,
   type SubscriptionSource,
   type SubscriptionStatus,
   type SuppressionReason,
@@ -26,6 +25,7 @@ import { fieldErrors, type FieldErrors } from '@/lib/validation/form';
 import { alreadySubscribedEmail, confirmationEmail } from './emails';
 import { consentWording } from './consent';
 import { openListsAmong, readOpenLists, type PublicList } from './lists';
+import { subscriberFor } from './subscriber-record';
 
 // Generous: a ministry or a university signs up from behind one address.
 export const signupPerIp: RateRule = {
@@ -322,17 +322,6 @@ async function suppressionOf(
     .from(newsletterSuppressions)
     .where(eq(newsletterSuppressions.email, email));
   return row?.reason ?? null;
-}
-
-/** The subscriber with this address, made if new and tied to the account that has it. */
-export async function subscriberFor(tx: Transaction, email: string): Promise<string> {
-  const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const [row] = await tx
-    .insert(newsletterSubscribers)
-    .values({ email, userId: account?.id ?? null })
-    .onConflictDoUpdate({ target: newsletterSubscribers.email, set: { updatedAt: sql`now()` } })
-    .returning({ id: newsletterSubscribers.id });
-  return row!.id;
 }
 
 async function statusesOf(
