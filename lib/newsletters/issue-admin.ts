@@ -27,7 +27,7 @@ import { enqueueEmail } from '@/lib/email/outbox';
 import { fromLondonInput } from '@/lib/time/london';
 import { fieldErrors } from '@/lib/validation/form';
 import { readIssueContent, startIssueSendIn, type StartResult } from './delivery';
-import { personalise, renderIssue } from './issue-email';
+import { personalise, renderIssue, type IssueContent } from './issue-email';
 import { issueInputSchema, type IssueInput } from './issue-input';
 
 // The reads are for the admin's pages, which check the reader's role (requireStaff); every
@@ -447,33 +447,49 @@ export async function deleteIssue(actor: Actor, id: string): Promise<DeleteIssue
   });
 }
 
-export type PreviewReader = 'member' | 'reader';
+/** One copy of an issue, for a member (who may read every piece) or for anyone else. */
+interface SampleCopy {
+  subject: string;
+  html: string;
+  text: string;
+}
 
 /**
- * An issue as a member, who may read all its pieces, or a reader without membership would get
- * it, with the links that are the recipient's own pointing at the newsletters page. Links open
- * outside the frame the admin shows it in.
+ * The member's copy and, when the issue has members-only pieces, everyone else's; the links
+ * that are each recipient's own point at the newsletters page.
+ */
+function sampleCopies(content: IssueContent): { member: SampleCopy; reader: SampleCopy | null } {
+  const restricted = content.pieces.filter((piece) => piece.visibility !== 'public');
+  const sample = `${getSiteConfig().url}/newsletters`;
+  const copy = (readable: Set<string>): SampleCopy => {
+    const template = renderIssue(content, readable);
+    return {
+      subject: template.subject,
+      ...personalise(template, { unsubscribe: sample, preferences: sample }),
+    };
+  };
+  return {
+    member: copy(new Set(restricted.map((piece) => piece.id))),
+    reader: restricted.length ? copy(new Set()) : null,
+  };
+}
+
+/**
+ * An issue as a member and, when it has members-only pieces, as anyone else would get it, from
+ * one read of the issue. Links open outside the frame the admin shows it in.
  */
 export async function previewIssue(
   id: string,
-  as: PreviewReader,
-): Promise<{ subject: string; html: string; text: string; differs: boolean } | null> {
+): Promise<{ member: SampleCopy; reader: SampleCopy | null } | null> {
   if (!isId(id)) return null;
   const content = await readIssueContent(getDb(), id);
   if (!content) return null;
-  const restricted = content.pieces.filter((piece) => piece.visibility !== 'public');
-  const readable = new Set(as === 'member' ? restricted.map((piece) => piece.id) : []);
-  const sample = `${getSiteConfig().url}/newsletters`;
-  const rendered = personalise(renderIssue(content, readable), {
-    unsubscribe: sample,
-    preferences: sample,
+  const { member, reader } = sampleCopies(content);
+  const framed = (copy: SampleCopy) => ({
+    ...copy,
+    html: copy.html.replace('<head>', '<head>\n<base target="_blank">'),
   });
-  return {
-    subject: content.subject,
-    html: rendered.html.replace('<head>', '<head>\n<base target="_blank">'),
-    text: rendered.text,
-    differs: restricted.length > 0,
-  };
+  return { member: framed(member), reader: reader && framed(reader) };
 }
 
 export type TestSendResult = { ok: true; to: string; emails: string[] } | NotFound;
@@ -491,20 +507,15 @@ export async function sendTestIssue(actor: Actor, id: string): Promise<TestSendR
       .where(and(eq(users.id, actor.id), isNull(users.disabledAt)));
     const content = await readIssueContent(tx, id);
     if (!user || !content) return notFound;
-    const restricted = content.pieces.filter((piece) => piece.visibility !== 'public');
-    const versions: { label: string; readable: Set<string> }[] = [
-      { label: 'as a member', readable: new Set(restricted.map((piece) => piece.id)) },
-    ];
-    if (restricted.length) versions.push({ label: 'as a non-member', readable: new Set() });
-    const sample = `${getSiteConfig().url}/newsletters`;
+    const { member, reader } = sampleCopies(content);
+    const versions: [string, SampleCopy][] = [['as a member', member]];
+    if (reader) versions.push(['as a non-member', reader]);
     const emails: string[] = [];
-    for (const version of versions) {
-      const template = renderIssue(content, version.readable);
-      const body = personalise(template, { unsubscribe: sample, preferences: sample });
+    for (const [label, { subject, text, html }] of versions) {
       emails.push(
         await enqueueEmail(
           tx,
-          { to: user.email, subject: `[Test ${version.label}] ${template.subject}`, ...body },
+          { to: user.email, subject: `[Test ${label}] ${subject}`, text, html },
           'newsletter_test',
         ),
       );

@@ -36,11 +36,10 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const [issue, query] = await Promise.all([getIssue(id), searchParams]);
   if (!issue) notFound();
   const editable = issue.status === 'draft' || issue.status === 'scheduled';
-  const [lists, pieces, member, reader] = await Promise.all([
+  const [lists, pieces, preview] = await Promise.all([
     editable ? issueLists() : Promise.resolve([]),
     editable ? pieceChoices(issue.articleIds) : Promise.resolve([]),
-    previewIssue(issue.id, 'member'),
-    previewIssue(issue.id, 'reader'),
+    previewIssue(issue.id),
   ]);
   const { counts } = issue;
   const waiting = counts.queued + counts.sending;
@@ -141,19 +140,19 @@ export default async function IssuePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {member && (
+      {preview && (
         <section aria-labelledby="issue-preview-heading" className="mt-12">
           <h2 id="issue-preview-heading" className="font-serif text-2xl font-semibold">
             Preview
           </h2>
           <p className="mt-1 mb-4 text-muted">
-            {editable ? 'As last saved. ' : ''}Subject: “{member.subject}”. The unsubscribe and
-            preferences links are each recipient’s own.
+            {editable ? 'As last saved. ' : ''}Subject: “{preview.member.subject}”. The unsubscribe
+            and preferences links are each recipient’s own.
           </p>
           <IssuePreview
-            subject={member.subject}
-            member={member}
-            reader={member.differs && reader ? reader : null}
+            subject={preview.member.subject}
+            member={preview.member}
+            reader={preview.reader}
           />
         </section>
       )}
